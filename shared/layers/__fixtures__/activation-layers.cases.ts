@@ -1,0 +1,3 @@
+import type { LayerCase } from "./case";
+
+export const activationLayerCases = {} satisfies Record<string, LayerCase[]>;

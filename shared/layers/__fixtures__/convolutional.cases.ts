@@ -1,0 +1,3 @@
+import type { LayerCase } from "./case";
+
+export const convolutionalCases = {} satisfies Record<string, LayerCase[]>;

@@ -1,0 +1,3 @@
+import type { LayerCase } from "./case";
+
+export const mergingCases = {} satisfies Record<string, LayerCase[]>;

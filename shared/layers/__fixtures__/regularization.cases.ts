@@ -1,0 +1,3 @@
+import type { LayerCase } from "./case";
+
+export const regularizationCases = {} satisfies Record<string, LayerCase[]>;

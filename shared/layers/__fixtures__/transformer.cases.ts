@@ -1,0 +1,3 @@
+import type { LayerCase } from "./case";
+
+export const transformerCases = {} satisfies Record<string, LayerCase[]>;

@@ -1,0 +1,1 @@
+export const attentionLayers = [] as const;

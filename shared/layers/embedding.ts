@@ -1,0 +1,1 @@
+export const embeddingLayers = [] as const;
