@@ -30,7 +30,7 @@ export const DIAGNOSTIC_CODES = {
   W_UNUSED_INPUT: "warning",
   W_MULTIPLE_OUTPUTS: "warning",
   W_PARAM_IGNORED: "warning",
-  W_NO_ACTIVATION_BEFORE_LOSS: "warning",
+  W_DENSE_ON_RANK: "warning",
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

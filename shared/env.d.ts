@@ -3,4 +3,8 @@
 // (window, Buffer, process) fails to compile, which keeps the layering honest.
 declare function structuredClone<T>(value: T): T;
 declare const performance: { now(): number };
-declare const console: { log(...a: unknown[]): void; warn(...a: unknown[]): void; error(...a: unknown[]): void };
+declare const console: {
+  log(...a: unknown[]): void;
+  warn(...a: unknown[]): void;
+  error(...a: unknown[]): void;
+};

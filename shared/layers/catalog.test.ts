@@ -1,20 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { ShapeError } from "../diagnostics";
 import { LAYER_CASES } from "./__fixtures__/cases";
-import { CATEGORIES, outputsOf } from "./spec";
 import { getSpec, LAYER_KINDS, LAYERS } from "./catalog";
-import { defaultParams, validateParams } from "./params";
+import { defaultParams, type ParamDefs, validateParams } from "./params";
 import { evaluateLayer, resolveParams } from "./resolve";
+import { type AnyLayerSpec, CATEGORIES, outputsOf } from "./spec";
 
 /** Keras' run_layer_test, for every spec: defaults, docs, round trip, shapes and weights per case. */
-describe.each(LAYERS.map((s) => [s.kind, s] as const))("%s", (kind, spec) => {
+describe.each(LAYERS.map((s) => [s.kind, s as AnyLayerSpec] as const))("%s", (kind, spec) => {
   it("has a unique kind, a known category and complete docs", () => {
     expect(LAYER_KINDS.filter((k) => k === kind)).toHaveLength(1);
     expect(CATEGORIES).toContain(spec.category);
     for (const field of ["summary", "formula", "inputShape", "outputShape", "whenToUse"] as const) {
       expect(spec.doc[field].trim().length, `${kind}.doc.${field}`).toBeGreaterThan(3);
     }
-    for (const [name, def] of Object.entries(spec.params)) {
+    for (const [name, def] of Object.entries(spec.params as ParamDefs)) {
       expect(def.doc.trim().length, `${kind}.params.${name}.doc`).toBeGreaterThan(3);
     }
     for (const port of spec.inputs) expect(port.doc.length, `${kind} port ${port.name}`).toBeGreaterThan(3);

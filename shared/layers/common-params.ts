@@ -4,15 +4,24 @@ import { bool, oneOf, regularizer } from "./params";
 
 /** Param defs that many layers share, so wording and defaults stay identical everywhere. */
 export const activationParam = (def: (typeof ACTIVATION_NAMES)[number] = "linear") =>
-  oneOf(ACTIVATION_NAMES, { default: def, doc: "Activation applied to the output (linear = none)." });
+  oneOf(ACTIVATION_NAMES, {
+    default: def,
+    doc: "Activation applied to the output (linear = none).",
+  });
 
 export const useBiasParam = () => bool({ default: true, doc: "Whether the layer adds a learned bias vector." });
 
 export const kernelInitializerParam = (def: (typeof INITIALIZER_NAMES)[number] = "glorotUniform") =>
-  oneOf(INITIALIZER_NAMES, { default: def, doc: "How the kernel weights are initialized." });
+  oneOf(INITIALIZER_NAMES, {
+    default: def,
+    doc: "How the kernel weights are initialized.",
+  });
 
 export const biasInitializerParam = () =>
-  oneOf(INITIALIZER_NAMES, { default: "zeros", doc: "How the bias is initialized." });
+  oneOf(INITIALIZER_NAMES, {
+    default: "zeros",
+    doc: "How the bias is initialized.",
+  });
 
 export const kernelRegularizerParam = () =>
   regularizer("L1/L2 penalty on the kernel weights, added to the loss: l1*sum|w| + l2*sum(w^2).");

@@ -86,12 +86,20 @@ type ValueOf<D> =
               : never;
 
 /** The params object type a definition table describes. */
-export type ParamValues<D extends ParamDefs> = { [K in keyof D]: ValueOf<D[K]> };
+export type ParamValues<D extends ParamDefs> = {
+  [K in keyof D]: ValueOf<D[K]>;
+};
 
 // Builders keep spec files short and make TypeScript keep the literal enum values.
 export const int = (d: Omit<IntDef, "type">): IntDef => ({ type: "int", ...d });
-export const float = (d: Omit<FloatDef, "type">): FloatDef => ({ type: "float", ...d });
-export const bool = (d: Omit<BoolDef, "type">): BoolDef => ({ type: "bool", ...d });
+export const float = (d: Omit<FloatDef, "type">): FloatDef => ({
+  type: "float",
+  ...d,
+});
+export const bool = (d: Omit<BoolDef, "type">): BoolDef => ({
+  type: "bool",
+  ...d,
+});
 export const oneOf = <const V extends string>(
   values: readonly V[],
   d: Omit<EnumDef<V>, "type" | "values">,
@@ -100,8 +108,15 @@ export const oneOf = <const V extends string>(
   values,
   ...d,
 });
-export const ints = (d: Omit<IntsDef, "type">): IntsDef => ({ type: "ints", ...d });
-export const regularizer = (doc: string): RegularizerDef => ({ type: "regularizer", default: null, doc });
+export const ints = (d: Omit<IntsDef, "type">): IntsDef => ({
+  type: "ints",
+  ...d,
+});
+export const regularizer = (doc: string): RegularizerDef => ({
+  type: "regularizer",
+  default: null,
+  doc,
+});
 
 export interface ParamIssue {
   param: string;
@@ -123,10 +138,14 @@ export function validateParams(
   const input: Record<string, unknown> =
     raw !== null && typeof raw === "object" && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
   if (raw !== undefined && input !== raw) {
-    issues.push({ param: "params", message: `params must be an object. Received: params=${formatValue(raw)}` });
+    issues.push({
+      param: "params",
+      message: `params must be an object. Received: params=${formatValue(raw)}`,
+    });
   }
+  // Own keys only: "constructor" or "__proto__" in a file are unknown params, not prototype hits.
   for (const key of Object.keys(input)) {
-    if (!(key in defs)) {
+    if (!Object.hasOwn(defs, key)) {
       const known = Object.keys(defs);
       issues.push({
         param: key,
@@ -135,12 +154,17 @@ export function validateParams(
       });
     }
   }
-  for (const [name, def] of Object.entries(defs)) {
-    const value = name in input && input[name] !== undefined ? input[name] : def.default;
+  for (const [name, def] of entriesOf(defs)) {
+    const value = Object.hasOwn(input, name) && input[name] !== undefined ? input[name] : def.default;
     if (def.type === "layer" && nested) {
       const r = nested(value, def);
       params[name] = r.value;
-      issues.push(...r.issues.map((i) => ({ param: `${name}.${i.param}`, message: `${name}: ${i.message}` })));
+      issues.push(
+        ...r.issues.map((i) => ({
+          param: `${name}.${i.param}`,
+          message: `${name}: ${i.message}`,
+        })),
+      );
       continue;
     }
     const [normalized, problem] = checkValue(name, def, value);
@@ -148,6 +172,17 @@ export function validateParams(
     if (problem) issues.push({ param: name, message: problem });
   }
   return { params, issues };
+}
+
+const entryCache = new WeakMap<ParamDefs, [string, ParamDef][]>();
+/** Def tables are static, so their entry lists are built once (this runs for every node on every edit). */
+function entriesOf(defs: ParamDefs): [string, ParamDef][] {
+  let e = entryCache.get(defs);
+  if (!e) {
+    e = Object.entries(defs);
+    entryCache.set(defs, e);
+  }
+  return e;
 }
 
 function received(name: string, value: unknown): string {
@@ -162,7 +197,12 @@ function bounds(def: { min?: number; max?: number; exclusiveMin?: boolean; exclu
 
 function inRange(
   v: number,
-  def: { min?: number; max?: number; exclusiveMin?: boolean; exclusiveMax?: boolean },
+  def: {
+    min?: number;
+    max?: number;
+    exclusiveMin?: boolean;
+    exclusiveMax?: boolean;
+  },
 ): boolean {
   if (def.min !== undefined && (def.exclusiveMin ? v <= def.min : v < def.min)) return false;
   if (def.max !== undefined && (def.exclusiveMax ? v >= def.max : v > def.max)) return false;
@@ -215,21 +255,25 @@ function checkValue(name: string, def: ParamDef, value: unknown): [unknown, stri
 }
 
 function checkInts(name: string, def: IntsDef, value: unknown): [unknown, string | null] {
-  const [minLen, maxLen] = typeof def.length === "number" ? [def.length, def.length] : def.length;
+  const minLen = typeof def.length === "number" ? def.length : def.length[0];
+  const maxLen = typeof def.length === "number" ? def.length : def.length[1];
   const arr = typeof value === "number" && minLen === maxLen ? new Array(minLen).fill(value) : value;
-  const lengthText = minLen === maxLen ? `${minLen}` : `${minLen} to ${maxLen}`;
-  const elementOk = (x: unknown) =>
-    def.allow?.includes(x as number | null) || (typeof x === "number" && Number.isInteger(x) && inRange(x, def));
-  if (!Array.isArray(arr) || arr.length < minLen || arr.length > maxLen || !arr.every(elementOk)) {
-    const b = bounds(def);
-    const extra = def.allow?.length ? ` (or ${def.allow.map((a) => String(a)).join(", ")})` : "";
-    const scalar = minLen === maxLen ? " (a single integer is repeated)" : "";
-    return [
-      value,
-      `${name} must be a list of ${lengthText} integers${b ? ` ${b}` : ""}${extra}${scalar}. ${received(name, value)}`,
-    ];
+  let ok = Array.isArray(arr) && arr.length >= minLen && arr.length <= maxLen;
+  for (let i = 0; ok && i < (arr as unknown[]).length; i++) {
+    const x = (arr as unknown[])[i];
+    ok =
+      (typeof x === "number" && Number.isInteger(x) && inRange(x, def)) ||
+      (def.allow?.includes(x as number | null) ?? false);
   }
-  return [[...arr], null];
+  if (ok) return [(arr as number[]).slice(), null];
+  const lengthText = minLen === maxLen ? `${minLen}` : `${minLen} to ${maxLen}`;
+  const b = bounds(def);
+  const extra = def.allow?.length ? ` (or ${def.allow.map((a) => String(a)).join(", ")})` : "";
+  const scalar = minLen === maxLen ? " (a single integer is repeated)" : "";
+  return [
+    value,
+    `${name} must be a list of ${lengthText} integers${b ? ` ${b}` : ""}${extra}${scalar}. ${received(name, value)}`,
+  ];
 }
 
 /** Defaults of a def table, as a fresh object. */

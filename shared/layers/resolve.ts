@@ -1,13 +1,16 @@
+import type { Shape } from "../shapes/shape";
 import { getSpec, specContext } from "./catalog";
 import { type NestedLayer, type ParamIssue, validateParams } from "./params";
-import { type AnyLayerSpec, paramTotals, type WeightSpec } from "./spec";
-import type { Shape } from "../shapes/shape";
+import { type AnyLayerSpec, paramTotals, type SpecParams, type WeightSpec } from "./spec";
 
 /**
  * Validates a layer's params by kind: defaults filled, nested layers (Bidirectional,
  * TimeDistributed) validated recursively, cross-param rules applied. Never throws.
  */
-export function resolveParams(spec: AnyLayerSpec, raw: unknown): { params: Record<string, unknown>; issues: ParamIssue[] } {
+export function resolveParams<S extends AnyLayerSpec>(
+  spec: S,
+  raw: unknown,
+): { params: SpecParams<S["params"]>; issues: ParamIssue[] } {
   const { params, issues } = validateParams(spec.params, raw, (value, def) => {
     const v = value as Partial<NestedLayer> | null;
     const kind = v && typeof v === "object" && typeof v.kind === "string" ? v.kind : undefined;
@@ -27,7 +30,8 @@ export function resolveParams(spec: AnyLayerSpec, raw: unknown): { params: Recor
     return { value: { kind: inner.kind, params: r.params }, issues: r.issues };
   });
   if (issues.length === 0 && spec.check) issues.push(...spec.check(params));
-  return { params, issues };
+  // Every value now satisfies its def: invalid ones were replaced by their defaults.
+  return { params: params as SpecParams<S["params"]>, issues };
 }
 
 /** Shapes and weights of one layer for given inputs; throws the spec's ShapeError. */
@@ -35,7 +39,12 @@ export function evaluateLayer(
   spec: AnyLayerSpec,
   params: Record<string, unknown>,
   inputs: readonly Shape[],
-): { outputs: Shape[]; weights: WeightSpec[]; trainable: number; nonTrainable: number } {
+): {
+  outputs: Shape[];
+  weights: WeightSpec[];
+  trainable: number;
+  nonTrainable: number;
+} {
   const outputs = spec.infer(params, inputs, specContext);
   const weights = spec.weights(params, inputs, specContext);
   return { outputs, weights, ...paramTotals(weights) };

@@ -55,6 +55,10 @@ export interface SpecContext {
   lookup(kind: string): AnyLayerSpec | undefined;
 }
 
+/** Params as the spec's functions see them; `any` when the spec is type-erased (AnyLayerSpec). */
+// biome-ignore lint/suspicious/noExplicitAny: erased specs accept the params object of any kind.
+export type SpecParams<D> = 0 extends 1 & D ? any : ParamValues<D & ParamDefs>;
+
 export interface LayerSpec<K extends string = string, D extends ParamDefs = ParamDefs> {
   /** Stable serialized id: the Keras class name where one exists. */
   kind: K;
@@ -63,18 +67,18 @@ export interface LayerSpec<K extends string = string, D extends ParamDefs = Para
   params: D;
   inputs: readonly PortSpec[];
   /** Output port names; most layers have one, `out`. */
-  outputs?: (p: ParamValues<D>) => readonly string[];
+  outputs?: (p: SpecParams<D>) => readonly string[];
   /** Cross-parameter rules that single-param bounds cannot express; returns messages. */
-  check?: (p: ParamValues<D>) => { param: string; message: string }[];
+  check?: (p: SpecParams<D>) => { param: string; message: string }[];
   /**
    * Output shapes (batch excluded), one per output port. Inputs come in port order; a variadic
    * port contributes all its shapes. Throws ShapeError with expected and received values.
    */
-  infer: (p: ParamValues<D>, inputs: readonly Shape[], ctx: SpecContext) => Shape[];
+  infer: (p: SpecParams<D>, inputs: readonly Shape[], ctx: SpecContext) => Shape[];
   /** The weights the layer creates for these inputs (Keras `build`). */
-  weights: (p: ParamValues<D>, inputs: readonly Shape[], ctx: SpecContext) => WeightSpec[];
+  weights: (p: SpecParams<D>, inputs: readonly Shape[], ctx: SpecContext) => WeightSpec[];
   /** One-line key params for the canvas node, e.g. "32 3x3 s1 same relu". */
-  label: (p: ParamValues<D>) => string;
+  label: (p: SpecParams<D>) => string;
   doc: LayerDoc;
 }
 
@@ -140,7 +144,10 @@ export function weight(name: string, shape: number[], trainable = true): WeightS
   return { name, shape, trainable };
 }
 
-export function paramTotals(weights: readonly WeightSpec[]): { trainable: number; nonTrainable: number } {
+export function paramTotals(weights: readonly WeightSpec[]): {
+  trainable: number;
+  nonTrainable: number;
+} {
   let trainable = 0;
   let nonTrainable = 0;
   for (const w of weights) {

@@ -1,3 +1,147 @@
 import type { LayerCase } from "./case";
 
-export const activationLayerCases = {} satisfies Record<string, LayerCase[]>;
+export const activationLayerCases = {
+  ReLU: [
+    { params: {}, inputs: [[4]], outputs: [[4]], trainable: 0 },
+    {
+      name: "G-5 2x2 matrix",
+      params: {},
+      inputs: [[2, 2]],
+      outputs: [[2, 2]],
+      trainable: 0,
+      source: "G-5",
+    },
+    {
+      name: "ReLU6",
+      params: { maxValue: 6 },
+      inputs: [[8, 8, 3]],
+      outputs: [[8, 8, 3]],
+      trainable: 0,
+    },
+    {
+      name: "sloped, thresholded",
+      params: { negativeSlope: 0.1, threshold: 0.5 },
+      inputs: [[null, 16]],
+      outputs: [[null, 16]],
+      trainable: 0,
+    },
+  ],
+  LeakyReLU: [
+    {
+      name: "notes' alpha 0.01",
+      params: {},
+      inputs: [[4]],
+      outputs: [[4]],
+      trainable: 0,
+      source: "G-13",
+    },
+    {
+      name: "tfjs default alpha 0.3",
+      params: { alpha: 0.3 },
+      inputs: [[8, 8, 3]],
+      outputs: [[8, 8, 3]],
+      trainable: 0,
+    },
+    {
+      params: { alpha: 0.2 },
+      inputs: [[null, 32]],
+      outputs: [[null, 32]],
+      trainable: 0,
+    },
+  ],
+  PReLU: [
+    {
+      name: "one slope per unit",
+      params: {},
+      inputs: [[10]],
+      outputs: [[10]],
+      trainable: 10,
+    },
+    {
+      name: "per element on a feature map",
+      params: {},
+      inputs: [[32, 32, 16]],
+      outputs: [[32, 32, 16]],
+      trainable: 16_384,
+    },
+    {
+      name: "per channel",
+      params: { sharedAxes: [1, 2] },
+      inputs: [[32, 32, 16]],
+      outputs: [[32, 32, 16]],
+      trainable: 16,
+    },
+    {
+      name: "shared over unknown time",
+      params: { sharedAxes: [1] },
+      inputs: [[null, 16]],
+      outputs: [[null, 16]],
+      trainable: 16,
+    },
+    {
+      name: "shared last axis",
+      params: { sharedAxes: [2] },
+      inputs: [[5, 7]],
+      outputs: [[5, 7]],
+      trainable: 5,
+    },
+  ],
+  ELU: [
+    {
+      name: "alpha 1",
+      params: {},
+      inputs: [[4]],
+      outputs: [[4]],
+      trainable: 0,
+      source: "G-24",
+    },
+    {
+      name: "alpha 0.5 (custom builder)",
+      params: { alpha: 0.5 },
+      inputs: [[8, 8, 3]],
+      outputs: [[8, 8, 3]],
+      trainable: 0,
+    },
+    { params: {}, inputs: [[null, 10]], outputs: [[null, 10]], trainable: 0 },
+  ],
+  Softmax: [
+    {
+      name: "G-3 three scores",
+      params: {},
+      inputs: [[3]],
+      outputs: [[3]],
+      trainable: 0,
+      source: "G-3",
+    },
+    {
+      params: { axis: -1 },
+      inputs: [[10, 5]],
+      outputs: [[10, 5]],
+      trainable: 0,
+    },
+    {
+      name: "first sample axis",
+      params: { axis: 1 },
+      inputs: [[10, 5]],
+      outputs: [[10, 5]],
+      trainable: 0,
+    },
+    { params: {}, inputs: [[null, 8]], outputs: [[null, 8]], trainable: 0 },
+  ],
+  RandomizedLeakyReLU: [
+    { params: {}, inputs: [[4]], outputs: [[4]], trainable: 0 },
+    {
+      params: { lower: 0.1, upper: 0.3 },
+      inputs: [[8, 8, 3]],
+      outputs: [[8, 8, 3]],
+      trainable: 0,
+    },
+    {
+      name: "fixed slope (lower = upper)",
+      params: { lower: 0.2, upper: 0.2 },
+      inputs: [[null, 6]],
+      outputs: [[null, 6]],
+      trainable: 0,
+    },
+  ],
+} satisfies Record<string, LayerCase[]>;

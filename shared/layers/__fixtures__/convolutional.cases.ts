@@ -1,3 +1,207 @@
 import type { LayerCase } from "./case";
+import { conv2dCases } from "./conv2d.cases";
 
-export const convolutionalCases = {} satisfies Record<string, LayerCase[]>;
+/** Golden rows cite the inventories (G-8, D9-D16, D24, T5, T6) and LeNet-5 (LeCun et al. 1998). */
+export const convolutionalCases = {
+  Conv1D: [
+    {
+      params: { filters: 8, kernelSize: 3 },
+      inputs: [[10, 4]],
+      outputs: [[8, 8]],
+      trainable: 104,
+    },
+    {
+      name: "causal, dilation 2 (WaveNet): length kept",
+      params: {
+        filters: 16,
+        kernelSize: 3,
+        padding: "causal",
+        dilationRate: 2,
+      },
+      inputs: [[100, 1]],
+      outputs: [[100, 16]],
+      trainable: 64,
+    },
+    {
+      name: "same, stride 2: ceil(11/2)",
+      params: { filters: 4, kernelSize: 5, strides: 2, padding: "same" },
+      inputs: [[11, 3]],
+      outputs: [[6, 4]],
+      trainable: 64,
+    },
+    {
+      name: "unknown length",
+      params: { filters: 8, kernelSize: 3, activation: "relu" },
+      inputs: [[null, 16]],
+      outputs: [[null, 8]],
+      trainable: 392,
+    },
+  ],
+  Conv2D: conv2dCases,
+  Conv2DTranspose: [
+    {
+      name: "D15 i=5 k=3 s=1 p=0 -> 7 (valid)",
+      params: { filters: 1, kernelSize: 3 },
+      inputs: [[5, 5, 1]],
+      outputs: [[7, 7, 1]],
+      trainable: 10,
+      source: "D15",
+    },
+    {
+      name: "D15 i=5 k=3 s=1 p=1 -> 5 (same)",
+      params: { filters: 1, kernelSize: 3, padding: "same" },
+      inputs: [[5, 5, 1]],
+      outputs: [[5, 5, 1]],
+      trainable: 10,
+      source: "D15",
+    },
+    {
+      name: "D15 i=3 k=3 s=2 valid -> 7 (textbook p=1 gives 5; tfjs has no such padding)",
+      params: { filters: 1, kernelSize: 3, strides: 2 },
+      inputs: [[3, 3, 1]],
+      outputs: [[7, 7, 1]],
+      trainable: 10,
+      source: "D15",
+    },
+    {
+      name: "D15 i=3 k=3 s=2 same -> 6",
+      params: { filters: 1, kernelSize: 3, strides: 2, padding: "same" },
+      inputs: [[3, 3, 1]],
+      outputs: [[6, 6, 1]],
+      trainable: 10,
+      source: "D15",
+    },
+    {
+      name: "decoder 7x7x64 -> 14x14x32",
+      params: {
+        filters: 32,
+        kernelSize: 3,
+        strides: 2,
+        padding: "same",
+        activation: "relu",
+      },
+      inputs: [[7, 7, 64]],
+      outputs: [[14, 14, 32]],
+      trainable: 18_464,
+    },
+    {
+      name: "kernel smaller than stride",
+      params: { filters: 2, kernelSize: 2, strides: 3 },
+      inputs: [[4, 4, 1]],
+      outputs: [[12, 12, 2]],
+      trainable: 10,
+    },
+    {
+      name: "unknown height",
+      params: { filters: 4, kernelSize: 3, strides: 2, padding: "same" },
+      inputs: [[null, 8, 16]],
+      outputs: [[null, 16, 4]],
+      trainable: 580,
+    },
+  ],
+  DepthwiseConv2D: [
+    {
+      params: { kernelSize: 3 },
+      inputs: [[9, 9, 3]],
+      outputs: [[7, 7, 3]],
+      trainable: 30,
+    },
+    {
+      name: "depthMultiplier 2, stride 2, same",
+      params: {
+        kernelSize: 3,
+        depthMultiplier: 2,
+        strides: 2,
+        padding: "same",
+      },
+      inputs: [[9, 9, 3]],
+      outputs: [[5, 5, 6]],
+      trainable: 60,
+    },
+    {
+      name: "dilation 2",
+      params: { kernelSize: 3, dilationRate: 2 },
+      inputs: [[9, 9, 3]],
+      outputs: [[5, 5, 3]],
+      trainable: 30,
+    },
+    {
+      name: "unknown size, no bias",
+      params: { kernelSize: 3, padding: "same", useBias: false },
+      inputs: [[null, null, 32]],
+      outputs: [[null, null, 32]],
+      trainable: 288,
+    },
+  ],
+  SeparableConv2D: [
+    {
+      name: "depthMultiplier 2, dilation 2",
+      params: {
+        filters: 5,
+        kernelSize: 3,
+        depthMultiplier: 2,
+        dilationRate: 2,
+      },
+      inputs: [[9, 9, 3]],
+      outputs: [[5, 5, 5]],
+      trainable: 89,
+    },
+    {
+      name: "32 -> 64 channels: 2,400 params vs 18,496 for Conv2D",
+      params: {
+        filters: 64,
+        kernelSize: 3,
+        padding: "same",
+        activation: "relu",
+      },
+      inputs: [[32, 32, 32]],
+      outputs: [[32, 32, 64]],
+      trainable: 2400,
+    },
+    {
+      name: "stride 2",
+      params: { filters: 16, kernelSize: 3, strides: 2 },
+      inputs: [[15, 15, 8]],
+      outputs: [[7, 7, 16]],
+      trainable: 216,
+    },
+    {
+      name: "unknown size",
+      params: { filters: 8, kernelSize: 3, padding: "same" },
+      inputs: [[null, null, 3]],
+      outputs: [[null, null, 8]],
+      trainable: 59,
+    },
+  ],
+  // Custom kind: counts are t^2 * kh*kw*C_in*filters + filters (Goodfellow et al. eq. 9.10).
+  TiledConv2D: [
+    {
+      name: "t=1 is Conv2D (D13 count)",
+      params: { filters: 12, kernelSize: 3, padding: "same", tiles: 1 },
+      inputs: [[32, 32, 3]],
+      outputs: [[32, 32, 12]],
+      trainable: 336,
+    },
+    {
+      name: "t=2",
+      params: { filters: 8, kernelSize: 3 },
+      inputs: [[28, 28, 1]],
+      outputs: [[26, 26, 8]],
+      trainable: 296,
+    },
+    {
+      name: "t = output size: locally connected",
+      params: { filters: 2, kernelSize: 3, tiles: 3 },
+      inputs: [[5, 5, 1]],
+      outputs: [[3, 3, 2]],
+      trainable: 164,
+    },
+    {
+      name: "unknown size, stride 2",
+      params: { filters: 4, kernelSize: 3, strides: 2, padding: "same" },
+      inputs: [[null, null, 3]],
+      outputs: [[null, null, 4]],
+      trainable: 436,
+    },
+  ],
+} satisfies Record<string, LayerCase[]>;

@@ -1,3 +1,120 @@
 import type { LayerCase } from "./case";
 
-export const recurrentCases = {} satisfies Record<string, LayerCase[]>;
+/** Counts: units (F + units) + units per gate block; 1 block (SimpleRNN), 4 (LSTM), 3 (GRU). */
+export const recurrentCases = {
+  SimpleRNN: [
+    { params: { units: 4 }, inputs: [[5, 3]], outputs: [[4]], trainable: 32 },
+    {
+      name: "scalar cell of the worked example",
+      params: { units: 1 },
+      inputs: [[3, 1]],
+      outputs: [[1]],
+      trainable: 3,
+      source: "G-28",
+    },
+    {
+      name: "many-to-many, unknown length",
+      params: { units: 32, returnSequences: true },
+      inputs: [[null, 10]],
+      outputs: [[null, 32]],
+      trainable: 1376,
+      source: "T7",
+    },
+    {
+      name: "returnState adds h",
+      params: { units: 8, returnState: true, useBias: false },
+      inputs: [[20, 2]],
+      outputs: [[8], [8]],
+      trainable: 80,
+    },
+  ],
+  LSTM: [
+    {
+      name: "LSTM(64) on F=32",
+      params: { units: 64 },
+      inputs: [[10, 32]],
+      outputs: [[64]],
+      trainable: 24_832,
+    },
+    {
+      name: "defaults",
+      params: {},
+      inputs: [[10, 8]],
+      outputs: [[32]],
+      trainable: 5248,
+    },
+    {
+      name: "scalar cell of the worked example",
+      params: { units: 1 },
+      inputs: [[2, 1]],
+      outputs: [[1]],
+      trainable: 12,
+      source: "G-27",
+    },
+    {
+      name: "seq2seq encoder: final h and c",
+      params: { units: 64, returnState: true },
+      inputs: [[null, 32]],
+      outputs: [[64], [64], [64]],
+      trainable: 24_832,
+      source: "T11",
+    },
+    {
+      name: "seq2seq decoder: every step",
+      params: { units: 64, returnSequences: true },
+      inputs: [[null, 32]],
+      outputs: [[null, 64]],
+      trainable: 24_832,
+      source: "T11",
+    },
+    {
+      name: "sequences and states, no bias, backwards",
+      params: {
+        units: 16,
+        returnSequences: true,
+        returnState: true,
+        useBias: false,
+        goBackwards: true,
+      },
+      inputs: [[7, 4]],
+      outputs: [[7, 16], [16], [16]],
+      trainable: 1280,
+    },
+  ],
+  GRU: [
+    {
+      name: "GRU(64) on F=32",
+      params: { units: 64 },
+      inputs: [[10, 32]],
+      outputs: [[64]],
+      trainable: 18_624,
+    },
+    {
+      name: "scalar cell of the worked example",
+      params: { units: 1 },
+      inputs: [[1, 1]],
+      outputs: [[1]],
+      trainable: 9,
+      source: "G-29",
+    },
+    {
+      name: "stacked, unknown length, dropout",
+      params: {
+        units: 16,
+        returnSequences: true,
+        dropout: 0.2,
+        recurrentDropout: 0.2,
+      },
+      inputs: [[null, 8]],
+      outputs: [[null, 16]],
+      trainable: 1200,
+    },
+    {
+      name: "returnState adds h",
+      params: { units: 4, returnState: true },
+      inputs: [[6, 2]],
+      outputs: [[4], [4]],
+      trainable: 84,
+    },
+  ],
+} satisfies Record<string, LayerCase[]>;

@@ -1,0 +1,44 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { join } from "node:path";
+
+const ROOT = join(import.meta.dirname, "../..");
+
+/** Starts `netforge start --no-electron` on a free port and resolves with the printed URL. */
+export async function startBrowserMode(): Promise<{
+  url: string;
+  origin: string;
+  stop: () => Promise<void>;
+}> {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [join(ROOT, "main/cli/netforge.mjs"), "start", "--no-electron", "--port", "0"],
+    {
+      cwd: ROOT,
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  let output = "";
+  const url = await new Promise<string>((ok, fail) => {
+    const timer = setTimeout(() => fail(new Error(`no URL printed within 120 s:\n${output}`)), 120_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const m = /Open (http:\/\/\S+)/.exec(output);
+      if (m) {
+        clearTimeout(timer);
+        ok(m[1]);
+      }
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", onData);
+    child.on("exit", (code) => fail(new Error(`netforge start exited with ${code}:\n${output}`)));
+  });
+  return {
+    url,
+    origin: new URL(url).origin,
+    stop: () =>
+      new Promise((ok) => {
+        child.once("exit", () => ok());
+        child.kill("SIGINT");
+      }),
+  };
+}

@@ -1,0 +1,32 @@
+import { resolve } from "node:path";
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "electron-vite";
+
+// The top level is fixed (main/, renderer/, shared/), so every entry is pointed at explicitly
+// instead of electron-vite's default src/ layout.
+export default defineConfig({
+  main: {
+    build: {
+      outDir: "out/main",
+      rollupOptions: { input: { index: resolve("main/app/index.ts") } },
+    },
+  },
+  preload: {
+    // A sandboxed preload cannot be an ES module, so this one is emitted as CommonJS.
+    build: {
+      outDir: "out/preload",
+      rollupOptions: {
+        input: { index: resolve("main/preload/index.ts") },
+        output: { format: "cjs", entryFileNames: "[name].cjs" },
+      },
+    },
+  },
+  renderer: {
+    root: "renderer",
+    plugins: [react()],
+    build: {
+      outDir: "out/renderer",
+      rollupOptions: { input: resolve("renderer/index.html") },
+    },
+  },
+});

@@ -1,0 +1,70 @@
+import { checkCommand } from "./commands/check";
+import { layersCommand } from "./commands/layers";
+import { startCommand } from "./commands/start";
+import { EXIT, type Io, UserError } from "./io";
+
+/** Commands as data: name, one-line help and the function that runs it. */
+export const COMMANDS: Record<
+  string,
+  {
+    usage: string;
+    help: string;
+    run: (args: string[], io: Io) => Promise<number>;
+  }
+> = {
+  layers: {
+    usage: "netforge layers [--json]",
+    help: "List the layer catalog: kinds, params with defaults and bounds, ports.",
+    run: layersCommand,
+  },
+  check: {
+    usage: "netforge check <file.json> [--json]",
+    help: "Check a graph or project file: per-node output shapes, parameter counts and diagnostics.",
+    run: checkCommand,
+  },
+  start: {
+    usage: "netforge start [--port N] [--no-electron]",
+    help: "Open NetForge: the Electron app when its binary is installed, otherwise browser mode.",
+    run: startCommand,
+  },
+};
+
+export function usage(): string {
+  const lines = Object.values(COMMANDS).map((c) => `  ${c.usage.padEnd(44)} ${c.help}`);
+  return `NetForge: design, train and export neural networks.\n\nUsage:\n${lines.join("\n")}\n\nExit codes: 0 ok, 1 user error (bad file, bad flag, diagnostics), 2 internal error.\n`;
+}
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "help" || name === "--help" || name === "-h") {
+    io.stdout.write(usage());
+    return name === undefined ? EXIT.user : EXIT.ok;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.stderr.write(
+      `netforge: unknown command "${name}"; expected one of ${Object.keys(COMMANDS).join(", ")}\n\n${usage()}`,
+    );
+    return EXIT.user;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    if (error instanceof UserError || isArgError(error)) {
+      io.stderr.write(`netforge ${name}: ${(error as Error).message}\nUsage: ${command.usage}\n`);
+      return EXIT.user;
+    }
+    io.stderr.write(
+      `netforge ${name}: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    return EXIT.internal;
+  }
+}
+
+/** node:util parseArgs throws TypeErrors with ERR_PARSE_ARGS_* codes for unknown or malformed flags. */
+function isArgError(error: unknown): boolean {
+  return (
+    typeof (error as { code?: unknown })?.code === "string" &&
+    (error as { code: string }).code.startsWith("ERR_PARSE_ARGS")
+  );
+}

@@ -1,0 +1,29 @@
+/** Where a command writes; tests pass string sinks, the binary passes process streams. */
+export interface Io {
+  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stderr: { write(text: string): unknown };
+}
+
+/** A mistake by the user (bad file, bad flag): exit code 1 with a clear message, no stack. */
+export class UserError extends Error {
+  override name = "UserError";
+}
+
+export const EXIT = { ok: 0, user: 1, internal: 2 } as const;
+
+export function grouped(n: number): string {
+  return n.toLocaleString("en-US");
+}
+
+/** Left-aligned text table; numbers right-aligned. */
+export function table(rows: string[][], rightAligned: ReadonlySet<number> = new Set()): string {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => (r[c] ?? "").length)));
+  return rows
+    .map((r) =>
+      r
+        .map((cell, c) => (rightAligned.has(c) ? cell.padStart(widths[c]) : cell.padEnd(widths[c])))
+        .join("  ")
+        .trimEnd(),
+    )
+    .join("\n");
+}
