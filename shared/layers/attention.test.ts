@@ -1,26 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { ShapeError } from "../diagnostics";
-import type { Shape } from "../shapes/shape";
+import { runLayer, shapeErrorOf } from "./__fixtures__/run-layer";
 import { LuongAttention, MultiHeadAttention, ScaledDotProductAttention } from "./attention";
 import { scaledDotProductAttention, softmax } from "./attention-math";
-import { evaluateLayer, resolveParams } from "./resolve";
-import type { AnyLayerSpec } from "./spec";
-
-function run(spec: AnyLayerSpec, raw: Record<string, unknown>, inputs: Shape[]) {
-  const { params, issues } = resolveParams(spec, raw);
-  expect(issues).toEqual([]);
-  return evaluateLayer(spec, params, inputs);
-}
-
-function shapeError(fn: () => unknown): ShapeError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ShapeError) return e;
-    throw e;
-  }
-  throw new Error("expected a ShapeError");
-}
+import { resolveParams } from "./resolve";
 
 const close = (actual: readonly number[] | undefined, expected: number[]) => {
   expect(actual).toHaveLength(expected.length);
@@ -74,8 +56,8 @@ describe("scaled dot-product attention maths", () => {
 
 describe("ScaledDotProductAttention", () => {
   it("query and key need the same d_k", () => {
-    const e = shapeError(() =>
-      run(ScaledDotProductAttention, {}, [
+    const e = shapeErrorOf(() =>
+      runLayer(ScaledDotProductAttention, {}, [
         [5, 8],
         [7, 12],
         [7, 4],
@@ -87,8 +69,8 @@ describe("ScaledDotProductAttention", () => {
     expect(e.message).toContain("[7,4]");
   });
   it("without a key, value serves as key and must match the query's d_k", () => {
-    const e = shapeError(() =>
-      run(ScaledDotProductAttention, {}, [
+    const e = shapeErrorOf(() =>
+      runLayer(ScaledDotProductAttention, {}, [
         [5, 8],
         [7, 12],
       ]),
@@ -96,8 +78,8 @@ describe("ScaledDotProductAttention", () => {
     expect(e.message).toContain("key (= value, key not connected)");
   });
   it("key and value need the same Tv", () => {
-    const e = shapeError(() =>
-      run(ScaledDotProductAttention, {}, [
+    const e = shapeErrorOf(() =>
+      runLayer(ScaledDotProductAttention, {}, [
         [5, 8],
         [7, 12],
         [6, 8],
@@ -107,7 +89,7 @@ describe("ScaledDotProductAttention", () => {
     expect(e.message).toContain("same number of time steps");
   });
   it("needs (T, d) inputs", () => {
-    const e = shapeError(() => run(ScaledDotProductAttention, {}, [[16], [10, 16]]));
+    const e = shapeErrorOf(() => runLayer(ScaledDotProductAttention, {}, [[16], [10, 16]]));
     expect(e.code).toBe("E_RANK");
     expect(e.message).toContain("query (Tq, d_q)");
   });
@@ -115,7 +97,7 @@ describe("ScaledDotProductAttention", () => {
 
 describe("MultiHeadAttention", () => {
   it("creates the Keras 3 / tfjs nlp weights, by name and shape", () => {
-    const r = run(MultiHeadAttention, { numHeads: 2, keyDim: 8, valueDim: 4, outputDim: 6 }, [
+    const r = runLayer(MultiHeadAttention, { numHeads: 2, keyDim: 8, valueDim: 4, outputDim: 6 }, [
       [5, 12],
       [7, 20],
       [7, 10],
@@ -140,7 +122,7 @@ describe("MultiHeadAttention", () => {
     ] as const) {
       const d = h * k;
       expect(
-        run(MultiHeadAttention, { numHeads: h, keyDim: k }, [
+        runLayer(MultiHeadAttention, { numHeads: h, keyDim: k }, [
           [null, d],
           [null, d],
         ]).trainable,
@@ -148,8 +130,8 @@ describe("MultiHeadAttention", () => {
     }
   });
   it("weights need known feature sizes", () => {
-    const e = shapeError(() =>
-      run(MultiHeadAttention, {}, [
+    const e = shapeErrorOf(() =>
+      runLayer(MultiHeadAttention, {}, [
         [5, 8],
         [7, null],
       ]),
@@ -158,8 +140,8 @@ describe("MultiHeadAttention", () => {
     expect(e.message).toContain("key feature size");
   });
   it("key and value need the same Tv", () => {
-    const e = shapeError(() =>
-      run(MultiHeadAttention, {}, [
+    const e = shapeErrorOf(() =>
+      runLayer(MultiHeadAttention, {}, [
         [5, 8],
         [7, 8],
         [3, 8],
@@ -175,8 +157,8 @@ describe("MultiHeadAttention", () => {
 
 describe("LuongAttention", () => {
   it("dot needs equal decoder and encoder sizes and suggests general", () => {
-    const e = shapeError(() =>
-      run(LuongAttention, { score: "dot" }, [
+    const e = shapeErrorOf(() =>
+      runLayer(LuongAttention, { score: "dot" }, [
         [6, 16],
         [9, 32],
       ]),
@@ -187,13 +169,13 @@ describe("LuongAttention", () => {
   });
   it("general has W_a [d_q, d_v]; concat has W_a [d_q + d_v, units] and v_a [units]; no biases", () => {
     expect(
-      run(LuongAttention, { score: "general" }, [
+      runLayer(LuongAttention, { score: "general" }, [
         [6, 16],
         [9, 32],
       ]).weights,
     ).toEqual([{ name: "W_a", shape: [16, 32], trainable: true }]);
     expect(
-      run(LuongAttention, { score: "concat", units: 10 }, [
+      runLayer(LuongAttention, { score: "concat", units: 10 }, [
         [6, 16],
         [9, 32],
       ]).weights,
@@ -204,14 +186,14 @@ describe("LuongAttention", () => {
   });
   it("dot needs no known sizes; general does", () => {
     expect(
-      run(LuongAttention, { score: "dot" }, [
+      runLayer(LuongAttention, { score: "dot" }, [
         [null, null],
         [null, 8],
       ]).outputs,
     ).toEqual([[null, 8]]);
     expect(
-      shapeError(() =>
-        run(LuongAttention, {}, [
+      shapeErrorOf(() =>
+        runLayer(LuongAttention, {}, [
           [4, null],
           [9, 8],
         ]),

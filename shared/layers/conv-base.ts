@@ -2,7 +2,7 @@ import { convOutputLength, type Padding } from "../shapes/conv";
 import { type Dim, formatShape, lastDim, type Shape } from "../shapes/shape";
 import { weightParams } from "./common-params";
 import { int, ints, oneOf } from "./params";
-import { expectRank, known, positive } from "./spec";
+import { expectRank, known, type PortSpec, positive, type WeightSpec, weight } from "./spec";
 
 /**
  * What the convolution, pooling and spatial families share (Keras' base_conv.py and
@@ -13,6 +13,17 @@ import { expectRank, known, positive } from "./spec";
 const AXES: Record<number, readonly string[]> = {
   1: ["steps"],
   2: ["height", "width"],
+};
+
+type Sizes = readonly (number | null)[];
+
+/** Resolved kernel sizes are whole numbers; the tuple params are typed (number | null)[]. */
+export const sized = (xs: Sizes) => xs as number[];
+
+/** The input port of the 2-D convolutions. */
+export const imageInput: PortSpec = {
+  name: "in",
+  doc: "Image (height, width, channels), channels last; the channel count must be known.",
 };
 
 /** common-params' useBias def, under a name that lint does not take for a React hook. */
@@ -109,6 +120,43 @@ export function spatialOutput(kind: string, x: Shape, rank: 1 | 2, w: Window): D
 
 /** The channel axis must be known where the weights (or the output depth) depend on it. */
 export const channelsOf = (kind: string, x: Shape): number => known(kind, lastDim(x), "channel dimension (last axis)");
+
+/** A convolution's own window params; a layer without dilationRate (TiledConv2D) has rate 1. */
+interface ConvWindowParams {
+  kernelSize: Sizes;
+  strides: Sizes;
+  dilationRate?: Sizes;
+  padding: Padding;
+}
+
+/** spatialOutput of a convolution, its window read from its params. */
+export const convSpatialOutput = (kind: string, x: Shape, rank: 1 | 2, p: ConvWindowParams): Dim[] =>
+  spatialOutput(kind, x, rank, {
+    kernel: p.kernelSize,
+    strides: p.strides,
+    dilation: p.dilationRate,
+    padding: p.padding,
+  });
+
+/**
+ * Output shape of a convolution with `filters` output channels: the spatial sizes (rank checked
+ * first), then the input's channel count checked to be known.
+ */
+export function convOutputShape(kind: string, x: Shape, rank: 1 | 2, p: ConvWindowParams & { filters: number }): Shape {
+  const spatial = convSpatialOutput(kind, x, rank, p);
+  channelsOf(kind, x);
+  return [...spatial, p.filters];
+}
+
+/** An ordinary convolution's weights: kernel [...kernelSize, C_in, filters] and an optional bias. */
+export const convWeights = (
+  kind: string,
+  x: Shape,
+  p: { kernelSize: Sizes; filters: number; useBias: boolean },
+): WeightSpec[] => [
+  weight("kernel", [...sized(p.kernelSize), channelsOf(kind, x), p.filters]),
+  ...(p.useBias ? [weight("bias", [p.filters])] : []),
+];
 
 /** "3x3" from [3, 3]; "3" from [3]. */
 export const sizeText = (xs: readonly (number | null)[]): string => xs.map((x) => String(x ?? "?")).join("x");

@@ -3,11 +3,14 @@ import {
   biasFlagParam,
   channelsOf,
   convLabel,
+  convOutputShape,
+  convSpatialOutput,
   dilationRateParam,
   filtersParam,
+  imageInput,
   kernelSizeParam,
   paddingParam,
-  spatialOutput,
+  sized,
   stridesParam,
   stridesWithDilation,
 } from "./conv-base";
@@ -31,8 +34,6 @@ const initializerParam = (what: string, def: (typeof INITIALIZER_NAMES)[number])
     doc: `How the ${what} kernel is initialized.`,
   });
 
-const sized = (xs: readonly (number | null)[]) => xs as number[];
-
 export const DepthwiseConv2D = defineLayer({
   kind: "DepthwiseConv2D",
   title: "DepthwiseConv2D",
@@ -52,20 +53,10 @@ export const DepthwiseConv2D = defineLayer({
     biasRegularizer: biasRegularizerParam(),
     activityRegularizer: activityRegularizerParam(),
   },
-  inputs: [
-    {
-      name: "in",
-      doc: "Image (height, width, channels), channels last; the channel count must be known.",
-    },
-  ],
+  inputs: [imageInput],
   check: stridesWithDilation,
   infer: (p, [x]) => {
-    const [h, w] = spatialOutput("DepthwiseConv2D", x, 2, {
-      kernel: p.kernelSize,
-      strides: p.strides,
-      dilation: p.dilationRate,
-      padding: p.padding,
-    });
+    const [h, w] = convSpatialOutput("DepthwiseConv2D", x, 2, p);
     return [[h ?? null, w ?? null, channelsOf("DepthwiseConv2D", x) * p.depthMultiplier]];
   },
   weights: (p, [x]) => {
@@ -117,23 +108,9 @@ export const SeparableConv2D = defineLayer({
     biasRegularizer: biasRegularizerParam(),
     activityRegularizer: activityRegularizerParam(),
   },
-  inputs: [
-    {
-      name: "in",
-      doc: "Image (height, width, channels), channels last; the channel count must be known.",
-    },
-  ],
+  inputs: [imageInput],
   check: stridesWithDilation,
-  infer: (p, [x]) => {
-    const [h, w] = spatialOutput("SeparableConv2D", x, 2, {
-      kernel: p.kernelSize,
-      strides: p.strides,
-      dilation: p.dilationRate,
-      padding: p.padding,
-    });
-    channelsOf("SeparableConv2D", x);
-    return [[h ?? null, w ?? null, p.filters]];
-  },
+  infer: (p, [x]) => [convOutputShape("SeparableConv2D", x, 2, p)],
   weights: (p, [x]) => {
     const c = channelsOf("SeparableConv2D", x);
     return [

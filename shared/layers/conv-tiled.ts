@@ -3,10 +3,11 @@ import {
   biasFlagParam,
   channelsOf,
   convLabel,
+  convOutputShape,
   filtersParam,
+  imageInput,
   kernelSizeParam,
   paddingParam,
-  spatialOutput,
   stridesParam,
 } from "./conv-base";
 import { int } from "./params";
@@ -37,21 +38,8 @@ export const TiledConv2D = defineLayer({
     kernelInitializer: kernelInitializerParam("glorotNormal"),
     biasInitializer: biasInitializerParam(),
   },
-  inputs: [
-    {
-      name: "in",
-      doc: "Image (height, width, channels), channels last; the channel count must be known.",
-    },
-  ],
-  infer: (p, [x]) => {
-    const [h, w] = spatialOutput("TiledConv2D", x, 2, {
-      kernel: p.kernelSize,
-      strides: p.strides,
-      padding: p.padding,
-    });
-    channelsOf("TiledConv2D", x);
-    return [[h ?? null, w ?? null, p.filters]];
-  },
+  inputs: [imageInput],
+  infer: (p, [x]) => [convOutputShape("TiledConv2D", x, 2, p)],
   weights: (p, [x]) => [
     weight("kernel", [p.tiles, p.tiles, ...(p.kernelSize as number[]), channelsOf("TiledConv2D", x), p.filters]),
     ...(p.useBias ? [weight("bias", [p.filters])] : []),

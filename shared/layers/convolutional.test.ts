@@ -1,28 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { ShapeError } from "../diagnostics";
 import type { Shape } from "../shapes/shape";
-import { getSpec } from "./catalog";
+import { runLayer, shapeErrorOf, specOf } from "./__fixtures__/run-layer";
 import { TiledConv2D } from "./conv-tiled";
 import { Conv2D, Conv2DTranspose } from "./convolutional";
-import { evaluateLayer, resolveParams } from "./resolve";
+import { resolveParams } from "./resolve";
 
-function run(kind: string, raw: Record<string, unknown>, input: Shape) {
-  const spec = getSpec(kind);
-  if (!spec) throw new Error(`${kind} missing`);
-  const { params, issues } = resolveParams(spec, raw);
-  expect(issues).toEqual([]);
-  return evaluateLayer(spec, params, [input]);
-}
-
-function shapeError(f: () => unknown): ShapeError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof ShapeError) return e;
-    throw e;
-  }
-  throw new Error("expected a ShapeError");
-}
+/** Runs a catalog layer, by kind, on one input. */
+const run = (kind: string, raw: Record<string, unknown>, input: Shape) => runLayer(specOf(kind), raw, [input]);
 
 /** Runs a chain of single-input layers; returns the last shape and the total trainable count. */
 function chain(input: Shape, layers: [string, Record<string, unknown>][]) {
@@ -47,7 +31,7 @@ describe("shape errors", () => {
   it.each(["Conv2D", "Conv2DTranspose", "DepthwiseConv2D", "SeparableConv2D", "TiledConv2D"])(
     "%s wants rank 3 (H, W, C)",
     (kind) => {
-      const e = shapeError(() => run(kind, {}, [784]));
+      const e = shapeErrorOf(() => run(kind, {}, [784]));
       expect(e.code).toBe("E_RANK");
       expect(e.message).toContain(`${kind} expects input of rank 3`);
       expect(e.message).toContain("received rank 1 [784]");
@@ -55,7 +39,7 @@ describe("shape errors", () => {
   );
 
   it("Conv1D wants rank 2 (steps, channels)", () => {
-    const e = shapeError(() => run("Conv1D", {}, [28, 28, 1]));
+    const e = shapeErrorOf(() => run("Conv1D", {}, [28, 28, 1]));
     expect(e.code).toBe("E_RANK");
     expect(e.message).toContain("rank 2");
   });
@@ -64,14 +48,14 @@ describe("shape errors", () => {
     "%s needs a known channel count",
     (kind) => {
       const input = kind === "Conv1D" ? [10, null] : [8, 8, null];
-      const e = shapeError(() => run(kind, { kernelSize: 1 }, input));
+      const e = shapeErrorOf(() => run(kind, { kernelSize: 1 }, input));
       expect(e.code).toBe("E_UNDEFINED_DIM");
       expect(e.message).toContain("channel dimension");
     },
   );
 
   it("a kernel larger than the input is a non-positive size, listing every input of the size", () => {
-    const e = shapeError(() => run("Conv2D", { filters: 2, kernelSize: 5 }, [3, 3, 3]));
+    const e = shapeErrorOf(() => run("Conv2D", { filters: 2, kernelSize: 5 }, [3, 3, 3]));
     expect(e.code).toBe("E_NONPOSITIVE_SIZE");
     for (const part of [
       "output size would be -1",
@@ -87,29 +71,27 @@ describe("shape errors", () => {
   });
 
   it("dilation can make the window too large", () => {
-    const e = shapeError(() => run("Conv2D", { filters: 1, kernelSize: 3, dilationRate: [1, 4] }, [9, 8, 1]));
+    const e = shapeErrorOf(() => run("Conv2D", { filters: 1, kernelSize: 3, dilationRate: [1, 4] }, [9, 8, 1]));
     expect(e.code).toBe("E_NONPOSITIVE_SIZE");
     expect(e.message).toContain("input width 8");
     expect(e.message).toContain("dilation 4");
   });
 
   it("Conv1D reports the steps axis; same and causal padding never shrink to zero", () => {
-    const e = shapeError(() => run("Conv1D", { kernelSize: 4 }, [3, 2]));
+    const e = shapeErrorOf(() => run("Conv1D", { kernelSize: 4 }, [3, 2]));
     expect(e.message).toContain("input steps 3");
     expect(run("Conv1D", { kernelSize: 4, padding: "causal" }, [3, 2]).outputs).toEqual([[3, 32]]);
     expect(run("Conv1D", { kernelSize: 4, padding: "same" }, [3, 2]).outputs).toEqual([[3, 32]]);
   });
 
   it.each(["DepthwiseConv2D", "SeparableConv2D", "TiledConv2D"])("%s reports a non-positive size", (kind) => {
-    expect(shapeError(() => run(kind, { kernelSize: 7 }, [5, 5, 3])).code).toBe("E_NONPOSITIVE_SIZE");
+    expect(shapeErrorOf(() => run(kind, { kernelSize: 7 }, [5, 5, 3])).code).toBe("E_NONPOSITIVE_SIZE");
   });
 });
 
 describe("check(): strides > 1 with dilationRate > 1 (Keras)", () => {
   it.each(["Conv1D", "Conv2D", "DepthwiseConv2D", "SeparableConv2D"])("%s rejects the pair", (kind) => {
-    const spec = getSpec(kind);
-    if (!spec) throw new Error(`${kind} missing`);
-    const { issues } = resolveParams(spec, { strides: 2, dilationRate: 2 });
+    const { issues } = resolveParams(specOf(kind), { strides: 2, dilationRate: 2 });
     expect(issues).toHaveLength(1);
     expect(issues[0]?.param).toBe("strides");
     expect(issues[0]?.message).toContain("not supported together with dilationRate > 1");

@@ -4,11 +4,14 @@ import { activationParam, weightParams } from "./common-params";
 import {
   channelsOf,
   convLabel,
+  convOutputShape,
+  convWeights,
   dilationRateParam,
   filtersParam,
+  imageInput,
   kernelSizeParam,
   paddingParam,
-  spatialOutput,
+  sized,
   stridesParam,
   stridesWithDilation,
 } from "./conv-base";
@@ -21,8 +24,6 @@ import { defineLayer, expectRank, positive, weight } from "./spec";
  * Kernel initializers default to glorotNormal because that is tfjs' default for its conv layers
  * (Keras uses glorotUniform).
  */
-
-const sized = (xs: readonly (number | null)[]) => xs as number[];
 
 export const Conv1D = defineLayer({
   kind: "Conv1D",
@@ -44,20 +45,8 @@ export const Conv1D = defineLayer({
     },
   ],
   check: stridesWithDilation,
-  infer: (p, [x]) => {
-    const [steps] = spatialOutput("Conv1D", x, 1, {
-      kernel: p.kernelSize,
-      strides: p.strides,
-      dilation: p.dilationRate,
-      padding: p.padding,
-    });
-    channelsOf("Conv1D", x);
-    return [[steps ?? null, p.filters]];
-  },
-  weights: (p, [x]) => [
-    weight("kernel", [...sized(p.kernelSize), channelsOf("Conv1D", x), p.filters]),
-    ...(p.useBias ? [weight("bias", [p.filters])] : []),
-  ],
+  infer: (p, [x]) => [convOutputShape("Conv1D", x, 1, p)],
+  weights: (p, [x]) => convWeights("Conv1D", x, p),
   label: (p) => convLabel({ head: String(p.filters), ...p }),
   doc: {
     summary: "Slides filters along one axis (time, or a 1-D signal): local patterns shared across positions.",
@@ -87,27 +76,10 @@ export const Conv2D = defineLayer({
     activation: activationParam("linear"),
     ...weightParams("glorotNormal"),
   },
-  inputs: [
-    {
-      name: "in",
-      doc: "Image (height, width, channels), channels last; the channel count must be known.",
-    },
-  ],
+  inputs: [imageInput],
   check: stridesWithDilation,
-  infer: (p, [x]) => {
-    const [h, w] = spatialOutput("Conv2D", x, 2, {
-      kernel: p.kernelSize,
-      strides: p.strides,
-      dilation: p.dilationRate,
-      padding: p.padding,
-    });
-    channelsOf("Conv2D", x);
-    return [[h ?? null, w ?? null, p.filters]];
-  },
-  weights: (p, [x]) => [
-    weight("kernel", [...sized(p.kernelSize), channelsOf("Conv2D", x), p.filters]),
-    ...(p.useBias ? [weight("bias", [p.filters])] : []),
-  ],
+  infer: (p, [x]) => [convOutputShape("Conv2D", x, 2, p)],
+  weights: (p, [x]) => convWeights("Conv2D", x, p),
   label: (p) => convLabel({ head: String(p.filters), ...p }),
   doc: {
     summary: "Slides filters over an image: each filter detects one local pattern anywhere (sparse, shared weights).",

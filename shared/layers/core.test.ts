@@ -1,36 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { ShapeError } from "../diagnostics";
-import type { Shape } from "../shapes/shape";
+import { layerShapeError, paramIssueNames, runLayer } from "./__fixtures__/run-layer";
 import { Activation, Dense, Flatten, Perceptron } from "./core";
 import { Permute, RepeatVector, Reshape } from "./reshaping";
-import { evaluateLayer, resolveParams } from "./resolve";
-import type { AnyLayerSpec } from "./spec";
-
-function run(spec: AnyLayerSpec, raw: Record<string, unknown>, inputs: Shape[]) {
-  const { params, issues } = resolveParams(spec, raw);
-  expect(issues).toEqual([]);
-  return evaluateLayer(spec, params, inputs);
-}
-
-/** The ShapeError a spec throws for these inputs (fails the test when it does not throw one). */
-function shapeError(spec: AnyLayerSpec, raw: Record<string, unknown>, inputs: Shape[]): ShapeError {
-  try {
-    run(spec, raw, inputs);
-  } catch (e) {
-    if (e instanceof ShapeError) return e;
-    throw e;
-  }
-  throw new Error(`${spec.kind} accepted ${JSON.stringify(inputs)}`);
-}
-
-const issueParams = (spec: AnyLayerSpec, raw: Record<string, unknown>) =>
-  resolveParams(spec, raw).issues.map((i) => i.param);
+import { resolveParams } from "./resolve";
 
 /** Chains Dense layers from an input width, summing trainable params. */
 function mlpParams(widths: number[]): number {
   let total = 0;
   for (let i = 1; i < widths.length; i++)
-    total += run(Dense, { units: widths[i] }, [[widths[i - 1] as number]]).trainable;
+    total += runLayer(Dense, { units: widths[i] }, [[widths[i - 1] as number]]).trainable;
   return total;
 }
 
@@ -41,7 +19,7 @@ describe("Dense", () => {
     expect(mlpParams([784, 64, 784])).toBe(101_200); // D23
   });
   it("needs a known feature axis", () => {
-    const e = shapeError(Dense, { units: 4 }, [[8, null]]);
+    const e = layerShapeError(Dense, { units: 4 }, [[8, null]]);
     expect(e.code).toBe("E_UNDEFINED_DIM");
     expect(e.message).toContain("last input dimension");
   });
@@ -49,13 +27,13 @@ describe("Dense", () => {
 
 describe("Flatten", () => {
   it("refuses a vector, as tfjs does", () => {
-    const e = shapeError(Flatten, {}, [[784]]);
+    const e = layerShapeError(Flatten, {}, [[784]]);
     expect(e.code).toBe("E_RANK");
     expect(e.message).toContain("rank >= 2");
     expect(e.message).toContain("[784]");
   });
   it("refuses unknown dimensions, as tfjs does", () => {
-    const e = shapeError(Flatten, {}, [[null, 8]]);
+    const e = layerShapeError(Flatten, {}, [[null, 8]]);
     expect(e.code).toBe("E_UNDEFINED_DIM");
     expect(e.message).toContain("[?,8]");
   });
@@ -63,9 +41,9 @@ describe("Flatten", () => {
 
 describe("Activation", () => {
   it("keeps the shape and rejects a non-positive steepness", () => {
-    expect(run(Activation, { activation: "sigmoid", steepness: 0.5 }, [[3, 4]]).outputs).toEqual([[3, 4]]);
-    expect(issueParams(Activation, { steepness: 0 })).toContain("steepness");
-    expect(issueParams(Activation, { activation: "heaviside" })).toContain("activation");
+    expect(runLayer(Activation, { activation: "sigmoid", steepness: 0.5 }, [[3, 4]]).outputs).toEqual([[3, 4]]);
+    expect(paramIssueNames(Activation, { steepness: 0 })).toContain("steepness");
+    expect(paramIssueNames(Activation, { activation: "heaviside" })).toContain("activation");
   });
   it("shows steepness only where it applies", () => {
     expect(Activation.params.steepness.relevantIf?.in).toEqual(["sigmoid", "bipolarSigmoid"]);
@@ -78,19 +56,19 @@ describe("Activation", () => {
 
 describe("Perceptron", () => {
   it("owns a kernel [n, units] and a bias [units]", () => {
-    const r = run(Perceptron, { units: 2 }, [[3]]);
+    const r = runLayer(Perceptron, { units: 2 }, [[3]]);
     expect(r.weights.map((w) => [w.name, w.shape])).toEqual([
       ["kernel", [3, 2]],
       ["bias", [2]],
     ]);
   });
   it("takes a feature vector with a known size", () => {
-    const e = shapeError(Perceptron, {}, [[28, 28, 1]]);
+    const e = layerShapeError(Perceptron, {}, [[28, 28, 1]]);
     expect(e.code).toBe("E_RANK");
     expect(e.message).toContain("Perceptron expects input of rank 1");
     expect(e.message).toContain("[28,28,1]");
-    expect(shapeError(Perceptron, {}, [[null]]).code).toBe("E_UNDEFINED_DIM");
-    expect(issueParams(Perceptron, { outputCoding: "signed" })).toContain("outputCoding");
+    expect(layerShapeError(Perceptron, {}, [[null]]).code).toBe("E_UNDEFINED_DIM");
+    expect(paramIssueNames(Perceptron, { outputCoding: "signed" })).toContain("outputCoding");
   });
   it("documents the firing rule and the perceptron learning rule", () => {
     expect(Perceptron.doc.formula).toContain("z >= threshold");
@@ -128,35 +106,35 @@ describe("Perceptron", () => {
 
 describe("Reshape", () => {
   it("reports both shapes and counts when the sizes differ", () => {
-    const e = shapeError(Reshape, { targetShape: [28, 27] }, [[784]]);
+    const e = layerShapeError(Reshape, { targetShape: [28, 27] }, [[784]]);
     expect(e.code).toBe("E_RESHAPE_SIZE");
     for (const part of ["[784]", "784 elements", "[28,27]", "756 elements"]) expect(e.message).toContain(part);
   });
   it("refuses a -1 that does not divide the input size", () => {
-    const e = shapeError(Reshape, { targetShape: [-1, 5] }, [[784]]);
+    const e = layerShapeError(Reshape, { targetShape: [-1, 5] }, [[784]]);
     expect(e.code).toBe("E_RESHAPE_SIZE");
     expect(e.message).toContain("not a multiple of 5");
   });
   it("needs -1 to absorb an unknown input dimension", () => {
-    const e = shapeError(Reshape, { targetShape: [4, 2] }, [[null, 8]]);
+    const e = layerShapeError(Reshape, { targetShape: [4, 2] }, [[null, 8]]);
     expect(e.code).toBe("E_UNDEFINED_DIM");
     expect(e.message).toContain("-1");
   });
   it("allows one -1 and positive sizes only", () => {
     expect(resolveParams(Reshape, { targetShape: [-1, -1] }).issues[0]?.message).toContain("only once");
-    expect(issueParams(Reshape, { targetShape: [0, 784] })).toContain("targetShape");
-    expect(issueParams(Reshape, { targetShape: [1, 2, 3, 4, 5] })).toContain("targetShape");
+    expect(paramIssueNames(Reshape, { targetShape: [0, 784] })).toContain("targetShape");
+    expect(paramIssueNames(Reshape, { targetShape: [1, 2, 3, 4, 5] })).toContain("targetShape");
   });
 });
 
 describe("Permute", () => {
   it("accepts only a 1-indexed permutation", () => {
     expect(resolveParams(Permute, { dims: [1, 1] }).issues[0]?.message).toContain("permutation of 1..2");
-    expect(issueParams(Permute, { dims: [1, 3] })).toContain("dims");
-    expect(issueParams(Permute, { dims: [0, 1] })).toContain("dims");
+    expect(paramIssueNames(Permute, { dims: [1, 3] })).toContain("dims");
+    expect(paramIssueNames(Permute, { dims: [0, 1] })).toContain("dims");
   });
   it("needs one entry of dims per input axis", () => {
-    const e = shapeError(Permute, { dims: [2, 1] }, [[10, 20, 3]]);
+    const e = layerShapeError(Permute, { dims: [2, 1] }, [[10, 20, 3]]);
     expect(e.code).toBe("E_RANK");
     expect(e.message).toContain("rank 2");
     expect(e.message).toContain("[10,20,3]");
@@ -165,9 +143,9 @@ describe("Permute", () => {
 
 describe("RepeatVector", () => {
   it("takes a vector only", () => {
-    const e = shapeError(RepeatVector, { n: 3 }, [[3, 4]]);
+    const e = layerShapeError(RepeatVector, { n: 3 }, [[3, 4]]);
     expect(e.code).toBe("E_RANK");
     expect(e.message).toContain("rank 1");
-    expect(issueParams(RepeatVector, { n: 0 })).toContain("n");
+    expect(paramIssueNames(RepeatVector, { n: 0 })).toContain("n");
   });
 });

@@ -1,34 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { ShapeError } from "../diagnostics";
-import type { Shape } from "../shapes/shape";
+import { runLayer, shapeErrorOf } from "./__fixtures__/run-layer";
 import { sinusoidalEncoding } from "./attention-math";
 import { Embedding, PositionalEncoding } from "./embedding";
-import { evaluateLayer, resolveParams } from "./resolve";
-import type { AnyLayerSpec } from "./spec";
-
-function run(spec: AnyLayerSpec, raw: Record<string, unknown>, inputs: Shape[]) {
-  const { params, issues } = resolveParams(spec, raw);
-  expect(issues).toEqual([]);
-  return evaluateLayer(spec, params, inputs);
-}
-
-function shapeError(fn: () => unknown): ShapeError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ShapeError) return e;
-    throw e;
-  }
-  throw new Error("expected a ShapeError");
-}
+import { resolveParams } from "./resolve";
 
 describe("Embedding", () => {
   it("creates one [inputDim, outputDim] table named embeddings, as tfjs does", () => {
-    const r = run(Embedding, { inputDim: 7, outputDim: 3 }, [[4]]);
+    const r = runLayer(Embedding, { inputDim: 7, outputDim: 3 }, [[4]]);
     expect(r.weights).toEqual([{ name: "embeddings", shape: [7, 3], trainable: true }]);
   });
   it("appends outputDim to ids of any rank, even a bare batch of ids (tfjs gives [null, 2])", () => {
-    expect(run(Embedding, { inputDim: 5, outputDim: 2 }, [[]]).outputs).toEqual([[2]]);
+    expect(runLayer(Embedding, { inputDim: 5, outputDim: 2 }, [[]]).outputs).toEqual([[2]]);
   });
   it("rejects a zero vocabulary or width", () => {
     expect(resolveParams(Embedding, { inputDim: 0 }).issues[0]?.message).toContain("inputDim must be an integer >= 1");
@@ -38,30 +20,30 @@ describe("Embedding", () => {
 
 describe("PositionalEncoding", () => {
   it("learned: a known T above maxLength is a shape mismatch pointing at maxLength", () => {
-    const e = shapeError(() => run(PositionalEncoding, { mode: "learned", maxLength: 512 }, [[600, 32]]));
+    const e = shapeErrorOf(() => runLayer(PositionalEncoding, { mode: "learned", maxLength: 512 }, [[600, 32]]));
     expect(e.code).toBe("E_SHAPE_MISMATCH");
     expect(e.param).toBe("maxLength");
     expect(e.message).toContain("512 positions");
     expect(e.message).toContain("[600,32]");
   });
   it("learned: T equal to maxLength fits", () => {
-    expect(run(PositionalEncoding, { mode: "learned", maxLength: 600 }, [[600, 32]]).trainable).toBe(600 * 32);
+    expect(runLayer(PositionalEncoding, { mode: "learned", maxLength: 600 }, [[600, 32]]).trainable).toBe(600 * 32);
   });
   it("needs rank 2 (T, d)", () => {
-    const e = shapeError(() => run(PositionalEncoding, {}, [[32]]));
+    const e = shapeErrorOf(() => runLayer(PositionalEncoding, {}, [[32]]));
     expect(e.code).toBe("E_RANK");
     expect(e.message).toContain("rank 2");
   });
   it("learned: an unknown d cannot size the table", () => {
-    const e = shapeError(() => run(PositionalEncoding, { mode: "learned" }, [[10, null]]));
+    const e = shapeErrorOf(() => runLayer(PositionalEncoding, { mode: "learned" }, [[10, null]]));
     expect(e.code).toBe("E_UNDEFINED_DIM");
     expect(e.message).toContain("feature size d");
   });
   it("learned table is [maxLength, d] named embeddings; sinusoidal has none", () => {
-    expect(run(PositionalEncoding, { mode: "learned", maxLength: 9 }, [[3, 4]]).weights).toEqual([
+    expect(runLayer(PositionalEncoding, { mode: "learned", maxLength: 9 }, [[3, 4]]).weights).toEqual([
       { name: "embeddings", shape: [9, 4], trainable: true },
     ]);
-    expect(run(PositionalEncoding, {}, [[3, 4]]).weights).toEqual([]);
+    expect(runLayer(PositionalEncoding, {}, [[3, 4]]).weights).toEqual([]);
   });
   it("sinusoidal table matches Vaswani et al. and the doc's example", () => {
     const pe = sinusoidalEncoding(2, 4);

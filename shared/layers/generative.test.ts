@@ -1,25 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { ShapeError } from "../diagnostics";
 import type { Shape } from "../shapes/shape";
+import { runLayer, shapeErrorOf } from "./__fixtures__/run-layer";
 import { GANDiscriminator, GANGenerator, VAESampling } from "./generative";
-import { evaluateLayer, resolveParams } from "./resolve";
-import type { AnyLayerSpec } from "./spec";
-
-function run(spec: AnyLayerSpec, raw: Record<string, unknown>, inputs: Shape[]) {
-  const { params, issues } = resolveParams(spec, raw);
-  expect(issues).toEqual([]);
-  return evaluateLayer(spec, params, inputs);
-}
-
-function shapeError(fn: () => unknown): ShapeError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ShapeError) return e;
-    throw e;
-  }
-  throw new Error("expected a ShapeError");
-}
+import { resolveParams } from "./resolve";
 
 describe("VAESampling", () => {
   it("mean and logVar must have the same shape", () => {
@@ -27,13 +10,13 @@ describe("VAESampling", () => {
       [[8], [16]],
       [[8], [2, 4]],
     ] as Shape[][]) {
-      const e = shapeError(() => run(VAESampling, {}, inputs));
+      const e = shapeErrorOf(() => runLayer(VAESampling, {}, inputs));
       expect(e.code).toBe("E_SHAPE_MISMATCH");
       expect(e.message).toContain("mean [8]");
     }
   });
   it("needs rank >= 1", () => {
-    expect(shapeError(() => run(VAESampling, {}, [[], []])).code).toBe("E_RANK");
+    expect(shapeErrorOf(() => runLayer(VAESampling, {}, [[], []])).code).toBe("E_RANK");
   });
   it("klWeight cannot be negative", () => {
     expect(resolveParams(VAESampling, { klWeight: -1 }).issues[0]?.message).toContain(
@@ -51,17 +34,17 @@ describe("VAESampling", () => {
 describe("GAN markers", () => {
   it("the discriminator marker takes exactly one score per sample", () => {
     for (const bad of [[2], [null], [1, 1], []] as Shape[]) {
-      const e = shapeError(() => run(GANDiscriminator, {}, [bad]));
+      const e = shapeErrorOf(() => runLayer(GANDiscriminator, {}, [bad]));
       expect(e.code).toBe("E_SHAPE_MISMATCH");
       expect(e.message).toContain("shape [1]");
     }
   });
   it("the generator marker passes any sample shape through, with no weights", () => {
-    expect(run(GANGenerator, {}, [[7, 7, 128]])).toMatchObject({
+    expect(runLayer(GANGenerator, {}, [[7, 7, 128]])).toMatchObject({
       outputs: [[7, 7, 128]],
       weights: [],
     });
-    expect(shapeError(() => run(GANGenerator, {}, [[]])).code).toBe("E_RANK");
+    expect(shapeErrorOf(() => runLayer(GANGenerator, {}, [[]])).code).toBe("E_RANK");
   });
   it("bounds the per-epoch sample grid", () => {
     expect(resolveParams(GANGenerator, { samplesPerEpoch: 300 }).issues.map((i) => i.param)).toEqual([

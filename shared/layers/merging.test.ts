@@ -1,27 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { ShapeError } from "../diagnostics";
 import type { Shape } from "../shapes/shape";
+import { layerShapeError } from "./__fixtures__/run-layer";
 import { Add, Average, Concatenate, Dot, Maximum, Minimum, Multiply, Subtract } from "./merging";
 import { evaluateLayer, resolveParams } from "./resolve";
 import type { AnyLayerSpec } from "./spec";
-
-function shapeError(spec: AnyLayerSpec, raw: Record<string, unknown>, inputs: Shape[]): ShapeError {
-  const { params, issues } = resolveParams(spec, raw);
-  expect(issues).toEqual([]);
-  try {
-    evaluateLayer(spec, params, inputs);
-  } catch (e) {
-    if (e instanceof ShapeError) return e;
-    throw e;
-  }
-  throw new Error(`${spec.kind} accepted ${JSON.stringify(inputs)}`);
-}
 
 describe.each([Add, Subtract, Multiply, Average, Maximum, Minimum].map((s) => [s.kind, s as AnyLayerSpec] as const))(
   "%s",
   (kind, spec) => {
     it("refuses unequal shapes with both shapes in the message", () => {
-      const e = shapeError(spec, {}, [
+      const e = layerShapeError(spec, {}, [
         [8, 8, 32],
         [8, 8, 16],
       ]);
@@ -31,14 +19,14 @@ describe.each([Add, Subtract, Multiply, Average, Maximum, Minimum].map((s) => [s
     });
 
     it("needs two inputs", () => {
-      expect(shapeError(spec, {}, [[4]]).code).toBe("E_TOO_FEW_INPUTS");
+      expect(layerShapeError(spec, {}, [[4]]).code).toBe("E_TOO_FEW_INPUTS");
     });
   },
 );
 
 describe("element-wise merges", () => {
   it("check every input, not only the first two", () => {
-    const e = shapeError(Add, {}, [[4], [4], [5]]);
+    const e = layerShapeError(Add, {}, [[4], [4], [5]]);
     expect(e.message).toContain("received [4] and [5]");
   });
   it("broadcast as tfjs' Merge does: 1 stretches, unknown wins, ranks align right", () => {
@@ -66,18 +54,18 @@ describe("element-wise merges", () => {
 
 describe("Concatenate", () => {
   it("refuses inputs that differ off the concat axis", () => {
-    const e = shapeError(Concatenate, {}, [
+    const e = layerShapeError(Concatenate, {}, [
       [8, 8, 32],
       [4, 4, 16],
     ]);
     expect(e.code).toBe("E_SHAPE_MISMATCH");
     expect(e.message).toContain("equal shapes except on axis -1; received [8,8,32] and [4,4,16]");
-    expect(shapeError(Concatenate, {}, [[3, 4], [4]]).code).toBe("E_SHAPE_MISMATCH");
+    expect(layerShapeError(Concatenate, {}, [[3, 4], [4]]).code).toBe("E_SHAPE_MISMATCH");
   });
 
   it("like tfjs, an unknown dim off the axis matches only an unknown dim", () => {
     expect(
-      shapeError(Concatenate, {}, [
+      layerShapeError(Concatenate, {}, [
         [null, 4],
         [5, 6],
       ]).code,
@@ -85,21 +73,21 @@ describe("Concatenate", () => {
   });
 
   it("refuses an axis outside the inputs, and the batch axis", () => {
-    expect(shapeError(Concatenate, { axis: 3 }, [[4], [4]]).code).toBe("E_RANK");
+    expect(layerShapeError(Concatenate, { axis: 3 }, [[4], [4]]).code).toBe("E_RANK");
     expect(resolveParams(Concatenate, { axis: 0 }).issues.map((i) => i.param)).toEqual(["axis"]);
   });
 });
 
 describe("Dot", () => {
   it("needs equal sizes on the summed axes", () => {
-    const e = shapeError(Dot, {}, [[3], [4]]);
+    const e = layerShapeError(Dot, {}, [[3], [4]]);
     expect(e.code).toBe("E_SHAPE_MISMATCH");
     expect(e.message).toContain("received [3] (axis -1) and [4] (axis -1)");
-    expect(shapeError(Dot, { axes: [1] }, [[null], [5]]).code).toBe("E_SHAPE_MISMATCH");
+    expect(layerShapeError(Dot, { axes: [1] }, [[null], [5]]).code).toBe("E_SHAPE_MISMATCH");
   });
 
   it("supports rank 1 and 2 only, as tfjs", () => {
-    const e = shapeError(Dot, {}, [
+    const e = layerShapeError(Dot, {}, [
       [2, 3, 4],
       [2, 3, 4],
     ]);
@@ -112,7 +100,7 @@ describe("Dot", () => {
     expect(resolveParams(Dot, { axes: [0] }).issues.map((i) => i.message)).toEqual([
       "axes must not include 0, the batch axis. Received: axes=[0]",
     ]);
-    expect(shapeError(Dot, { axes: [3] }, [[4], [4]]).code).toBe("E_RANK");
+    expect(layerShapeError(Dot, { axes: [3] }, [[4], [4]]).code).toBe("E_RANK");
   });
 
   it("labels the axes and cosine mode", () => {

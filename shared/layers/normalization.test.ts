@@ -1,21 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { ShapeError } from "../diagnostics";
-import type { Shape } from "../shapes/shape";
+import { layerShapeError } from "./__fixtures__/run-layer";
 import { BatchNormalization, batchNormalize, LayerNormalization } from "./normalization";
 import { evaluateLayer, resolveParams } from "./resolve";
 import type { AnyLayerSpec } from "./spec";
-
-function shapeError(spec: AnyLayerSpec, raw: Record<string, unknown>, input: Shape): ShapeError {
-  const { params, issues } = resolveParams(spec, raw);
-  expect(issues).toEqual([]);
-  try {
-    evaluateLayer(spec, params, [input]);
-  } catch (e) {
-    if (e instanceof ShapeError) return e;
-    throw e;
-  }
-  throw new Error(`${spec.kind} accepted ${JSON.stringify(input)}`);
-}
 
 describe("batchNormalize (G-26)", () => {
   const close = (got: number[], want: number[]) => {
@@ -37,16 +24,16 @@ describe.each([BatchNormalization, LayerNormalization].map((s) => [s.kind, s as 
   "%s",
   (_kind, spec) => {
     it("needs a known size on its axis", () => {
-      const e = shapeError(spec, { axis: 1 }, [null, 4]);
+      const e = layerShapeError(spec, { axis: 1 }, [[null, 4]]);
       expect(e.code).toBe("E_UNDEFINED_DIM");
       expect(e.message).toContain("size along axis 1");
     });
 
     it("refuses an axis outside the input", () => {
-      const e = shapeError(spec, { axis: 3 }, [4]);
+      const e = layerShapeError(spec, { axis: 3 }, [[4]]);
       expect(e.code).toBe("E_RANK");
       expect(e.message).toContain("axis 3 is out of range for input [4] of rank 1");
-      expect(shapeError(spec, {}, []).code).toBe("E_RANK");
+      expect(layerShapeError(spec, {}, [[]]).code).toBe("E_RANK");
     });
 
     it("refuses the batch axis and a non-positive epsilon", () => {

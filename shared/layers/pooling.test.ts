@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ShapeError } from "../diagnostics";
 import type { Shape } from "../shapes/shape";
+import { runLayer, shapeErrorOf } from "./__fixtures__/run-layer";
 import {
   AveragePooling1D,
   AveragePooling2D,
@@ -12,24 +12,8 @@ import {
   MaxPooling2D,
   resolvePoolStrides,
 } from "./pooling";
-import { evaluateLayer, resolveParams } from "./resolve";
+import { resolveParams } from "./resolve";
 import type { AnyLayerSpec } from "./spec";
-
-function run(spec: AnyLayerSpec, raw: Record<string, unknown>, input: Shape) {
-  const { params, issues } = resolveParams(spec, raw);
-  expect(issues).toEqual([]);
-  return evaluateLayer(spec, params, [input]);
-}
-
-function shapeError(f: () => unknown): ShapeError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof ShapeError) return e;
-    throw e;
-  }
-  throw new Error("expected a ShapeError");
-}
 
 describe("strides default to the pool size (Keras strides=None)", () => {
   it("is stored as null per axis and resolved against poolSize", () => {
@@ -41,8 +25,8 @@ describe("strides default to the pool size (Keras strides=None)", () => {
   });
 
   it("follows poolSize when it changes: 9x9 with pool 3 -> 3x3, not 7x7", () => {
-    expect(run(MaxPooling2D, { poolSize: 3 }, [9, 9, 1]).outputs).toEqual([[3, 3, 1]]);
-    expect(run(MaxPooling1D, { poolSize: 3 }, [9, 1]).outputs).toEqual([[3, 1]]);
+    expect(runLayer(MaxPooling2D, { poolSize: 3 }, [[9, 9, 1]]).outputs).toEqual([[3, 3, 1]]);
+    expect(runLayer(MaxPooling1D, { poolSize: 3 }, [[9, 1]]).outputs).toEqual([[3, 1]]);
   });
 
   it("a scalar stride broadcasts; 0 is rejected", () => {
@@ -54,19 +38,19 @@ describe("strides default to the pool size (Keras strides=None)", () => {
 
 describe("output size floor((n - f)/s) + 1 (D14)", () => {
   it("32 with f=2, s=2 is 16, not the notes' 15.5; MaxPooling2D's doc says so", () => {
-    expect(run(MaxPooling2D, { poolSize: 2, strides: 2 }, [32, 32, 12]).outputs).toEqual([[16, 16, 12]]);
+    expect(runLayer(MaxPooling2D, { poolSize: 2, strides: 2 }, [[32, 32, 12]]).outputs).toEqual([[16, 16, 12]]);
     const notes = (MaxPooling2D.doc.notes ?? []).join(" ");
     expect(notes).toContain("floor((n - f)/s) + 1");
     expect(notes).toContain("15.5");
   });
 
   it("floors odd sizes with valid and rounds up with same", () => {
-    expect(run(AveragePooling2D, {}, [29, 7, 4]).outputs).toEqual([[14, 3, 4]]);
-    expect(run(AveragePooling2D, { padding: "same" }, [29, 7, 4]).outputs).toEqual([[15, 4, 4]]);
+    expect(runLayer(AveragePooling2D, {}, [[29, 7, 4]]).outputs).toEqual([[14, 3, 4]]);
+    expect(runLayer(AveragePooling2D, { padding: "same" }, [[29, 7, 4]]).outputs).toEqual([[15, 4, 4]]);
   });
 
   it("keeps unknown channels unknown (pooling has no weights)", () => {
-    const r = run(MaxPooling2D, {}, [8, 8, null]);
+    const r = runLayer(MaxPooling2D, {}, [[8, 8, null]]);
     expect(r.outputs).toEqual([[4, 4, null]]);
     expect(r.weights).toEqual([]);
   });
@@ -83,31 +67,33 @@ describe("shape errors", () => {
     [GlobalMaxPooling2D, [10, 3], 3],
     [GlobalAveragePooling2D, [10, 10, 3, 1], 3],
   ] as [AnyLayerSpec, Shape, number][])("%# wrong rank is E_RANK", (spec, input, rank) => {
-    const e = shapeError(() => run(spec, {}, input));
+    const e = shapeErrorOf(() => runLayer(spec, {}, [input]));
     expect(e.code).toBe("E_RANK");
     expect(e.message).toContain(`${spec.kind} expects input of rank ${rank}`);
   });
 
   it("a window larger than a valid input is E_NONPOSITIVE_SIZE with the sizes in the message", () => {
-    const e = shapeError(() => run(MaxPooling2D, { poolSize: [2, 3] }, [4, 2, 8]));
+    const e = shapeErrorOf(() => runLayer(MaxPooling2D, { poolSize: [2, 3] }, [[4, 2, 8]]));
     expect(e.code).toBe("E_NONPOSITIVE_SIZE");
     for (const part of ["input width 2", "pool 3", "stride 3", "padding valid", "[4,2,8]"]) {
       expect(e.message).toContain(part);
     }
-    expect(shapeError(() => run(AveragePooling1D, { poolSize: 5 }, [4, 1])).message).toContain("input steps 4");
+    expect(shapeErrorOf(() => runLayer(AveragePooling1D, { poolSize: 5 }, [[4, 1]])).message).toContain(
+      "input steps 4",
+    );
   });
 
   it("same padding never shrinks below one", () => {
-    expect(run(MaxPooling2D, { poolSize: 5, padding: "same" }, [2, 2, 1]).outputs).toEqual([[1, 1, 1]]);
+    expect(runLayer(MaxPooling2D, { poolSize: 5, padding: "same" }, [[2, 2, 1]]).outputs).toEqual([[1, 1, 1]]);
   });
 });
 
 describe("global pooling keeps one value per channel", () => {
   it.each([GlobalMaxPooling1D, GlobalAveragePooling1D] as AnyLayerSpec[])("$kind: (steps, C) -> (C)", (spec) => {
-    expect(run(spec, {}, [null, 7]).outputs).toEqual([[7]]);
+    expect(runLayer(spec, {}, [[null, 7]]).outputs).toEqual([[7]]);
   });
   it.each([GlobalMaxPooling2D, GlobalAveragePooling2D] as AnyLayerSpec[])("$kind: (H, W, C) -> (C)", (spec) => {
-    expect(run(spec, {}, [5, 6, 7]).outputs).toEqual([[7]]);
-    expect(run(spec, {}, [5, 6, null]).outputs).toEqual([[null]]);
+    expect(runLayer(spec, {}, [[5, 6, 7]]).outputs).toEqual([[7]]);
+    expect(runLayer(spec, {}, [[5, 6, null]]).outputs).toEqual([[null]]);
   });
 });

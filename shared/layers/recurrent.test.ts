@@ -1,26 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { ShapeError } from "../diagnostics";
-import type { Shape } from "../shapes/shape";
+import { layerShapeError, runLayer } from "./__fixtures__/run-layer";
 import { specContext } from "./catalog";
 import { GRU, LSTM, SimpleRNN } from "./recurrent";
-import { evaluateLayer, resolveParams } from "./resolve";
+import { resolveParams } from "./resolve";
 import { type AnyLayerSpec, outputsOf } from "./spec";
-
-function run(spec: AnyLayerSpec, raw: Record<string, unknown>, input: Shape) {
-  const { params, issues } = resolveParams(spec, raw);
-  expect(issues).toEqual([]);
-  return evaluateLayer(spec, params, [input]);
-}
-
-function shapeError(spec: AnyLayerSpec, input: Shape): ShapeError {
-  try {
-    run(spec, {}, input);
-  } catch (e) {
-    if (e instanceof ShapeError) return e;
-    throw e;
-  }
-  throw new Error(`${spec.kind} accepted ${JSON.stringify(input)}`);
-}
 
 const kinds: readonly (readonly [AnyLayerSpec, number, readonly string[]])[] = [
   [SimpleRNN, 1, ["out", "h"]],
@@ -32,21 +15,21 @@ describe.each(kinds.map(([spec, blocks, ports]) => [spec.kind, spec, blocks, por
   "%s",
   (_kind, spec, blocks, statePorts) => {
     it("refuses rank-1 input (a single vector is not a sequence)", () => {
-      const e = shapeError(spec, [32]);
+      const e = layerShapeError(spec, {}, [[32]]);
       expect(e.code).toBe("E_RANK");
       expect(e.message).toContain(`${spec.kind} expects input (T, F) of rank 2`);
       expect(e.message).toContain("received rank 1 [32]");
     });
 
     it("refuses rank-3 input (an image must be reshaped or convolved first)", () => {
-      expect(shapeError(spec, [28, 28, 1]).code).toBe("E_RANK");
+      expect(layerShapeError(spec, {}, [[28, 28, 1]]).code).toBe("E_RANK");
     });
 
     it("needs a known feature size F but accepts an unknown length T", () => {
-      const e = shapeError(spec, [10, null]);
+      const e = layerShapeError(spec, {}, [[10, null]]);
       expect(e.code).toBe("E_UNDEFINED_DIM");
       expect(e.message).toContain("feature dimension F");
-      expect(run(spec, { units: 3, returnSequences: true }, [null, 2]).outputs).toEqual([[null, 3]]);
+      expect(runLayer(spec, { units: 3, returnSequences: true }, [[null, 2]]).outputs).toEqual([[null, 3]]);
     });
 
     it("counts blocks * (units (F + units) + units) parameters", () => {
@@ -56,13 +39,13 @@ describe.each(kinds.map(([spec, blocks, ports]) => [spec.kind, spec, blocks, por
         [64, 32],
         [128, 300],
       ] as const) {
-        expect(run(spec, { units }, [5, f]).trainable).toBe(blocks * (units * (f + units) + units));
-        expect(run(spec, { units, useBias: false }, [5, f]).trainable).toBe(blocks * units * (f + units));
+        expect(runLayer(spec, { units }, [[5, f]]).trainable).toBe(blocks * (units * (f + units) + units));
+        expect(runLayer(spec, { units, useBias: false }, [[5, f]]).trainable).toBe(blocks * units * (f + units));
       }
     });
 
     it("names its weights as Keras does", () => {
-      const r = run(spec, { units: 8 }, [5, 3]);
+      const r = runLayer(spec, { units: 8 }, [[5, 3]]);
       expect(r.weights).toEqual([
         { name: "kernel", shape: [3, 8 * blocks], trainable: true },
         { name: "recurrent_kernel", shape: [8, 8 * blocks], trainable: true },

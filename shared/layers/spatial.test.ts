@@ -1,36 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { ShapeError } from "../diagnostics";
-import type { Shape } from "../shapes/shape";
-import { evaluateLayer, resolveParams } from "./resolve";
+import { runLayer, shapeErrorOf } from "./__fixtures__/run-layer";
+import { resolveParams } from "./resolve";
 import { Cropping2D, UpSampling2D, ZeroPadding2D } from "./spatial";
 import type { AnyLayerSpec } from "./spec";
 
-function run(spec: AnyLayerSpec, raw: Record<string, unknown>, input: Shape) {
-  const { params, issues } = resolveParams(spec, raw);
-  expect(issues).toEqual([]);
-  return evaluateLayer(spec, params, [input]);
-}
-
-function shapeError(f: () => unknown): ShapeError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof ShapeError) return e;
-    throw e;
-  }
-  throw new Error("expected a ShapeError");
-}
-
 describe.each([UpSampling2D, ZeroPadding2D, Cropping2D] as AnyLayerSpec[])("$kind", (spec) => {
   it("wants rank 3 (H, W, C)", () => {
-    const e = shapeError(() => run(spec, {}, [10, 3]));
+    const e = shapeErrorOf(() => runLayer(spec, {}, [[10, 3]]));
     expect(e.code).toBe("E_RANK");
     expect(e.message).toContain(`${spec.kind} expects input of rank 3`);
     expect(e.message).toContain("received rank 2 [10,3]");
   });
 
   it("has no weights and keeps unknown dims unknown", () => {
-    const r = run(spec, {}, [null, null, null]);
+    const r = runLayer(spec, {}, [[null, null, null]]);
     expect(r.outputs).toEqual([[null, null, null]]);
     expect(r.weights).toEqual([]);
   });
@@ -56,26 +39,28 @@ describe("margins are [top, bottom, left, right]", () => {
   });
 
   it("ZeroPadding2D adds top + bottom rows and left + right columns", () => {
-    expect(run(ZeroPadding2D, { padding: [0, 3, 1, 0] }, [4, 4, 2]).outputs).toEqual([[7, 5, 2]]);
+    expect(runLayer(ZeroPadding2D, { padding: [0, 3, 1, 0] }, [[4, 4, 2]]).outputs).toEqual([[7, 5, 2]]);
   });
 
   it("an unknown height stays unknown when cropping (tfjs 4.22 would report a negative size)", () => {
-    expect(run(Cropping2D, { cropping: [1, 1, 2, 2] }, [null, 10, 3]).outputs).toEqual([[null, 6, 3]]);
+    expect(runLayer(Cropping2D, { cropping: [1, 1, 2, 2] }, [[null, 10, 3]]).outputs).toEqual([[null, 6, 3]]);
   });
 
   it("cropping everything is E_NONPOSITIVE_SIZE, with the sizes in the message", () => {
-    const e = shapeError(() => run(Cropping2D, { cropping: [3, 3, 0, 0] }, [6, 10, 3]));
+    const e = shapeErrorOf(() => runLayer(Cropping2D, { cropping: [3, 3, 0, 0] }, [[6, 10, 3]]));
     expect(e.code).toBe("E_NONPOSITIVE_SIZE");
     for (const part of ["output size would be 0", "input height 6", "cropping 3 + 3", "[6,10,3]"]) {
       expect(e.message).toContain(part);
     }
-    expect(shapeError(() => run(Cropping2D, { cropping: [0, 0, 4, 5] }, [6, 8, 3])).message).toContain("input width 8");
+    expect(shapeErrorOf(() => runLayer(Cropping2D, { cropping: [0, 0, 4, 5] }, [[6, 8, 3]])).message).toContain(
+      "input width 8",
+    );
   });
 });
 
 describe("UpSampling2D", () => {
   it("multiplies height and width by size", () => {
-    expect(run(UpSampling2D, { size: [3, 1] }, [5, 7, 4]).outputs).toEqual([[15, 7, 4]]);
+    expect(runLayer(UpSampling2D, { size: [3, 1] }, [[5, 7, 4]]).outputs).toEqual([[15, 7, 4]]);
   });
 
   it("rejects size 0 and unknown interpolation modes", () => {

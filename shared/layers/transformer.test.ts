@@ -1,37 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { ShapeError } from "../diagnostics";
-import type { Shape } from "../shapes/shape";
+import { runLayer, shapeErrorOf } from "./__fixtures__/run-layer";
 import { specContext } from "./catalog";
 import { evaluateLayer, resolveParams } from "./resolve";
-import type { AnyLayerSpec } from "./spec";
 import { TransformerDecoderBlock, TransformerEncoderBlock } from "./transformer";
-
-function run(spec: AnyLayerSpec, raw: Record<string, unknown>, inputs: Shape[]) {
-  const { params, issues } = resolveParams(spec, raw);
-  expect(issues).toEqual([]);
-  return evaluateLayer(spec, params, inputs);
-}
-
-function shapeError(fn: () => unknown): ShapeError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ShapeError) return e;
-    throw e;
-  }
-  throw new Error("expected a ShapeError");
-}
 
 const shapesOf = (r: { weights: { name: string; shape: number[] }[] }) =>
   Object.fromEntries(r.weights.map((w) => [w.name, w.shape]));
 
 describe("TransformerEncoderBlock", () => {
   it("d must be divisible by numHeads when keyDim is null", () => {
-    const e = shapeError(() => run(TransformerEncoderBlock, { numHeads: 4 }, [[10, 30]]));
+    const e = shapeErrorOf(() => runLayer(TransformerEncoderBlock, { numHeads: 4 }, [[10, 30]]));
     expect(e.code).toBe("E_SHAPE_MISMATCH");
     expect(e.param).toBe("numHeads");
     expect(e.message).toContain("30 is not divisible by 4");
-    expect(run(TransformerEncoderBlock, { numHeads: 4, keyDim: 8 }, [[10, 30]]).outputs).toEqual([[10, 30]]);
+    expect(runLayer(TransformerEncoderBlock, { numHeads: 4, keyDim: 8 }, [[10, 30]]).outputs).toEqual([[10, 30]]);
   });
   it("parameters: 4d^2 + 4d + 2 d ffDim + ffDim + d + 4d when keyDim = d / numHeads", () => {
     for (const [d, h, ff] of [
@@ -40,11 +22,11 @@ describe("TransformerEncoderBlock", () => {
       [12, 3, 7],
     ] as const) {
       const expected = 4 * d * d + 4 * d + 2 * d * ff + ff + d + 4 * d;
-      expect(run(TransformerEncoderBlock, { numHeads: h, ffDim: ff }, [[null, d]]).trainable).toBe(expected);
+      expect(runLayer(TransformerEncoderBlock, { numHeads: h, ffDim: ff }, [[null, d]]).trainable).toBe(expected);
     }
   });
   it("names its sub-layer weights (attention, two LayerNorms, FFN)", () => {
-    const w = shapesOf(run(TransformerEncoderBlock, {}, [[10, 32]]));
+    const w = shapesOf(runLayer(TransformerEncoderBlock, {}, [[10, 32]]));
     expect(w["selfAttention/query/kernel"]).toEqual([32, 4, 8]);
     expect(w["selfAttention/attentionOutput/kernel"]).toEqual([4, 8, 32]);
     expect(w["selfAttentionLayerNorm/gamma"]).toEqual([32]);
@@ -54,8 +36,8 @@ describe("TransformerEncoderBlock", () => {
     expect(Object.keys(w)).toHaveLength(16);
   });
   it("needs (T, d) and a known d", () => {
-    expect(shapeError(() => run(TransformerEncoderBlock, {}, [[32]])).code).toBe("E_RANK");
-    const e = shapeError(() => run(TransformerEncoderBlock, {}, [[10, null]]));
+    expect(shapeErrorOf(() => runLayer(TransformerEncoderBlock, {}, [[32]])).code).toBe("E_RANK");
+    const e = shapeErrorOf(() => runLayer(TransformerEncoderBlock, {}, [[10, null]]));
     expect(e.code).toBe("E_UNDEFINED_DIM");
     expect(e.message).toContain("model dimension d");
   });
@@ -72,7 +54,7 @@ describe("TransformerEncoderBlock", () => {
 describe("TransformerDecoderBlock", () => {
   it("cross-attention key/value kernels take the memory's own size d_m", () => {
     const w = shapesOf(
-      run(TransformerDecoderBlock, {}, [
+      runLayer(TransformerDecoderBlock, {}, [
         [10, 32],
         [12, 64],
       ]),
@@ -84,12 +66,12 @@ describe("TransformerDecoderBlock", () => {
     expect(w["crossAttentionLayerNorm/gamma"]).toEqual([32]);
   });
   it("without memory it is decoder-only: no cross-attention weights", () => {
-    const r = run(TransformerDecoderBlock, {}, [[10, 32]]);
+    const r = runLayer(TransformerDecoderBlock, {}, [[10, 32]]);
     expect(r.weights.some((w) => w.name.startsWith("crossAttention"))).toBe(false);
-    expect(r.trainable).toBe(run(TransformerEncoderBlock, {}, [[10, 32]]).trainable);
+    expect(r.trainable).toBe(runLayer(TransformerEncoderBlock, {}, [[10, 32]]).trainable);
   });
   it("memory must be (S, d_m) with a known d_m", () => {
-    const rank = shapeError(() => run(TransformerDecoderBlock, {}, [[10, 32], [32]]));
+    const rank = shapeErrorOf(() => runLayer(TransformerDecoderBlock, {}, [[10, 32], [32]]));
     expect(rank.code).toBe("E_RANK");
     expect(rank.message).toContain("memory (S, d_m)");
     const { params } = resolveParams(TransformerDecoderBlock, {});
@@ -104,7 +86,7 @@ describe("TransformerDecoderBlock", () => {
         specContext,
       ),
     ).toEqual([[10, 32]]);
-    const e = shapeError(() =>
+    const e = shapeErrorOf(() =>
       evaluateLayer(TransformerDecoderBlock, params, [
         [10, 32],
         [12, null],
@@ -114,8 +96,8 @@ describe("TransformerDecoderBlock", () => {
     expect(e.message).toContain("d_m");
   });
   it("shares the divisibility rule on the target's d", () => {
-    const e = shapeError(() =>
-      run(TransformerDecoderBlock, { numHeads: 5 }, [
+    const e = shapeErrorOf(() =>
+      runLayer(TransformerDecoderBlock, { numHeads: 5 }, [
         [10, 32],
         [12, 30],
       ]),

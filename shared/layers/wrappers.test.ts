@@ -1,26 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { ShapeError } from "../diagnostics";
-import type { Shape } from "../shapes/shape";
+import { runLayer, shapeErrorOf } from "./__fixtures__/run-layer";
 import { specContext } from "./catalog";
-import { evaluateLayer, resolveParams } from "./resolve";
-import type { AnyLayerSpec } from "./spec";
+import { resolveParams } from "./resolve";
 import { Bidirectional, TimeDistributed } from "./wrappers";
-
-function evaluate(spec: AnyLayerSpec, raw: Record<string, unknown>, input: Shape) {
-  const { params, issues } = resolveParams(spec, raw);
-  expect(issues).toEqual([]);
-  return evaluateLayer(spec, params, [input]);
-}
-
-function shapeError(run: () => unknown): ShapeError {
-  try {
-    run();
-  } catch (e) {
-    if (e instanceof ShapeError) return e;
-    throw e;
-  }
-  throw new Error("no ShapeError");
-}
 
 const lstm = (params: Record<string, unknown>) => ({
   layer: { kind: "LSTM", params },
@@ -28,7 +10,7 @@ const lstm = (params: Record<string, unknown>) => ({
 
 describe("Bidirectional", () => {
   it("owns two copies of the inner weights, prefixed forward_ and backward_", () => {
-    const r = evaluate(Bidirectional, lstm({ units: 4 }), [6, 3]);
+    const r = runLayer(Bidirectional, lstm({ units: 4 }), [[6, 3]]);
     expect(r.weights.map((w) => w.name)).toEqual([
       "forward_kernel",
       "forward_recurrent_kernel",
@@ -48,7 +30,7 @@ describe("Bidirectional", () => {
       ["mul", [null, 8]],
       ["ave", [null, 8]],
     ] as const) {
-      const r = evaluate(Bidirectional, { ...lstm({ units: 8, returnSequences: true }), mergeMode }, [null, 2]);
+      const r = runLayer(Bidirectional, { ...lstm({ units: 8, returnSequences: true }), mergeMode }, [[null, 2]]);
       expect(r.outputs).toEqual([out]);
     }
   });
@@ -57,7 +39,7 @@ describe("Bidirectional", () => {
     const { params, issues } = resolveParams(Bidirectional, lstm({ units: 4, returnState: true }));
     expect(issues.map((i) => i.param)).toEqual(["layer.returnState"]);
     expect(issues[0]?.message).toContain("does not support an inner layer with returnState=true");
-    expect(shapeError(() => Bidirectional.infer(params, [[5, 3]], specContext)).code).toBe("E_PARAM_INVALID");
+    expect(shapeErrorOf(() => Bidirectional.infer(params, [[5, 3]], specContext)).code).toBe("E_PARAM_INVALID");
   });
 
   it("validates the inner layer: its kind and its params", () => {
@@ -72,7 +54,7 @@ describe("Bidirectional", () => {
   });
 
   it("reports the inner layer's shape errors under its own name", () => {
-    const e = shapeError(() => evaluate(Bidirectional, {}, [32]));
+    const e = shapeErrorOf(() => runLayer(Bidirectional, {}, [[32]]));
     expect(e.code).toBe("E_RANK");
     expect(e.message).toContain("Bidirectional(LSTM): LSTM expects input (T, F) of rank 2");
   });
@@ -88,20 +70,20 @@ describe("TimeDistributed", () => {
   });
 
   it("needs a time axis: rank >= 2", () => {
-    const e = shapeError(() => evaluate(TimeDistributed, {}, [16]));
+    const e = shapeErrorOf(() => runLayer(TimeDistributed, {}, [[16]]));
     expect(e.code).toBe("E_RANK");
     expect(e.message).toContain("TimeDistributed expects input (T, ...) of rank >= 2");
   });
 
   it("shares one step's weights across time", () => {
-    const short = evaluate(TimeDistributed, dense({ units: 5 }), [2, 3]);
-    const long = evaluate(TimeDistributed, dense({ units: 5 }), [200, 3]);
+    const short = runLayer(TimeDistributed, dense({ units: 5 }), [[2, 3]]);
+    const long = runLayer(TimeDistributed, dense({ units: 5 }), [[200, 3]]);
     expect(short.weights).toEqual(long.weights);
     expect(long.trainable).toBe(3 * 5 + 5);
   });
 
   it("reports the inner layer's errors under its own name", () => {
-    const e = shapeError(() => evaluate(TimeDistributed, dense({ units: 5 }), [4, null]));
+    const e = shapeErrorOf(() => runLayer(TimeDistributed, dense({ units: 5 }), [[4, null]]));
     expect(e.code).toBe("E_UNDEFINED_DIM");
     expect(e.message).toContain("TimeDistributed(Dense): Dense needs a known");
   });
@@ -109,7 +91,7 @@ describe("TimeDistributed", () => {
   it("refuses kinds that do not act on one step, and unknown kinds at inference", () => {
     expect(resolveParams(TimeDistributed, lstm({})).issues.map((i) => i.param)).toEqual(["layer.kind"]);
     const { params } = resolveParams(TimeDistributed, {});
-    const e = shapeError(() => TimeDistributed.infer(params, [[3, 4]], { lookup: () => undefined }));
+    const e = shapeErrorOf(() => TimeDistributed.infer(params, [[3, 4]], { lookup: () => undefined }));
     expect(e.code).toBe("E_UNKNOWN_KIND");
   });
 });

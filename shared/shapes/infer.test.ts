@@ -135,6 +135,7 @@ describe("inferGraph on valid models", () => {
     const a = inferGraph(b.build());
     expect(a.nodes[lstm].outputShapes).toEqual([[6], [6], [6]]);
     expect(a.nodes[dense].outputShapes).toEqual([[2]]);
+    expect(a.nodes[dense].inputRefs).toEqual([{ source: lstm, outputIndex: 2 }]);
   });
 
   it("allows Dense on an image tensor (last axis, as Keras) but warns that Flatten is probably missing", () => {

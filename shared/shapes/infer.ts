@@ -113,6 +113,7 @@ function createSlot(node: GraphNode): Slot {
     weights: [],
     paramCount: { trainable: 0, nonTrainable: 0, total: 0 },
     label: "",
+    inputRefs: [],
     diagnostics: [],
   };
   const slot: Slot = { node, spec, a, incoming: new Map() };
@@ -196,6 +197,7 @@ function inferNode(slot: Slot, slots: Map<string, Slot>): void {
   const { spec, a } = slot;
   if (!spec || a.params === null || a.diagnostics.some((d) => d.severity === "error")) return;
   const inputs: Shape[] = [];
+  const refs: NodeAnalysis["inputRefs"] = [];
   for (const port of spec.inputs) {
     const edges = slot.incoming.get(port.name) ?? [];
     const min = port.variadic ? port.variadic.min : port.optional ? 0 : 1;
@@ -220,8 +222,10 @@ function inferNode(slot: Slot, slots: Map<string, Slot>): void {
       // An upstream problem is reported where it happens; downstream shapes stay unknown quietly.
       if (shape === null) return;
       inputs.push(shape);
+      refs.push({ source: e.source, outputIndex: outputIndex(e, slots) });
     }
   }
+  a.inputRefs = refs;
   try {
     const r = evaluateLayer(spec, a.params, inputs);
     a.outputShapes = r.outputs;
@@ -266,11 +270,14 @@ function checkInitialWeights(slot: Slot): void {
   }
 }
 
+function outputIndex(e: GraphEdge, slots: Map<string, Slot>): number {
+  return e.sourcePort === undefined ? 0 : (slots.get(e.source)?.a.outputPorts.indexOf(e.sourcePort) ?? -1);
+}
+
 function sourceShape(e: GraphEdge, slots: Map<string, Slot>): Shape | null {
   const src = slots.get(e.source);
   if (!src?.a.outputShapes) return null;
-  const i = e.sourcePort === undefined ? 0 : src.a.outputPorts.indexOf(e.sourcePort);
-  return src.a.outputShapes[i] ?? null;
+  return src.a.outputShapes[outputIndex(e, slots)] ?? null;
 }
 
 /** Spec messages start with the kind ("Conv2D expects ..."); the node's name goes right after it. */

@@ -16,6 +16,8 @@ export interface NodeAnalysis {
   weights: WeightSpec[];
   paramCount: { trainable: number; nonTrainable: number; total: number };
   label: string;
+  /** Where each input comes from, in the order the spec received them (ports, then edge order). */
+  inputRefs: { source: string; outputIndex: number }[];
   diagnostics: Diagnostic[];
 }
 

@@ -1,0 +1,3 @@
+import type { BuilderTable } from "../types";
+
+export const convolutionalBuilders = {} satisfies Partial<BuilderTable>;

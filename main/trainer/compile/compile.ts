@@ -1,0 +1,93 @@
+import * as tf from "@tensorflow/tfjs";
+import type { Diagnostic } from "../../../shared/diagnostics";
+import type { LayerKind } from "../../../shared/layers/catalog";
+import { type GraphAnalysis, inferGraph } from "../../../shared/shapes/infer";
+import { BUILDERS } from "./builders/index";
+import type { Builder } from "./types";
+import { verifyAgainstSpecs } from "./verify";
+
+/** The graph has diagnostics; training cannot start until they are fixed. */
+export class CompileError extends Error {
+  override name = "CompileError";
+  constructor(
+    message: string,
+    readonly diagnostics: Diagnostic[],
+  ) {
+    super(message);
+  }
+}
+
+export interface Compiled {
+  model: tf.LayersModel;
+  analysis: GraphAnalysis;
+  /** The tfjs layers each node created, in creation order (their weights follow the spec's). */
+  layersByNode: Map<string, tf.layers.Layer[]>;
+  /** Model input and output node ids, in the model's order. */
+  inputs: string[];
+  outputs: string[];
+}
+
+/**
+ * IR -> tf.LayersModel through the functional API, in topological order, one builder per kind.
+ * `outputs` picks a sub-network (the generator of a GAN, say): only their ancestors are built.
+ * Afterwards every node's shapes and weights are checked against shared inference.
+ */
+export function compileGraph(graph: unknown, opts: { outputs?: string[]; name?: string } = {}): Compiled {
+  const analysis = inferGraph(graph);
+  const errors = analysis.diagnostics.filter((d) => d.severity === "error");
+  if (errors.length > 0) {
+    throw new CompileError(
+      `the graph has ${errors.length} error(s): ${errors.map((d) => `${d.code} ${d.message}`).join("; ")}`,
+      errors,
+    );
+  }
+  const outputs = opts.outputs ?? analysis.outputs;
+  const needed = ancestorsOf(outputs, analysis);
+  const tensors = new Map<string, tf.SymbolicTensor[]>();
+  const layersByNode = new Map<string, tf.layers.Layer[]>();
+  const names = uniqueNames(analysis.order);
+  for (const id of analysis.order) {
+    if (!needed.has(id)) continue;
+    const node = analysis.nodes[id];
+    const builder = BUILDERS[node.kind as LayerKind] as Builder<LayerKind> | undefined;
+    if (!builder) throw new Error(`no tfjs builder for layer kind ${node.kind}`);
+    const inputs = node.inputRefs.map((r) => (tensors.get(r.source) as tf.SymbolicTensor[])[r.outputIndex]);
+    const built = builder({ node, params: node.params as never, inputs, name: names.get(id) as string });
+    tensors.set(id, built.outputs);
+    layersByNode.set(id, built.layers);
+  }
+  const inputs = analysis.inputs.filter((id) => needed.has(id));
+  const model = tf.model({
+    inputs: inputs.map((id) => (tensors.get(id) as tf.SymbolicTensor[])[0]),
+    outputs: outputs.map((id) => (tensors.get(id) as tf.SymbolicTensor[])[0]),
+    name: opts.name ?? "netforge_model",
+  });
+  const compiled: Compiled = { model, analysis, layersByNode, inputs, outputs };
+  verifyAgainstSpecs(compiled, tensors, needed);
+  return compiled;
+}
+
+function ancestorsOf(outputs: readonly string[], analysis: GraphAnalysis): Set<string> {
+  const seen = new Set<string>();
+  const stack = [...outputs];
+  while (stack.length > 0) {
+    const id = stack.pop() as string;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    for (const r of analysis.nodes[id]?.inputRefs ?? []) stack.push(r.source);
+  }
+  return seen;
+}
+
+/** tfjs layer names allow letters, digits, _ - . only, and must be unique in a model. */
+function uniqueNames(ids: readonly string[]): Map<string, string> {
+  const used = new Set<string>();
+  const out = new Map<string, string>();
+  for (const id of ids) {
+    let name = id.replace(/[^A-Za-z0-9_.-]/g, "_");
+    while (used.has(name)) name = `${name}_`;
+    used.add(name);
+    out.set(id, name);
+  }
+  return out;
+}
