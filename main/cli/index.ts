@@ -1,6 +1,8 @@
 import { checkCommand } from "./commands/check";
 import { layersCommand } from "./commands/layers";
+import { predictCommand } from "./commands/predict";
 import { startCommand } from "./commands/start";
+import { trainCommand } from "./commands/train";
 import { EXIT, type Io, UserError } from "./io";
 
 /** Commands as data: name, one-line help and the function that runs it. */
@@ -21,6 +23,17 @@ export const COMMANDS: Record<
     usage: "netforge check <file.json> [--json]",
     help: "Check a graph or project file: per-node output shapes, parameter counts and diagnostics.",
     run: checkCommand,
+  },
+  train: {
+    usage:
+      "netforge train <project.json | template> [--data f.json] [--epochs N] [--batch-size N] [--lr X] [--seed N] [--backend name] [--out runDir] [--json]",
+    help: "Train a project (or a starter template) in a trainer process, with live progress; Ctrl-C stops cleanly.",
+    run: trainCommand,
+  },
+  predict: {
+    usage: "netforge predict <runDir> --input <file.json|csv> [--json]",
+    help: "Run a trained model (the run's last checkpoint) on inputs and print its outputs.",
+    run: predictCommand,
   },
   start: {
     usage: "netforge start [--port N] [--no-electron]",

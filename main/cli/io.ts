@@ -1,7 +1,7 @@
 /** Where a command writes; tests pass string sinks, the binary passes process streams. */
 export interface Io {
   stdout: { write(text: string): unknown; isTTY?: boolean };
-  stderr: { write(text: string): unknown };
+  stderr: { write(text: string): unknown; isTTY?: boolean };
 }
 
 /** A mistake by the user (bad file, bad flag): exit code 1 with a clear message, no stack. */

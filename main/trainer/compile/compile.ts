@@ -1,9 +1,11 @@
 import * as tf from "@tensorflow/tfjs";
 import type { Diagnostic } from "../../../shared/diagnostics";
 import type { LayerKind } from "../../../shared/layers/catalog";
+import type { Regularizer } from "../../../shared/layers/params";
 import { type GraphAnalysis, inferGraph } from "../../../shared/shapes/infer";
+import { activityLayer } from "../layers/activity-regularization";
 import { BUILDERS } from "./builders/index";
-import type { Builder } from "./types";
+import type { Builder, Built } from "./types";
 import { verifyAgainstSpecs } from "./verify";
 
 /** The graph has diagnostics; training cannot start until they are fixed. */
@@ -52,7 +54,8 @@ export function compileGraph(graph: unknown, opts: { outputs?: string[]; name?: 
     const builder = BUILDERS[node.kind as LayerKind] as Builder<LayerKind> | undefined;
     if (!builder) throw new Error(`no tfjs builder for layer kind ${node.kind}`);
     const inputs = node.inputRefs.map((r) => (tensors.get(r.source) as tf.SymbolicTensor[])[r.outputIndex]);
-    const built = builder({ node, params: node.params as never, inputs, name: names.get(id) as string });
+    const name = names.get(id) as string;
+    const built = withActivityPenalty(builder({ node, params: node.params as never, inputs, name }), node.params, name);
     tensors.set(id, built.outputs);
     layersByNode.set(id, built.layers);
   }
@@ -65,6 +68,20 @@ export function compileGraph(graph: unknown, opts: { outputs?: string[]; name?: 
   const compiled: Compiled = { model, analysis, layersByNode, inputs, outputs };
   verifyAgainstSpecs(compiled, tensors, needed);
   return compiled;
+}
+
+/**
+ * An activityRegularizer param becomes NetForge's identity layer after the node's first output,
+ * for every kind at once: tfjs 4.22 throws when any of its layers is given one.
+ */
+function withActivityPenalty(built: Built, params: unknown, name: string): Built {
+  const layer = activityLayer(
+    (params as { activityRegularizer?: Regularizer | null }).activityRegularizer ?? null,
+    name,
+  );
+  if (!layer) return built;
+  const [first, ...rest] = built.outputs;
+  return { outputs: [layer.apply(first) as tf.SymbolicTensor, ...rest], layers: [...built.layers, layer] };
 }
 
 function ancestorsOf(outputs: readonly string[], analysis: GraphAnalysis): Set<string> {

@@ -1,6 +1,7 @@
 import * as tf from "@tensorflow/tfjs";
 import { INITIALIZERS, type InitializerName } from "../../../shared/layers/initializers";
 import type { Regularizer } from "../../../shared/layers/params";
+import { fastOrthogonal } from "../layers/orthogonal-initializer";
 
 /**
  * Spec params -> tfjs constructor options for initializers and regularizers. The tables live in
@@ -10,6 +11,8 @@ import type { Regularizer } from "../../../shared/layers/params";
 type InitializerIdentifier = Parameters<typeof tf.layers.dense>[0]["kernelInitializer"];
 
 export function initializer(name: InitializerName): InitializerIdentifier {
+  // tfjs' own orthogonal initializer takes seconds per recurrent kernel; see FastOrthogonal.
+  if (name === "orthogonal") return fastOrthogonal() as never;
   const t = INITIALIZERS[name].tfjs;
   return typeof t === "string" ? (t as InitializerIdentifier) : tf.initializers.varianceScaling(t.config);
 }
@@ -19,14 +22,17 @@ export function regularizer(r: Regularizer | null): ReturnType<typeof tf.regular
   return tf.regularizers.l1l2({ l1: r.l1, l2: r.l2 });
 }
 
-/** The weight options every Dense-like and Conv-like builder passes to tfjs. */
+/**
+ * The weight options every Dense-like and Conv-like builder passes to tfjs. No activity regularizer:
+ * tfjs 4.22 throws when a layer with one is applied, so compileGraph appends NetForge's
+ * ActivityRegularization layer after any node whose params set one.
+ */
 export function weightOptions(p: {
   useBias: boolean;
   kernelInitializer: InitializerName;
   biasInitializer: InitializerName;
   kernelRegularizer: Regularizer | null;
   biasRegularizer: Regularizer | null;
-  activityRegularizer: Regularizer | null;
 }) {
   return {
     useBias: p.useBias,
@@ -34,6 +40,5 @@ export function weightOptions(p: {
     biasInitializer: initializer(p.biasInitializer),
     kernelRegularizer: regularizer(p.kernelRegularizer),
     biasRegularizer: regularizer(p.biasRegularizer),
-    activityRegularizer: regularizer(p.activityRegularizer),
   };
 }

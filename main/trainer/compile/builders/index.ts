@@ -16,10 +16,10 @@ import { transformerBuilders } from "./transformer";
 import { wrapperBuilders } from "./wrappers";
 
 /**
- * Every layer kind's tfjs builder, one module per family. Typed as the exhaustive BuilderTable
- * once every family is in, so that a kind added to the catalog without a builder is a compile error.
+ * Every layer kind's tfjs builder, one module per family. Typed as the exhaustive BuilderTable,
+ * so a kind added to the catalog without a builder is a compile error.
  */
-export const BUILDERS: Partial<BuilderTable> = {
+export const BUILDERS: BuilderTable = {
   ...coreBuilders,
   ...reshapingBuilders,
   ...activationLayerBuilders,

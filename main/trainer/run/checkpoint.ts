@@ -1,0 +1,57 @@
+import { mkdir, rename, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import * as tf from "@tensorflow/tfjs";
+
+/**
+ * Saves a model in the tfjs layers format (model.json + weights.bin) to a folder. The plain tfjs
+ * package has no file:// handler in Node (tfjs-node does), so this is the small handler both use.
+ * Files are written beside the target and renamed into place, so a crash never leaves half a file.
+ */
+export async function saveModel(model: tf.LayersModel, dir: string, weights?: tf.Tensor[]): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  // The topology and weight names are the model's; the values may be other tensors (the best epoch's).
+  const values = weights ?? model.weights.map((w) => w.read());
+  const named = model.weights.map((w, i) => ({ name: w.originalName, tensor: values[i] }));
+  const { data, specs } = await tf.io.encodeWeights(named);
+  const modelJson = {
+    format: "layers-model",
+    generatedBy: `TensorFlow.js tfjs-layers v${tf.version.tfjs}`,
+    convertedBy: "NetForge",
+    modelTopology: model.toJSON(null, false),
+    weightsManifest: [{ paths: ["weights.bin"], weights: specs }],
+  };
+  await atomicWrite(join(dir, "weights.bin"), toBytes(data));
+  await atomicWrite(join(dir, "model.json"), JSON.stringify(modelJson));
+}
+
+function toBytes(data: ArrayBuffer | ArrayBuffer[]): Uint8Array {
+  const parts = Array.isArray(data) ? data : [data];
+  const total = parts.reduce((n, p) => n + p.byteLength, 0);
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const p of parts) {
+    out.set(new Uint8Array(p), offset);
+    offset += p.byteLength;
+  }
+  return out;
+}
+
+async function atomicWrite(path: string, data: Uint8Array | string): Promise<void> {
+  const tmp = `${path}.tmp-${process.pid}`;
+  await writeFile(tmp, data);
+  await rename(tmp, path);
+}
+
+/** Loads a model saved by saveModel (custom NetForge layers must be registered: import them first). */
+export async function loadModel(dir: string): Promise<tf.LayersModel> {
+  const { readFile } = await import("node:fs/promises");
+  const json = JSON.parse(await readFile(join(dir, "model.json"), "utf8"));
+  const weights = await readFile(join(dir, "weights.bin"));
+  return tf.loadLayersModel(
+    tf.io.fromMemory({
+      modelTopology: json.modelTopology,
+      weightSpecs: json.weightsManifest[0].weights,
+      weightData: weights.buffer.slice(weights.byteOffset, weights.byteOffset + weights.byteLength),
+    }),
+  );
+}

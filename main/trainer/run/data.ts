@@ -1,0 +1,103 @@
+import * as tf from "@tensorflow/tfjs";
+import type { InlineDataset } from "../../../shared/datasets/inline";
+import { formatShape, type Shape } from "../../../shared/shapes/shape";
+import { accuracyKind, type TrainingConfig } from "../../../shared/training/config";
+import type { Compiled } from "../compile/compile";
+
+/** The data does not fit the model; the message says what was expected and what was received. */
+export class DataError extends Error {
+  override name = "DataError";
+  readonly code = "E_DATA";
+}
+
+export interface PreparedData {
+  x: tf.Tensor;
+  y: tf.Tensor;
+  validation: { x: tf.Tensor; y: tf.Tensor } | null;
+  /** Training samples (after the validation split). */
+  n: number;
+  dispose(): void;
+}
+
+/**
+ * Inline samples -> tensors shaped for the model's single Input and output. Integer class labels
+ * are one-hot encoded for categorical losses and kept as ids for the sparse one; the validation
+ * split takes the last fraction of the samples, as Keras' validationSplit does.
+ */
+export function prepareData(data: InlineDataset, compiled: Compiled, config: TrainingConfig): PreparedData {
+  if (compiled.inputs.length !== 1 || compiled.outputs.length !== 1) {
+    throw new DataError(
+      `an inline dataset feeds a model with one Input and one output; this model has ${compiled.inputs.length} Input(s) and ${compiled.outputs.length} output(s)`,
+    );
+  }
+  const inputNode = compiled.analysis.nodes[compiled.inputs[0]];
+  const outputNode = compiled.analysis.nodes[compiled.outputs[0]];
+  const inputShape = inputNode.outputShapes?.[0] ?? [];
+  const outputShape = outputNode.outputShapes?.[0] ?? [];
+  const dtype = (inputNode.params as { dtype?: "float32" | "int32" })?.dtype ?? "float32";
+  const x = tensorOf(data.x, inputShape, dtype, `x (the Input "${inputNode.id}")`);
+  let y: tf.Tensor;
+  try {
+    y = targets(data.y, outputShape, config, outputNode.id);
+  } catch (error) {
+    x.dispose();
+    throw error;
+  }
+  const total = data.x.length;
+  const nVal = config.validation.type === "split" ? Math.floor(total * config.validation.fraction) : 0;
+  if (nVal === 0 || nVal >= total) return { x, y, validation: null, n: total, dispose: () => tf.dispose([x, y]) };
+  const n = total - nVal;
+  const parts = tf.tidy(() => ({
+    x: x.slice(0, n),
+    y: y.slice(0, n),
+    validation: { x: x.slice(n, nVal), y: y.slice(n, nVal) },
+  }));
+  tf.dispose([x, y]);
+  return { ...parts, n, dispose: () => tf.dispose([parts.x, parts.y, parts.validation.x, parts.validation.y]) };
+}
+
+function tensorOf(values: unknown[], shape: Shape, dtype: "float32" | "int32", what: string): tf.Tensor {
+  let t: tf.Tensor;
+  try {
+    t = tf.tensor(values as number[], undefined, dtype);
+  } catch (error) {
+    throw new DataError(`${what}: samples must be equally shaped arrays of numbers (${(error as Error).message})`);
+  }
+  const got = t.shape.slice(1);
+  if (got.length !== shape.length || shape.some((d, i) => d !== null && d !== got[i])) {
+    t.dispose();
+    throw new DataError(`${what}: expected samples of shape ${formatShape(shape)}; received ${formatShape(got)}`);
+  }
+  return t;
+}
+
+function targets(values: unknown[], outShape: Shape, config: TrainingConfig, outputId: string): tf.Tensor {
+  const what = `y (the output "${outputId}")`;
+  const kind = accuracyKind(config.loss);
+  const classes = outShape[outShape.length - 1] ?? 1;
+  const scalarLabels = values.every((v) => typeof v === "number");
+  if (kind === "sparse" || (kind === "categorical" && scalarLabels && classes > 1)) {
+    const ids = values.map((v) => (Array.isArray(v) && v.length === 1 ? v[0] : v));
+    const bad = ids.findIndex((v) => typeof v !== "number" || !Number.isInteger(v) || v < 0 || v >= classes);
+    if (bad >= 0) {
+      throw new DataError(
+        `${what}: expected class ids 0..${classes - 1} (the output has ${classes} units); received ${JSON.stringify(ids[bad])} at sample ${bad}`,
+      );
+    }
+    const labels = tf.tensor1d(ids as number[], "int32");
+    if (kind === "sparse") return labels;
+    const oneHot = tf.oneHot(labels, classes).toFloat();
+    labels.dispose();
+    return oneHot;
+  }
+  const t = tensorOf(
+    values,
+    scalarLabels && outShape.length === 1 && outShape[0] === 1 ? [] : outShape,
+    "float32",
+    what,
+  );
+  if (t.rank !== 1) return t;
+  const column = t.reshape([-1, 1]);
+  t.dispose();
+  return column;
+}

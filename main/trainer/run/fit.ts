@@ -1,0 +1,292 @@
+import { appendFile, mkdir } from "node:fs/promises";
+import { join } from "node:path";
+import * as tf from "@tensorflow/tfjs";
+import type { TrainerMessage, TrainerRequest } from "../../../shared/trainer/protocol";
+import { parseTrainingConfig, type TrainingConfig } from "../../../shared/training/config";
+import { type Compiled, CompileError, compileGraph } from "../compile/compile";
+import { trainingLoss } from "../train/losses";
+import { createOptimizer, disposeOptimizer, setLearningRate } from "../train/optimizers";
+import { learningRateAt } from "../train/schedule";
+import { trainStep } from "../train/step";
+import { BestTracker, effectiveMonitor } from "./best";
+import { saveModel } from "./checkpoint";
+import { Checkpointer } from "./checkpointer";
+import { type PreparedData, prepareData } from "./data";
+import { compileGan, trainGan } from "./gan";
+import { ganMarkers, ganOptions, realSamples } from "./gan-data";
+import { evaluateTensors } from "./infer";
+import { perceptronLayer, trainPerceptron } from "./perceptron";
+import { mulberry32, permutation } from "./rng";
+import { throttleLatest } from "./throttle";
+
+type Start = Extract<TrainerRequest, { type: "start" }>;
+type Post = (m: TrainerMessage) => void;
+
+export interface RunHandle {
+  runId: string;
+  /** The trained model, once compiled; kept for predict/evaluate/export until disposed. */
+  model: tf.LayersModel | null;
+  compiled: Compiled | null;
+  config: TrainingConfig | null;
+  finished: Promise<void>;
+  stop(): void;
+  pause(): void;
+  resume(): void;
+  dispose(): void;
+}
+
+/** A failure that ends the run with an `error` message carrying this code. */
+class RunError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * One training run: compile, prepare data, then a custom loop (tfjs' fit has no clipping, no
+ * schedules and no perceptron rule). Control returns to the event loop after every batch, so a
+ * stop or pause request takes effect within one batch.
+ */
+export function startRun(req: Start, post: Post): RunHandle {
+  let stopRequested = false;
+  const counters = { step: 0, stepAtStop: -1 };
+  let paused: { promise: Promise<void>; resolve: () => void } | null = null;
+  let compiled: Compiled | null = null;
+  const handle: RunHandle = {
+    runId: req.runId,
+    model: null,
+    compiled: null,
+    config: null,
+    finished: Promise.resolve(),
+    stop: () => {
+      if (!stopRequested) counters.stepAtStop = counters.step;
+      stopRequested = true;
+      paused?.resolve();
+    },
+    pause: () => {
+      if (!paused) {
+        let resolve = () => {};
+        const promise = new Promise<void>((r) => (resolve = r));
+        paused = { promise, resolve };
+      }
+    },
+    resume: () => {
+      paused?.resolve();
+      paused = null;
+    },
+    dispose: () => compiled?.model.dispose(),
+  };
+  const control = {
+    stopped: () => stopRequested,
+    waitIfPaused: async () => {
+      while (paused && !stopRequested) await paused.promise;
+    },
+  };
+  handle.finished = (async () => {
+    try {
+      const parsed = parseTrainingConfig(req.training);
+      if (!parsed.ok)
+        throw new RunError("E_CONFIG", `training settings: ${parsed.issues.map((i) => i.message).join("; ")}`);
+      const config = parsed.config;
+      handle.config = config;
+      // Seeded runs replace Math.random, which tfjs uses to seed initializers and dropout when no
+      // explicit seed is given: same seed, same backend, same curve. The trainer process is ours.
+      if (config.seed !== null) Math.random = mulberry32(config.seed);
+      const gan = ganMarkers(req.graph);
+      if (gan) {
+        const models = guardCompile(() => compileGan(req.graph, gan));
+        compiled = models.generator;
+        handle.model = compiled.model;
+        handle.compiled = compiled;
+        const real = realSamples(req.data, models.discriminator);
+        try {
+          const end = await trainGan(
+            models,
+            real,
+            config,
+            { runId: req.runId, post, ...ganOptions(models) },
+            control,
+            counters,
+          );
+          await saveFinal(req, models.generator.model, end.epochs, post);
+          post({ type: "done", runId: req.runId, steps: counters.step, ...end });
+        } finally {
+          real.dispose();
+          models.discriminator.model.dispose();
+        }
+        return;
+      }
+      compiled = guardCompile(() => compileGraph(req.graph));
+      handle.model = compiled.model;
+      handle.compiled = compiled;
+      const data = prepareData(req.data, compiled, config);
+      try {
+        let end: Awaited<ReturnType<typeof train>>;
+        if (config.optimizer.type === "perceptron") {
+          const layer = perceptronLayer(compiled);
+          if (typeof layer === "string") throw new RunError("E_CONFIG", layer);
+          end = await trainPerceptron(
+            layer,
+            compiled.model,
+            data,
+            config,
+            { runId: req.runId, post },
+            control,
+            counters,
+          );
+          await saveFinal(req, compiled.model, end.epochs, post);
+        } else {
+          end = await train(req, compiled, data, config, post, control, counters);
+        }
+        post({ type: "done", runId: req.runId, steps: counters.step, ...end });
+      } finally {
+        data.dispose();
+      }
+    } catch (error) {
+      const code = error instanceof RunError ? error.code : ((error as { code?: string }).code ?? "E_TRAINER");
+      post({ type: "error", runId: req.runId, code, message: error instanceof Error ? error.message : String(error) });
+    }
+  })();
+  return handle;
+}
+
+/** The last checkpoint of runs whose loops do not checkpoint per epoch (perceptron rule, GAN). */
+async function saveFinal(req: Start, model: tf.LayersModel, epochs: number, post: Post): Promise<void> {
+  if (!req.runDir) return;
+  const path = join(req.runDir, "checkpoints", "last");
+  await saveModel(model, path);
+  post({ type: "checkpoint", runId: req.runId, kind: "last", epoch: Math.max(epochs - 1, 0), path });
+}
+
+function guardCompile<T>(build: () => T): T {
+  try {
+    return build();
+  } catch (error) {
+    if (error instanceof CompileError) throw new RunError("E_COMPILE", error.message);
+    throw error;
+  }
+}
+
+interface Control {
+  stopped(): boolean;
+  waitIfPaused(): Promise<void>;
+}
+
+async function train(
+  req: Start,
+  compiled: Compiled,
+  data: PreparedData,
+  config: TrainingConfig,
+  post: Post,
+  control: Control,
+  counters: { step: number; stepAtStop: number },
+): Promise<Omit<Extract<TrainerMessage, { type: "done" }>, "type" | "runId" | "steps">> {
+  const { model } = compiled;
+  const optimizer = createOptimizer(config.optimizer, config.learningRate);
+  const loss = trainingLoss(config.loss, config.optimizer.type);
+  const random = mulberry32(config.seed ?? Math.floor(Math.random() * 2 ** 32));
+  const batchesPerEpoch = Math.ceil(data.n / config.batchSize);
+  const progress = throttleLatest<TrainerMessage>(post, 100);
+  const hasVal = data.validation !== null;
+  const es = config.earlyStopping;
+  const early = new BestTracker(effectiveMonitor(es.monitor, hasVal), es.minDelta, es.enabled && es.restoreBestWeights);
+  const checkpoints = new Checkpointer(
+    req.runDir,
+    config.checkpoints,
+    effectiveMonitor(config.checkpoints.monitor, hasVal),
+    post,
+    req.runId,
+  );
+  let epoch = 0;
+  let lastMetrics: Record<string, number | null> = {};
+  let currentLr = config.learningRate;
+  try {
+    if (req.runDir) await mkdir(req.runDir, { recursive: true });
+    for (epoch = 0; epoch < config.epochs; epoch++) {
+      const started = Date.now();
+      const order = config.shuffle ? permutation(data.n, random) : Int32Array.from({ length: data.n }, (_, i) => i);
+      let lossSum = 0;
+      let seen = 0;
+      for (let b = 0; b < batchesPerEpoch; b++) {
+        const lr = learningRateAt(config.learningRate, config.schedule, { epoch, step: counters.step });
+        if (lr !== currentLr) {
+          currentLr = lr;
+          setLearningRate(optimizer, lr);
+        }
+        const idx = tf.tensor1d(order.subarray(b * config.batchSize, (b + 1) * config.batchSize), "int32");
+        const xb = tf.gather(data.x, idx);
+        const yb = tf.gather(data.y, idx);
+        const result = trainStep(model, optimizer, xb, yb, { loss, clipping: config.clipping });
+        const value = result.applied ? result.loss : Number.NaN;
+        const size = idx.shape[0];
+        tf.dispose([idx, xb, yb]);
+        counters.step++;
+        if (!Number.isFinite(value)) {
+          return {
+            reason: "diverged",
+            epochs: epoch + 1,
+            metrics: lastMetrics,
+            message: `the loss became ${value} at epoch ${epoch + 1}, batch ${b + 1} (learning rate ${learningRateAt(config.learningRate, config.schedule, { epoch, step: counters.step - 1 })}): the gradients exploded. Lower the learning rate or enable gradient clipping.`,
+          };
+        }
+        lossSum += value * size;
+        seen += size;
+        progress.push({
+          type: "progress",
+          runId: req.runId,
+          epoch,
+          batch: b + 1,
+          batchesPerEpoch,
+          loss: value,
+          samplesPerSecond: seen / Math.max((Date.now() - started) / 1000, 1e-3),
+        });
+        await new Promise((r) => setImmediate(r)); // let stop/pause messages in
+        await control.waitIfPaused();
+        if (control.stopped()) {
+          progress.flush();
+          return {
+            reason: "stopped",
+            epochs: epoch,
+            metrics: lastMetrics,
+            message: `stopped during epoch ${epoch + 1}: stop requested after step ${counters.stepAtStop}, training ended after step ${counters.step}`,
+          };
+        }
+      }
+      progress.flush();
+      const metrics: Record<string, number | null> = { loss: lossSum / Math.max(seen, 1) };
+      Object.assign(metrics, evaluateTensors(model, data.x, data.y, config, ""), { loss: metrics.loss });
+      if (data.validation)
+        Object.assign(metrics, evaluateTensors(model, data.validation.x, data.validation.y, config, "val_"));
+      lastMetrics = metrics;
+      post({
+        type: "epoch",
+        runId: req.runId,
+        epoch,
+        epochs: config.epochs,
+        metrics,
+        durationMs: Date.now() - started,
+      });
+      if (req.runDir)
+        await appendFile(join(req.runDir, "metrics.jsonl"), `${JSON.stringify({ epoch: epoch + 1, ...metrics })}\n`);
+      await checkpoints.epochEnd(model, epoch, metrics);
+      early.update(metrics, epoch, model);
+      if (es.enabled && epoch - early.epoch > es.patience) {
+        if (early.weights) model.setWeights(early.weights);
+        return {
+          reason: "early-stopped",
+          epochs: epoch + 1,
+          metrics: lastMetrics,
+          message: `${early.monitor} did not improve for ${es.patience} epoch(s); best ${early.value} at epoch ${early.epoch + 1}${early.weights ? " (its weights were restored)" : ""}`,
+        };
+      }
+    }
+    return { reason: "completed", epochs: config.epochs, metrics: lastMetrics };
+  } finally {
+    await checkpoints.finish(model, Math.min(epoch, config.epochs - 1));
+    early.dispose();
+    disposeOptimizer(optimizer);
+  }
+}

@@ -1,0 +1,57 @@
+import * as tf from "@tensorflow/tfjs";
+import type { InlineDataset } from "../../../shared/datasets/inline";
+import type { TrainingConfig } from "../../../shared/training/config";
+import { trainingLoss } from "../train/losses";
+import { StreamingMetrics } from "../train/metrics";
+import { prepareData } from "./data";
+import type { RunHandle } from "./fit";
+
+const BATCH = 256;
+
+/** Loss and metrics of a model on tensors, in batches, with an optional name prefix ("val_"). */
+export function evaluateTensors(
+  model: tf.LayersModel,
+  x: tf.Tensor,
+  y: tf.Tensor,
+  config: TrainingConfig,
+  prefix: string,
+) {
+  const loss = trainingLoss(config.loss, config.optimizer.type);
+  const preds: tf.Tensor[] = [];
+  for (let i = 0; i < x.shape[0]; i += BATCH) {
+    preds.push(tf.tidy(() => model.predict(x.slice(i, Math.min(BATCH, x.shape[0] - i))) as tf.Tensor));
+  }
+  const out: Record<string, number | null> = {};
+  tf.tidy(() => {
+    const p = preds.length === 1 ? preds[0] : tf.concat(preds);
+    out[`${prefix}loss`] = loss(y, p).dataSync()[0];
+    const metrics = new StreamingMetrics(config.metrics, config.loss);
+    metrics.update(y, p);
+    for (const [k, v] of Object.entries(metrics.values())) out[`${prefix}${k}`] = v;
+  });
+  tf.dispose(preds);
+  return out;
+}
+
+/** The `evaluate` request: loss and metrics of a run's model on another dataset. */
+export function evaluateModel(run: RunHandle, data: InlineDataset): Record<string, number | null> {
+  if (!run.compiled || !run.config) {
+    throw Object.assign(new Error(`run "${run.runId}" has no trained model`), { code: "E_NO_MODEL" });
+  }
+  const config: TrainingConfig = { ...run.config, validation: { type: "none" } };
+  const prepared = prepareData(data, run.compiled, config);
+  try {
+    return { samples: prepared.n, ...evaluateTensors(run.compiled.model, prepared.x, prepared.y, config, "") };
+  } finally {
+    prepared.dispose();
+  }
+}
+
+/** The `predict` request: model outputs for raw samples, as nested arrays. */
+export function predictModel(model: tf.LayersModel, x: unknown[]): unknown {
+  return tf.tidy(() => {
+    const input = tf.tensor(x as number[], undefined, model.inputs[0].dtype as "float32" | "int32");
+    const y = model.predict(input) as tf.Tensor | tf.Tensor[];
+    return Array.isArray(y) ? y.map((t) => t.arraySync()) : y.arraySync();
+  });
+}

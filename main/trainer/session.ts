@@ -1,0 +1,122 @@
+import * as tf from "@tensorflow/tfjs";
+import { describeIssues, type TrainerRequest, TrainerRequestSchema } from "../../shared/trainer/protocol";
+import type { Port } from "./port";
+import { loadModel } from "./run/checkpoint";
+import { type RunHandle, startRun } from "./run/fit";
+import { evaluateModel, predictModel } from "./run/infer";
+
+/** Models of finished runs kept for predict/evaluate; older ones are disposed. */
+const KEEP_MODELS = 4;
+
+/**
+ * Dispatches validated requests: one training run at a time, plus predict/evaluate/export on the
+ * models of recent runs. A malformed request gets an `error` reply, never a crash.
+ */
+export class TrainerSession {
+  private active: RunHandle | null = null;
+  private readonly models = new Map<string, RunHandle>();
+
+  constructor(private readonly port: Port) {}
+
+  async handle(raw: unknown): Promise<void> {
+    const parsed = TrainerRequestSchema.safeParse(raw);
+    if (!parsed.success) {
+      const runId = typeof (raw as { runId?: unknown })?.runId === "string" ? (raw as { runId: string }).runId : null;
+      this.port.post({
+        type: "error",
+        runId,
+        code: "E_BAD_REQUEST",
+        message: `malformed trainer request: ${describeIssues(parsed.error)}`,
+      });
+      return;
+    }
+    const req = parsed.data;
+    try {
+      await this.dispatch(req);
+    } catch (error) {
+      const requestId = "requestId" in req ? req.requestId : undefined;
+      this.port.post({
+        type: "error",
+        runId: req.runId,
+        ...(requestId ? { requestId } : {}),
+        code: (error as { code?: string }).code ?? "E_TRAINER",
+        message: error instanceof Error ? error.message : String(error),
+      });
+    }
+  }
+
+  private async dispatch(req: TrainerRequest): Promise<void> {
+    switch (req.type) {
+      case "start": {
+        if (this.active)
+          throw Object.assign(new Error(`run "${this.active.runId}" is still training; stop it first`), {
+            code: "E_BUSY",
+          });
+        const run = startRun(req, (m) => this.port.post(m));
+        this.active = run;
+        this.remember(run);
+        await run.finished;
+        if (this.active === run) this.active = null;
+        return;
+      }
+      case "stop":
+        return this.runFor(req.runId).stop();
+      case "pause":
+        return this.runFor(req.runId).pause();
+      case "resume":
+        return this.runFor(req.runId).resume();
+      case "predict": {
+        const model = req.modelDir ? await loadModel(req.modelDir) : this.modelFor(req.runId);
+        const value = predictModel(model, req.x);
+        if (req.modelDir) model.dispose();
+        this.port.post({ type: "result", runId: req.runId, requestId: req.requestId, value });
+        return;
+      }
+      case "evaluate":
+        this.port.post({
+          type: "result",
+          runId: req.runId,
+          requestId: req.requestId,
+          value: evaluateModel(this.runFor(req.runId), req.data),
+        });
+        return;
+      case "exportWeights": {
+        const model = this.modelFor(req.runId);
+        const value = model.weights.map((w) => ({
+          name: w.originalName,
+          shape: w.shape,
+          values: Array.from(w.read().dataSync()),
+        }));
+        this.port.post({ type: "result", runId: req.runId, requestId: req.requestId, value });
+        return;
+      }
+      case "shutdown":
+        this.active?.stop();
+        for (const run of this.models.values()) run.dispose();
+        tf.disposeVariables();
+        process.exit(0);
+    }
+  }
+
+  private runFor(runId: string): RunHandle {
+    const run = this.models.get(runId);
+    if (!run) throw Object.assign(new Error(`no run "${runId}" in this trainer`), { code: "E_NO_RUN" });
+    return run;
+  }
+
+  private modelFor(runId: string): tf.LayersModel {
+    const model = this.runFor(runId).model;
+    if (!model) throw Object.assign(new Error(`run "${runId}" has no trained model yet`), { code: "E_NO_MODEL" });
+    return model;
+  }
+
+  private remember(run: RunHandle): void {
+    this.models.set(run.runId, run);
+    while (this.models.size > KEEP_MODELS) {
+      const [oldest, handle] = this.models.entries().next().value as [string, RunHandle];
+      if (handle === this.active) break;
+      handle.dispose();
+      this.models.delete(oldest);
+    }
+  }
+}

@@ -1,0 +1,113 @@
+import { z } from "zod";
+import { InlineDatasetSchema } from "../datasets/inline";
+
+/**
+ * The host <-> trainer protocol: tagged unions validated on both sides. Every message carries a
+ * runId (null for messages about the trainer itself, such as `ready`).
+ */
+const RunId = z.string().min(1).max(128);
+const Metrics = z.record(z.string(), z.number().nullable());
+
+export const TrainerRequestSchema = z.discriminatedUnion("type", [
+  z.object({
+    type: z.literal("start"),
+    runId: RunId,
+    /** The graph document; the trainer compiles it itself (tfjs never loads in the host). */
+    graph: z.unknown(),
+    /** Validated by the trainer against shared/training's schema, so errors name the field. */
+    training: z.unknown(),
+    data: InlineDatasetSchema,
+    /** Folder for checkpoints and metrics; omitted = keep the model in memory only. */
+    runDir: z.string().min(1).optional(),
+  }),
+  z.object({ type: z.literal("stop"), runId: RunId }),
+  z.object({ type: z.literal("pause"), runId: RunId }),
+  z.object({ type: z.literal("resume"), runId: RunId }),
+  z.object({ type: z.literal("evaluate"), runId: RunId, requestId: z.string(), data: InlineDatasetSchema }),
+  z.object({
+    type: z.literal("predict"),
+    runId: RunId,
+    requestId: z.string(),
+    x: z.array(z.unknown()).min(1),
+    /** A saved model (tfjs layers format) to load instead of the run's in-memory one. */
+    modelDir: z.string().min(1).optional(),
+  }),
+  z.object({ type: z.literal("exportWeights"), runId: RunId, requestId: z.string() }),
+  z.object({ type: z.literal("shutdown"), runId: z.null() }),
+]);
+
+export const DONE_REASONS = ["completed", "stopped", "early-stopped", "diverged"] as const;
+
+export const TrainerMessageSchema = z.discriminatedUnion("type", [
+  z.object({
+    type: z.literal("ready"),
+    runId: z.null(),
+    backend: z.string(),
+    version: z.string(),
+    /** Backends tried before the one in use, and why each was not used. */
+    skipped: z.array(z.object({ backend: z.string(), reason: z.string() })),
+  }),
+  z.object({
+    type: z.literal("progress"),
+    runId: RunId,
+    epoch: z.number().int(),
+    batch: z.number().int(),
+    batchesPerEpoch: z.number().int(),
+    loss: z.number().nullable(),
+    samplesPerSecond: z.number(),
+  }),
+  z.object({
+    type: z.literal("epoch"),
+    runId: RunId,
+    epoch: z.number().int(),
+    epochs: z.number().int(),
+    /** loss and every metric, training and validation (val_ prefix), Keras-style names. */
+    metrics: Metrics,
+    durationMs: z.number(),
+  }),
+  z.object({
+    type: z.literal("samples"),
+    runId: RunId,
+    epoch: z.number().int(),
+    /** Generated samples (GAN generator, VAE decoder) for the per-epoch grid: shape and flat values. */
+    shape: z.array(z.number().int()),
+    values: z.array(z.number()),
+  }),
+  z.object({
+    type: z.literal("checkpoint"),
+    runId: RunId,
+    kind: z.enum(["best", "last"]),
+    epoch: z.number().int(),
+    path: z.string(),
+  }),
+  z.object({
+    type: z.literal("done"),
+    runId: RunId,
+    reason: z.enum(DONE_REASONS),
+    epochs: z.number().int(),
+    /** Optimizer steps (batches) taken in the whole run. */
+    steps: z.number().int(),
+    metrics: Metrics,
+    message: z.string().optional(),
+  }),
+  z.object({ type: z.literal("result"), runId: RunId, requestId: z.string(), value: z.unknown() }),
+  z.object({
+    type: z.literal("error"),
+    runId: RunId.nullable(),
+    requestId: z.string().optional(),
+    code: z.string(),
+    message: z.string(),
+  }),
+]);
+
+export type TrainerRequest = z.infer<typeof TrainerRequestSchema>;
+export type TrainerMessage = z.infer<typeof TrainerMessageSchema>;
+export type DoneReason = (typeof DONE_REASONS)[number];
+
+/** Readable one-line summary of a zod failure, for `error` messages about bad requests. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((i) => `${i.path.length ? i.path.join(".") : "(message)"}: ${i.message}`)
+    .join("; ");
+}
