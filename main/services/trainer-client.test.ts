@@ -3,11 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TrainerMessage } from "../../shared/trainer/protocol";
+import { template } from "../trainer/testing/run-template";
 import { TrainerClient } from "./trainer-client";
 
 /** The real trainer process, forked as browser mode and the CLI fork it, on the wasm backend. */
-const template = (name: string) =>
-  JSON.parse(readFileSync(join(import.meta.dirname, `../../resources/templates/${name}.netforge.json`), "utf8"));
 const xor = template("xor");
 const regression = template("regression");
 

@@ -17,6 +17,17 @@ export const InlineDatasetSchema = z
     y: z.array(NestedNumbers).min(1, { error: "y must hold at least one sample" }),
     /** Optional class names, index = class id, kept for the UI and exports. */
     classNames: z.array(z.string()).optional(),
+    /** A separate validation set; when present it is used instead of a split of x and y. */
+    validation: z
+      .object({ x: z.array(NestedNumbers).min(1), y: z.array(NestedNumbers).min(1) })
+      .strict()
+      .refine((v) => v.x.length === v.y.length, {
+        error: (iss) => {
+          const v = iss.input as { x: unknown[]; y: unknown[] };
+          return `validation x and y must have one entry per sample; received ${v.x.length} and ${v.y.length}`;
+        },
+      })
+      .optional(),
   })
   .strict()
   .refine((d) => d.x.length === d.y.length, {

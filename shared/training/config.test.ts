@@ -127,13 +127,25 @@ describe("training config messages name the field, the expectation and the value
 
   it("early stopping and best checkpoints watch a logged quantity", () => {
     expect(
-      issues({ validation: { type: "none" }, earlyStopping: { enabled: true }, checkpoints: { best: false } }),
+      issues({
+        validation: { type: "none" },
+        earlyStopping: { enabled: true, monitor: "val_loss" },
+        checkpoints: { best: false },
+      }),
     ).toEqual([
       'earlyStopping.monitor must be one of "loss" (validation is off). Received: earlyStopping.monitor="val_loss"',
     ]);
     expect(issues({ metrics: ["mae"], checkpoints: { monitor: "val_accuracy" } })).toEqual([
       'checkpoints.monitor must be one of "loss", "mae", "val_loss", "val_mae". Received: checkpoints.monitor="val_accuracy"',
     ]);
+    // An omitted monitor follows the validation setting: val_loss with validation data, loss without.
+    const noVal = parseTrainingConfig({ validation: { type: "none" }, earlyStopping: { enabled: true } });
+    expect(noVal.ok && [noVal.config.earlyStopping.monitor, noVal.config.checkpoints.monitor]).toEqual([
+      "loss",
+      "loss",
+    ]);
+    const withVal = parseTrainingConfig({});
+    expect(withVal.ok && withVal.config.earlyStopping.monitor).toBe("val_loss");
     // Disabled watchers are not checked (the UI keeps their values while they are off).
     expect(parseTrainingConfig({ validation: { type: "none" }, checkpoints: { best: false } }).ok).toBe(true);
     expect(

@@ -174,7 +174,8 @@ export const ValidationSchema = tagged(
 export const METRICS = ["accuracy", "precision", "recall", "mse", "mae"] as const;
 export const BACKEND_PREFERENCES = ["auto", "tensorflow-gpu", "tensorflow", "wasm", "cpu"] as const;
 
-const monitor = z.string({ error: "must be a string" }).default("val_loss");
+/** Omitted: val_loss when there is validation data, loss otherwise (filled in by the transform below). */
+const monitor = z.string({ error: "must be a string" }).optional();
 
 export const EarlyStoppingSchema = z
   .object({
@@ -248,7 +249,7 @@ export const TrainingConfigSchema = TrainingConfigObject.superRefine((c, ctx) =>
     ["checkpoints", c.checkpoints.best, c.checkpoints.monitor],
   ] as const;
   for (const [field, on, name] of watched) {
-    if (!on || allowed.includes(name)) continue;
+    if (!on || name === undefined || allowed.includes(name)) continue;
     const hint = name.startsWith("val_") && c.validation.type === "none" ? " (validation is off)" : "";
     ctx.addIssue({
       code: "custom",
@@ -257,7 +258,15 @@ export const TrainingConfigSchema = TrainingConfigObject.superRefine((c, ctx) =>
       message: `must be one of ${allowed.map((m) => `"${m}"`).join(", ")}${hint}`,
     });
   }
-}).transform((c) => ({ ...c, learningRate: c.learningRate ?? DEFAULT_LEARNING_RATE[c.optimizer.type] }));
+}).transform((c) => {
+  const watch = c.validation.type === "none" ? "loss" : "val_loss";
+  return {
+    ...c,
+    learningRate: c.learningRate ?? DEFAULT_LEARNING_RATE[c.optimizer.type],
+    earlyStopping: { ...c.earlyStopping, monitor: c.earlyStopping.monitor ?? watch },
+    checkpoints: { ...c.checkpoints, monitor: c.checkpoints.monitor ?? watch },
+  };
+});
 
 export type TrainingConfigInput = z.input<typeof TrainingConfigSchema>;
 export type TrainingConfig = z.output<typeof TrainingConfigSchema>;

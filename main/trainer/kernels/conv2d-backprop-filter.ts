@@ -1,4 +1,5 @@
 import * as tf from "@tensorflow/tfjs";
+import { im2colFilterGrad } from "./conv2d-filter-im2col";
 import { callKernel, type Info, release, stockKernel } from "./kernel-util";
 
 /**
@@ -36,6 +37,8 @@ export function fastConv2DBackpropFilter(backendName: string): tf.KernelConfig {
         false,
         "channelsLast",
       );
+      // wasm: im2col + one XNNPACK product is faster for every shape measured (conv2d-filter-im2col.ts).
+      if (backendName === "wasm") return im2colFilterGrad(backendName, backend, x, dy, info);
       const { strideHeight: sh, strideWidth: sw, filterHeight: kh, filterWidth: kw } = info;
       const { top, left } = info.padInfo;
       // Enough zero rows/columns after the input for kh x kw outputs of the correlation.

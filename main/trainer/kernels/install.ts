@@ -1,8 +1,12 @@
 import type * as tf from "@tensorflow/tfjs";
 import { fastConv2DBackpropFilter } from "./conv2d-backprop-filter";
+import { fastConv2DBackpropInput } from "./conv2d-backprop-input";
 import { cpuFallback, WASM_MISSING_KERNELS } from "./cpu-fallback";
 import { depthwiseGradKernels } from "./depthwise-grads";
 import { replaceKernel } from "./kernel-util";
+import { lstmSequenceKernels, registerLstmSequenceGradient } from "./lstm-sequence";
+import { wasmMatMulKernels } from "./matmul";
+import { wasmSharingKernels } from "./wasm-identity";
 import { poolGradKernels } from "./pool-grads";
 import { resizeNearestNeighborGrad } from "./resize-nearest-grad";
 import { registerUnpackGradient } from "./unpack-grad";
@@ -20,10 +24,14 @@ export function kernelPatches(backend: string): tf.KernelConfig[] {
     return [
       ...WASM_MISSING_KERNELS.map((k) => cpuFallback(k, "wasm")),
       fastConv2DBackpropFilter("wasm"),
+      fastConv2DBackpropInput("wasm"),
+      ...wasmMatMulKernels(),
+      ...wasmSharingKernels(),
       ...depthwiseGradKernels("wasm"),
       ...poolGradKernels("wasm"),
       // wasm's ignores halfPixelCenters (found by gradients.test.ts); UpSampling2D does not use it.
       resizeNearestNeighborGrad("wasm"),
+      ...lstmSequenceKernels("wasm"),
     ];
   }
   if (backend === "cpu") {
@@ -32,6 +40,7 @@ export function kernelPatches(backend: string): tf.KernelConfig[] {
       ...depthwiseGradKernels("cpu"),
       ...poolGradKernels("cpu"),
       resizeNearestNeighborGrad("cpu"),
+      ...lstmSequenceKernels("cpu"),
     ];
   }
   return [];
@@ -41,6 +50,7 @@ export function installKernelPatches(backend: string): void {
   if (installed.has(backend)) return;
   installed.add(backend);
   registerUnpackGradient();
+  registerLstmSequenceGradient();
   for (const config of kernelPatches(backend)) replaceKernel(config);
 }
 

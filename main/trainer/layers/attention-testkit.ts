@@ -1,5 +1,5 @@
 import * as tf from "@tensorflow/tfjs";
-import { expect } from "vitest";
+import { afterAll, expect } from "vitest";
 import { GraphBuilder } from "../../../shared/ir/builder";
 import { scaledDotProductAttention } from "../../../shared/layers/attention-math";
 import type { Shape } from "../../../shared/shapes/shape";
@@ -25,6 +25,18 @@ export function randomizeWeights(model: tf.LayersModel, seed = 1, scale = 0.5): 
     l.setWeights(ws);
     tf.dispose(ws);
   }
+}
+
+/** For a describe block: the returned function keeps a model to dispose after the block's tests. */
+export function modelTracker(): (m: tf.LayersModel) => tf.LayersModel {
+  const models: tf.LayersModel[] = [];
+  afterAll(() => {
+    for (const m of models) m.dispose();
+  });
+  return (m) => {
+    models.push(m);
+    return m;
+  };
 }
 
 /** Seeded N(0, 1) values of the given shape as nested arrays. */

@@ -1,5 +1,5 @@
 import * as tf from "@tensorflow/tfjs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { scaledDotProductAttention, sinusoidalEncoding, softmax } from "../../../shared/layers/attention-math";
 import { useBackend } from "../testing/tf-setup";
 import {
@@ -8,6 +8,7 @@ import {
   layerWeight,
   type M,
   matVec,
+  modelTracker,
   predictArray,
   randomArray,
   randomizeWeights,
@@ -27,14 +28,7 @@ const weightOf = (model: tf.LayersModel, name: string) => layerWeight(model.getL
 
 describe.each(["cpu", "wasm"] as const)("attention layers on %s", (backend) => {
   beforeAll(() => useBackend(backend));
-  const models: tf.LayersModel[] = [];
-  const track = (m: tf.LayersModel) => {
-    models.push(m);
-    return m;
-  };
-  afterAll(() => {
-    for (const m of models) m.dispose();
-  });
+  const track = modelTracker();
 
   it("G-30: scaled dot-product attention of Q=[[1,0]], K=[[1,0],[0,1]], V=[[1,2],[3,4]] is [1.660477, 2.660477]", () => {
     const m = track(

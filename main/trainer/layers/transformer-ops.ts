@@ -1,11 +1,25 @@
 import * as tf from "@tensorflow/tfjs";
 import type { ParamsOf } from "../compile/types";
 import { applyActivation } from "./activation-fn";
+import { AttentionLayerBase } from "./attention-layer";
 import { dense, layerNorm, multiHeadAttention, trainingDropout } from "./attention-ops";
+import { type ShapeList, shapeList } from "./layer-io";
 import { pick } from "./weight-init";
 
 /** The params both Transformer blocks share (shared/layers/transformer.ts blockParams). */
 export type BlockParams = ParamsOf<"TransformerEncoderBlock">;
+
+/**
+ * What the encoder and decoder blocks share beyond AttentionLayerBase: the output has the shape
+ * of the first input (the block's x or target).
+ */
+export abstract class TransformerBlockLayer<
+  K extends "TransformerEncoderBlock" | "TransformerDecoderBlock",
+> extends AttentionLayerBase<K> {
+  override computeOutputShape(inputShape: ShapeList): tf.Shape {
+    return shapeList(inputShape)[0];
+  }
+}
 
 type Weights = Map<string, tf.LayerVariable>;
 

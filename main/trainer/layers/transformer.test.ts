@@ -1,5 +1,5 @@
 import * as tf from "@tensorflow/tfjs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { erf } from "../../../shared/layers/activation-math";
 import { useBackend } from "../testing/tf-setup";
 import {
@@ -8,6 +8,7 @@ import {
   layerWeight,
   type M,
   matMulArr,
+  modelTracker,
   predictArray,
   randomArray,
   randomizeWeights,
@@ -72,14 +73,7 @@ const seq = (t: number, d: number, seed: number) => (randomArray([1, t, d], seed
 
 describe.each(["cpu", "wasm"] as const)("Transformer blocks on %s", (backend) => {
   beforeAll(() => useBackend(backend));
-  const models: tf.LayersModel[] = [];
-  const track = (m: tf.LayersModel) => {
-    models.push(m);
-    return m;
-  };
-  afterAll(() => {
-    for (const m of models) m.dispose();
-  });
+  const track = modelTracker();
 
   it.each([
     { normFirst: false, activation: "relu" },

@@ -21,8 +21,9 @@ export interface PreparedData {
 
 /**
  * Inline samples -> tensors shaped for the model's single Input and output. Integer class labels
- * are one-hot encoded for categorical losses and kept as ids for the sparse one; the validation
- * split takes the last fraction of the samples, as Keras' validationSplit does.
+ * are one-hot encoded for categorical losses and kept as ids for the sparse one. A dataset's own
+ * validation set wins over a split; a split takes the last fraction of the samples, as Keras'
+ * validationSplit does.
  */
 export function prepareData(data: InlineDataset, compiled: Compiled, config: TrainingConfig): PreparedData {
   if (compiled.inputs.length !== 1 || compiled.outputs.length !== 1) {
@@ -44,6 +45,24 @@ export function prepareData(data: InlineDataset, compiled: Compiled, config: Tra
     throw error;
   }
   const total = data.x.length;
+  if (data.validation && config.validation.type !== "none") {
+    const v = data.validation;
+    let validation: { x: tf.Tensor; y: tf.Tensor } | null = null;
+    try {
+      const vx = tensorOf(v.x, inputShape, dtype, `validation x (the Input "${inputNode.id}")`);
+      try {
+        validation = { x: vx, y: targets(v.y, outputShape, config, outputNode.id) };
+      } catch (error) {
+        vx.dispose();
+        throw error;
+      }
+    } catch (error) {
+      tf.dispose([x, y]);
+      throw error;
+    }
+    const sets = validation;
+    return { x, y, validation: sets, n: total, dispose: () => tf.dispose([x, y, sets.x, sets.y]) };
+  }
   const nVal = config.validation.type === "split" ? Math.floor(total * config.validation.fraction) : 0;
   if (nVal === 0 || nVal >= total) return { x, y, validation: null, n: total, dispose: () => tf.dispose([x, y]) };
   const n = total - nVal;
@@ -56,7 +75,42 @@ export function prepareData(data: InlineDataset, compiled: Compiled, config: Tra
   return { ...parts, n, dispose: () => tf.dispose([parts.x, parts.y, parts.validation.x, parts.validation.y]) };
 }
 
+/** The nested shape of a sample, or a message naming what is wrong in it. */
+function sampleShape(v: unknown): number[] | string {
+  if (typeof v === "number") return Number.isFinite(v) ? [] : `a non-finite number (${v})`;
+  if (!Array.isArray(v)) return `a ${v === null ? "null" : typeof v} where a number was expected`;
+  if (v.length === 0) return "an empty list";
+  const first = sampleShape(v[0]);
+  if (typeof first === "string") return first;
+  for (let i = 1; i < v.length; i++) {
+    const s = sampleShape(v[i]);
+    if (typeof s === "string") return s;
+    if (formatShape(s) !== formatShape(first))
+      return `ragged nesting: ${formatShape(first)} and ${formatShape(s)} in one sample`;
+  }
+  return [v.length, ...first];
+}
+
+/**
+ * tfjs checks nested arrays only outside prod mode (and the trainer runs in prod mode), so ragged
+ * or non-numeric samples are caught here, with the sample's index.
+ */
+function checkSamples(values: unknown[], what: string): void {
+  const first = sampleShape(values[0]);
+  if (typeof first === "string") throw new DataError(`${what}: sample 0 holds ${first}`);
+  for (let i = 1; i < values.length; i++) {
+    const s = sampleShape(values[i]);
+    if (typeof s === "string") throw new DataError(`${what}: sample ${i} holds ${s}`);
+    if (formatShape(s) !== formatShape(first)) {
+      throw new DataError(
+        `${what}: samples must be equally shaped arrays of numbers; sample ${i} has shape ${formatShape(s)}, sample 0 has ${formatShape(first)}`,
+      );
+    }
+  }
+}
+
 function tensorOf(values: unknown[], shape: Shape, dtype: "float32" | "int32", what: string): tf.Tensor {
+  checkSamples(values, what);
   let t: tf.Tensor;
   try {
     t = tf.tensor(values as number[], undefined, dtype);

@@ -1,29 +1,7 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import * as tf from "@tensorflow/tfjs";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { TrainerMessage } from "../../../shared/trainer/protocol";
+import { runTemplate as run } from "../testing/run-template";
 import { useBackend } from "../testing/tf-setup";
-import { startRun } from "./fit";
-
-const template = (name: string) =>
-  JSON.parse(readFileSync(join(import.meta.dirname, `../../../resources/templates/${name}.netforge.json`), "utf8"));
-
-async function run(name: string, training: Record<string, unknown> = {}) {
-  const t = template(name);
-  const messages: TrainerMessage[] = [];
-  const handle = startRun(
-    { type: "start", runId: name, graph: t.graph, training: { ...t.training, ...training }, data: t.data },
-    (m) => messages.push(m),
-  );
-  await handle.finished;
-  return {
-    handle,
-    messages,
-    done: messages.find((m) => m.type === "done"),
-    errors: messages.filter((m) => m.type === "error"),
-  };
-}
 
 describe.each(["cpu", "wasm"] as const)("training on %s", (backend) => {
   beforeAll(() => useBackend(backend));

@@ -1,9 +1,8 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import * as tf from "@tensorflow/tfjs";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { TrainerMessage } from "../../../shared/trainer/protocol";
 import { compileGraph } from "../compile/compile";
+import { runTemplate, template } from "../testing/run-template";
 import { useBackend } from "../testing/tf-setup";
 import { lossFunction } from "../train/losses";
 import { createOptimizer, disposeOptimizer } from "../train/optimizers";
@@ -11,21 +10,10 @@ import { trainStep } from "../train/step";
 import { startRun } from "./fit";
 
 /** Training that learns, end to end through startRun, on the starter templates. */
-const template = (name: string) =>
-  JSON.parse(readFileSync(join(import.meta.dirname, `../../../resources/templates/${name}.netforge.json`), "utf8"));
-
 async function run(name: string, training: Record<string, unknown> = {}) {
-  const t = template(name);
-  const messages: TrainerMessage[] = [];
-  const handle = startRun(
-    { type: "start", runId: name, graph: t.graph, training: { ...t.training, ...training }, data: t.data },
-    (m) => messages.push(m),
-  );
-  await handle.finished;
-  const errors = messages.filter((m) => m.type === "error");
-  expect(errors).toEqual([]);
-  const epochs = messages.flatMap((m) => (m.type === "epoch" ? [m.metrics] : []));
-  return { handle, messages, epochs, done: messages.find((m) => m.type === "done") };
+  const r = await runTemplate(name, training);
+  expect(r.errors).toEqual([]);
+  return r;
 }
 
 describe.each(["cpu", "wasm"] as const)("learning on %s", (backend) => {

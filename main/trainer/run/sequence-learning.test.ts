@@ -51,8 +51,6 @@ describe.each(["cpu", "wasm"] as const)("sequence models on %s", (backend) => {
         batchSize: 16,
         validation: { type: "none" },
         seed: 1,
-        earlyStopping: { monitor: "loss" },
-        checkpoints: { monitor: "loss" },
       };
       const run = startRun({ type: "start", runId: "seq", graph, training, data: { kind: "inline", x, y } }, (m) =>
         messages.push(m),

@@ -1,4 +1,5 @@
 import * as tf from "@tensorflow/tfjs";
+import { mulberry32 } from "../run/rng";
 
 /**
  * Gradient check against central finite differences, for any op or layer on the active backend.
@@ -51,17 +52,8 @@ export interface GradReport {
   maxNumeric: number;
 }
 
-/** mulberry32: a small seeded generator, so cases are identical on every backend and run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small seeded generator, so cases are identical on every backend and run. */
+export const seededRandom = mulberry32;
 
 /** Standard normal values (Box-Muller). */
 export function normalValues(shape: number[], rng: () => number): Float32Array {
