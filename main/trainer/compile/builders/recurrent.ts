@@ -1,6 +1,7 @@
 import * as tf from "@tensorflow/tfjs";
 import type { InitializerName } from "../../../../shared/layers/initializers";
 import { cellActivation } from "../../layers/cell-activation";
+import { FusedLSTM } from "../../layers/fused-lstm";
 import "../../layers/recurrent-losses";
 import { applyLayer } from "../apply";
 import type { BuilderTable, ParamsOf } from "../types";
@@ -42,7 +43,8 @@ export function recurrentLayer(kind: RnnKind, params: Record<string, unknown>, n
     case "SimpleRNN":
       return tf.layers.simpleRNN(common);
     case "LSTM":
-      return tf.layers.lstm({
+      // tfjs' LSTM with a one-kernel training path (layers/fused-lstm.ts): ~7x faster on wasm.
+      return new FusedLSTM({
         ...common,
         recurrentActivation: gate(p),
         unitForgetBias: p.unitForgetBias ?? true,
