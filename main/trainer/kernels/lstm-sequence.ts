@@ -11,13 +11,11 @@ import { allocate, callKernel, type Info, release, view } from "./kernel-util";
  * gradient one product per step plus three large ones (dW, dU, dx).
  *
  * Inputs x [B,T,F], kernel [F,4H], recurrentKernel [H,4H], bias [4H] (optional).
- * Outputs hs [B,T,H] (every h), cs [B,T,H] (every c), gates [B,T,4H] (activated i, f, g, o:
- * internal, kept for the gradient; its own gradient is ignored).
+ * Outputs hs [B,T,H] (every h), cs [B,T,H] (every c) and an internal state for the gradient
+ * (its own gradient is ignored).
  */
 export const LSTM_SEQUENCE = "NetForgeLstmSequence";
 export const LSTM_SEQUENCE_GRAD = "NetForgeLstmSequenceGrad";
-
-const sigmoid = (v: number) => 1 / (1 + Math.exp(-v));
 
 function matmul(name: string, backend: unknown, a: Info, b: Info, ta = false, tb = false): Info {
   return callKernel(name, backend, "BatchMatMul", { a, b }, { transposeA: ta, transposeB: tb });
@@ -25,11 +23,21 @@ function matmul(name: string, backend: unknown, a: Info, b: Info, ta = false, tb
 
 const as3d = (t: Info, rows: number, cols: number): Info => ({ ...t, shape: [1, rows, cols] });
 
+/**
+ * Forward. Time-major inside ([T, B, ...] rows t*B + n) so a step's rows are contiguous. The
+ * activations run as the backend's Sigmoid kernel on a whole step (wasm: XNNPACK SIMD, ~3 ns per
+ * value), tanh as 2·sigmoid(2v) - 1 (|error| <= ~1e-7, float32 rounding at 0.5): Math.exp costs
+ * ~20 ns here, wasm's Tanh (scalar libm) ~30 ns, and a sequence of the benchmark needs a million.
+ * JS only adds and multiplies.
+ * Outputs: hs, cs [B,T,H]; internal state [T,B,5H] = i, f, g, o, tanh(c) for the gradient.
+ */
 function forward(backendName: string): tf.KernelConfig {
   return {
     kernelName: LSTM_SEQUENCE,
     backendName,
     kernelFunc: ({ inputs, backend }) => {
+      const run = (name: string, ins: tf.NamedTensorInfoMap, attrs: tf.NamedAttrMap = {}) =>
+        callKernel(backendName, backend, name, ins, attrs);
       const x = inputs.x as Info;
       const kernel = inputs.kernel as Info;
       const recurrent = inputs.recurrentKernel as Info;
@@ -37,102 +45,126 @@ function forward(backendName: string): tf.KernelConfig {
       const [batch, steps, features] = x.shape;
       const units = recurrent.shape[0];
       const g4 = 4 * units;
-      const xw = matmul(backendName, backend, as3d(x, batch * steps, features), as3d(kernel, features, g4));
+      const g5 = 5 * units;
+      const xT = run("Transpose", { x }, { perm: [1, 0, 2] });
+      const xw = matmul(backendName, backend, as3d(xT, steps * batch, features), as3d(kernel, features, g4));
+      release(backend, xT);
       const hs = allocate(backend, [batch, steps, units]);
       const cs = allocate(backend, [batch, steps, units]);
-      const gates = allocate(backend, [batch, steps, g4]);
+      const state = allocate(backend, [steps, batch, g5]);
       const h = new Float32Array(batch * units);
+      const c = new Float32Array(batch * units);
       for (let t = 0; t < steps; t++) {
-        let hu: Info | null = null;
+        let pre: Info;
         if (t > 0) {
           const hPrev = allocate(backend, [1, batch, units]);
           view(backend, hPrev).set(h);
-          hu = matmul(backendName, backend, hPrev, as3d(recurrent, units, g4));
+          pre = matmul(backendName, backend, hPrev, as3d(recurrent, units, g4));
           release(backend, hPrev);
+        } else {
+          pre = allocate(backend, [1, batch, g4]);
+          view(backend, pre).fill(0);
         }
-        // Views after the step's last allocation: a growing wasm heap detaches older ones.
+        // pre = x_t·W + h_{t-1}·U + b in place in the step's own product, the g block doubled:
+        // tanh(v) = 2·sigmoid(2v) - 1, so ONE Sigmoid call activates all four gates.
+        const p = view(backend, pre);
         const z = view(backend, xw);
-        const r = hu ? view(backend, hu) : null;
         const b = bias ? view(backend, bias) : null;
-        const hv = view(backend, hs);
-        const cv = view(backend, cs);
-        const gv = view(backend, gates);
+        const offset = t * batch * g4;
         for (let n = 0; n < batch; n++) {
-          const row = (n * steps + t) * g4;
-          const state = (n * steps + t) * units;
-          for (let j = 0; j < units; j++) {
-            let zi = z[row + j];
-            let zf = z[row + units + j];
-            let zg = z[row + 2 * units + j];
-            let zo = z[row + 3 * units + j];
-            if (r) {
-              const q = n * g4 + j;
-              zi += r[q];
-              zf += r[q + units];
-              zg += r[q + 2 * units];
-              zo += r[q + 3 * units];
-            }
-            if (b) {
-              zi += b[j];
-              zf += b[units + j];
-              zg += b[2 * units + j];
-              zo += b[3 * units + j];
-            }
-            const i = sigmoid(zi);
-            const f = sigmoid(zf);
-            const g = Math.tanh(zg);
-            const o = sigmoid(zo);
-            const c = f * (t > 0 ? cv[state - units + j] : 0) + i * g;
-            const hj = o * Math.tanh(c);
-            gv[row + j] = i;
-            gv[row + units + j] = f;
-            gv[row + 2 * units + j] = g;
-            gv[row + 3 * units + j] = o;
-            cv[state + j] = c;
-            hv[state + j] = hj;
-            h[n * units + j] = hj;
+          const row = n * g4;
+          for (let k = 0; k < g4; k++) {
+            const v = p[row + k] + z[offset + row + k] + (b ? b[k] : 0);
+            p[row + k] = k >= 2 * units && k < 3 * units ? 2 * v : v;
           }
         }
-        if (hu) release(backend, hu);
+        const sig = run("Sigmoid", { x: pre });
+        release(backend, pre);
+        const c2 = allocate(backend, [batch, units]);
+        {
+          const [sv, cv, st] = [sig, c2, state].map((v) => view(backend, v));
+          for (let n = 0; n < batch; n++) {
+            const row = n * g4;
+            const out = (t * batch + n) * g5;
+            for (let j = 0; j < units; j++) {
+              const i = sv[row + j];
+              const f = sv[row + units + j];
+              const g = 2 * sv[row + 2 * units + j] - 1;
+              const q = n * units + j;
+              c[q] = f * c[q] + i * g;
+              cv[q] = 2 * c[q];
+              st[out + j] = i;
+              st[out + units + j] = f;
+              st[out + 2 * units + j] = g;
+              st[out + 3 * units + j] = sv[row + 3 * units + j];
+            }
+          }
+        }
+        release(backend, sig);
+        const sc = run("Sigmoid", { x: c2 });
+        release(backend, c2);
+        const [scv, st, hv, cv] = [sc, state, hs, cs].map((v) => view(backend, v));
+        for (let n = 0; n < batch; n++) {
+          const out = (t * batch + n) * g5;
+          const seq = (n * steps + t) * units;
+          for (let j = 0; j < units; j++) {
+            const q = n * units + j;
+            const tc = 2 * scv[q] - 1;
+            const hj = st[out + 3 * units + j] * tc;
+            st[out + 4 * units + j] = tc;
+            h[q] = hj;
+            hv[seq + j] = hj;
+            cv[seq + j] = c[q];
+          }
+        }
+        release(backend, sc);
       }
       release(backend, xw);
-      return [hs, cs, gates];
+      return [hs, cs, state];
     },
   };
 }
 
+/**
+ * Gradient: backpropagation through time over the saved gates, one dz_t·Uᵀ product per step
+ * (Uᵀ materialised once, so it stays on XNNPACK's fast path), then dW = xᵀ·dz, dU = h_prevᵀ·dz
+ * and dx = dz·Wᵀ as three products over all steps at once.
+ */
 function backward(backendName: string): tf.KernelConfig {
   return {
     kernelName: LSTM_SEQUENCE_GRAD,
     backendName,
     kernelFunc: ({ inputs, backend }) => {
-      const { x, kernel, recurrentKernel: recurrent, hs, cs, gates, dhs, dcs } = inputs as Record<string, Info>;
+      const run = (name: string, ins: tf.NamedTensorInfoMap, attrs: tf.NamedAttrMap = {}) =>
+        callKernel(backendName, backend, name, ins, attrs);
+      const { x, kernel, recurrentKernel: recurrent, hs, cs, state, dhs, dcs } = inputs as Record<string, Info>;
       const [batch, steps, features] = x.shape;
       const units = recurrent.shape[0];
       const g4 = 4 * units;
+      const g5 = 5 * units;
       const rows = batch * steps;
-      const uT = callKernel(backendName, backend, "Transpose", { x: recurrent }, { perm: [1, 0] });
+      const uT = run("Transpose", { x: recurrent }, { perm: [1, 0] });
       const dz = allocate(backend, [1, rows, g4]);
       const dBias = new Float64Array(g4);
       const dhNext = new Float32Array(batch * units);
       const dcNext = new Float32Array(batch * units);
       for (let t = steps - 1; t >= 0; t--) {
         const dzStep = t > 0 ? allocate(backend, [1, batch, g4]) : null;
-        const [cv, gv, dhv, dcv, dzv] = [cs, gates, dhs, dcs, dz].map((v) => view(backend, v));
-        const dzs = dzStep ? view(backend, dzStep) : null;
+        const [st, cv, dhv, dcv, dzv] = [state, cs, dhs, dcs, dz].map((v) => view(backend, v));
         for (let n = 0; n < batch; n++) {
-          const row = (n * steps + t) * g4;
-          const state = (n * steps + t) * units;
+          const at = (t * batch + n) * g5;
+          const row = (t * batch + n) * g4;
+          const seq = (n * steps + t) * units;
           for (let j = 0; j < units; j++) {
             const q = n * units + j;
-            const i = gv[row + j];
-            const f = gv[row + units + j];
-            const g = gv[row + 2 * units + j];
-            const o = gv[row + 3 * units + j];
-            const tc = Math.tanh(cv[state + j]);
-            const dh = dhv[state + j] + dhNext[q];
-            const dc = dcv[state + j] + dcNext[q] + dh * o * (1 - tc * tc);
-            const cPrev = t > 0 ? cv[state - units + j] : 0;
+            const i = st[at + j];
+            const f = st[at + units + j];
+            const g = st[at + 2 * units + j];
+            const o = st[at + 3 * units + j];
+            const tc = st[at + 4 * units + j];
+            const dh = dhv[seq + j] + dhNext[q];
+            const dc = dcv[seq + j] + dcNext[q] + dh * o * (1 - tc * tc);
+            const cPrev = t > 0 ? cv[seq - units + j] : 0;
             const dzi = dc * g * i * (1 - i);
             const dzf = dc * cPrev * f * (1 - f);
             const dzg = dc * i * (1 - g * g);
@@ -146,44 +178,38 @@ function backward(backendName: string): tf.KernelConfig {
             dBias[units + j] += dzf;
             dBias[2 * units + j] += dzg;
             dBias[3 * units + j] += dzo;
-            if (dzs) {
-              const p = n * g4 + j;
-              dzs[p] = dzi;
-              dzs[p + units] = dzf;
-              dzs[p + 2 * units] = dzg;
-              dzs[p + 3 * units] = dzo;
-            }
           }
         }
         if (dzStep) {
-          // dh_{t-1} = dz_t · Uᵀ (Uᵀ materialised once, so the product stays on the fast path).
-          const dh = matmul(backendName, backend, dzStep, { ...uT, shape: [1, g4, units] });
+          const first = t * batch * g4;
+          view(backend, dzStep).set(dzv.subarray(first, first + batch * g4));
+          const dh = matmul(backendName, backend, dzStep, as3d(uT, g4, units));
           dhNext.set(view(backend, dh));
           release(backend, dh, dzStep);
         }
       }
       release(backend, uT);
-      // h_{t-1} for every (n, t), zero at t = 0: hs shifted one step along time.
+      // h_{t-1} time-major (rows t*B + n), zero at t = 0.
       const hPrev = allocate(backend, [1, rows, units]);
-      const hp = view(backend, hPrev);
-      const hv = view(backend, hs);
-      for (let n = 0; n < batch; n++) {
-        const first = n * steps * units;
-        hp.fill(0, first, first + units);
-        hp.set(hv.subarray(first, first + (steps - 1) * units), first + units);
+      {
+        const [hp, hv] = [hPrev, hs].map((v) => view(backend, v));
+        hp.fill(0, 0, batch * units);
+        for (let t = 1; t < steps; t++) {
+          for (let n = 0; n < batch; n++) {
+            const from = (n * steps + t - 1) * units;
+            hp.set(hv.subarray(from, from + units), (t * batch + n) * units);
+          }
+        }
       }
-      const dKernel = matmul(backendName, backend, as3d(x, rows, features), dz, true);
+      const xT = run("Transpose", { x }, { perm: [1, 0, 2] });
+      const dKernel = matmul(backendName, backend, as3d(xT, rows, features), dz, true);
       const dRecurrent = matmul(backendName, backend, hPrev, dz, true);
-      const dx = matmul(backendName, backend, dz, as3d(kernel, features, g4), false, true);
-      release(backend, hPrev, dz);
+      const dxT = matmul(backendName, backend, dz, as3d(kernel, features, g4), false, true);
+      const dx = run("Transpose", { x: { ...dxT, shape: [steps, batch, features] } }, { perm: [1, 0, 2] });
+      release(backend, xT, hPrev, dz, dxT);
       const db = allocate(backend, [g4]);
       view(backend, db).set(dBias);
-      return [
-        { ...dx, shape: x.shape },
-        { ...dKernel, shape: kernel.shape },
-        { ...dRecurrent, shape: recurrent.shape },
-        db,
-      ];
+      return [dx, { ...dKernel, shape: kernel.shape }, { ...dRecurrent, shape: recurrent.shape }, db];
     },
   };
 }
@@ -205,10 +231,10 @@ export function registerLstmSequenceGradient(): void {
     outputsToSave: [true, true, true],
     gradFunc: (dy: tf.Tensor | tf.Tensor[], saved: tf.Tensor[]) => {
       const [dhs, dcs] = dy as tf.Tensor[];
-      const [x, kernel, recurrentKernel, hs, cs, gates] = saved;
+      const [x, kernel, recurrentKernel, hs, cs, state] = saved;
       const [dx, dKernel, dRecurrent, dBias] = tf
         .engine()
-        .runKernel(LSTM_SEQUENCE_GRAD, { x, kernel, recurrentKernel, hs, cs, gates, dhs, dcs }) as tf.Tensor[];
+        .runKernel(LSTM_SEQUENCE_GRAD, { x, kernel, recurrentKernel, hs, cs, state, dhs, dcs }) as tf.Tensor[];
       return { x: () => dx, kernel: () => dKernel, recurrentKernel: () => dRecurrent, bias: () => dBias };
     },
   });
@@ -226,8 +252,8 @@ export function lstmSequence(
   bias: tf.Tensor1D | null,
 ): { hs: tf.Tensor3D; cs: tf.Tensor3D } {
   const inputs: tf.NamedTensorMap = bias ? { x, kernel, recurrentKernel, bias } : { x, kernel, recurrentKernel };
-  const [hs, cs, gates] = tf.engine().runKernel(LSTM_SEQUENCE, inputs) as tf.Tensor[];
-  // The tape keeps its own reference to the gates for the gradient.
-  gates.dispose();
+  const [hs, cs, state] = tf.engine().runKernel(LSTM_SEQUENCE, inputs) as tf.Tensor[];
+  // The tape keeps its own reference to the internal state for the gradient.
+  state.dispose();
   return { hs: hs as tf.Tensor3D, cs: cs as tf.Tensor3D };
 }

@@ -16,7 +16,7 @@ import { compileGan, trainGan } from "./gan";
 import { ganMarkers, ganOptions, realSamples } from "./gan-data";
 import { evaluateTensors } from "./infer";
 import { perceptronLayer, trainPerceptron } from "./perceptron";
-import { mulberry32, permutation } from "./rng";
+import { mulberry32, permutation } from "../../../shared/random";
 import { throttleLatest } from "./throttle";
 
 type Start = Extract<TrainerRequest, { type: "start" }>;

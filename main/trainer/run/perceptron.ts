@@ -4,7 +4,7 @@ import type { TrainingConfig } from "../../../shared/training/config";
 import type { Compiled } from "../compile/compile";
 import { applyPerceptronRule, Perceptron } from "../layers/perceptron";
 import type { PreparedData } from "./data";
-import { mulberry32, permutation } from "./rng";
+import { mulberry32, permutation } from "../../../shared/random";
 
 type Done = Omit<Extract<TrainerMessage, { type: "done" }>, "type" | "runId" | "steps">;
 

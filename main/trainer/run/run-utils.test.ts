@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mulberry32, permutation } from "./rng";
+import { mulberry32, permutation } from "../../../shared/random";
 import { throttleLatest } from "./throttle";
 
 describe("mulberry32 / permutation", () => {

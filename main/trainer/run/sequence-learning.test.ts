@@ -3,7 +3,7 @@ import { sequential } from "../../../shared/ir/builder";
 import type { TrainerMessage } from "../../../shared/trainer/protocol";
 import { useBackend } from "../testing/tf-setup";
 import { startRun } from "./fit";
-import { mulberry32 } from "./rng";
+import { mulberry32 } from "../../../shared/random";
 
 /**
  * Recurrent models reduce their loss on a small synthetic sequence task: is the sum of a sequence

@@ -1,5 +1,5 @@
 import * as tf from "@tensorflow/tfjs";
-import { mulberry32 } from "../run/rng";
+import { mulberry32 } from "../../../shared/random";
 
 /**
  * Gradient check against central finite differences, for any op or layer on the active backend.
