@@ -1,4 +1,5 @@
 import { checkCommand } from "./commands/check";
+import { dataCommand } from "./commands/data";
 import { layersCommand } from "./commands/layers";
 import { predictCommand } from "./commands/predict";
 import { startCommand } from "./commands/start";
@@ -23,6 +24,11 @@ export const COMMANDS: Record<
     usage: "netforge check <file.json> [--json]",
     help: "Check a graph or project file: per-node output shapes, parameter counts and diagnostics.",
     run: checkCommand,
+  },
+  data: {
+    usage: "netforge data probe <path> [--labels file] [--json]",
+    help: "Summarize a data file or folder: rows, column types and roles, classes, input shape, warnings.",
+    run: dataCommand,
   },
   train: {
     usage:

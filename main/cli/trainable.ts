@@ -1,11 +1,15 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
-import { basename, dirname, extname, join, resolve } from "node:path";
+import { basename, dirname, extname, isAbsolute, join, resolve } from "node:path";
 import { type InlineDataset, InlineDatasetSchema } from "../../shared/datasets/inline";
+import { resolveSourcePaths } from "../../shared/datasets/paths";
+import { type DatasetSpec, DatasetSpecSchema } from "../../shared/datasets/spec";
 import { formatValue } from "../../shared/diagnostics";
 import type { Graph } from "../../shared/ir/graph";
 import { parseDocument } from "../../shared/ir/load";
 import { stableStringify } from "../../shared/ir/serialize";
 import { inferGraph } from "../../shared/shapes/infer";
+import { isDataError } from "../data/errors";
+import { specForPath } from "../data/source-for-path";
 import { UserError } from "./io";
 
 const TEMPLATES = join(import.meta.dirname, "../../resources/templates");
@@ -17,8 +21,8 @@ export interface Trainable {
   source: string;
   graph: Graph;
   training: Record<string, unknown>;
-  data: InlineDataset;
-  dataSummary: { kind: string; samples: number; from: string };
+  data: InlineDataset | DatasetSpec;
+  dataSummary: { kind: string; samples?: number; from: string; spec?: unknown };
 }
 
 /** A project file path or a template name, with its data (from --data or the project itself). */
@@ -45,26 +49,25 @@ export async function loadTrainable(arg: string, dataPath: string | undefined): 
     );
   }
   const project = doc.kind === "project" ? doc.project : null;
-  const rawData = dataPath
-    ? parseJson(await readFile(dataPath, "utf8").catch(() => fail(`${dataPath}: cannot read the data file`)), dataPath)
-    : project?.data;
-  if (rawData === null || rawData === undefined) {
-    throw new UserError(`${arg}: no data; pass --data <file.json> or give the project an inline dataset`);
+  // A project's data paths are relative to the project file (templates: to resources/templates).
+  const projectDir = isFile !== null ? dirname(resolve(arg)) : TEMPLATES;
+  let data: InlineDataset | DatasetSpec;
+  if (dataPath) {
+    data = await specFromPath(dataPath);
+  } else {
+    const own = projectData(project?.data, arg);
+    data = "kind" in own ? own : resolveSourcePaths(own, (p) => (isAbsolute(p) ? p : join(projectDir, p)));
   }
-  const data = InlineDatasetSchema.safeParse(rawData);
-  if (!data.success) {
-    const where = dataPath ?? `${arg} (data)`;
-    throw new UserError(
-      `${where}: expected an inline dataset { "kind": "inline", "x": [...], "y": [...] }; ${data.error.issues.map((i) => `${i.path.join(".") || "data"}: ${i.message}`).join("; ")}. Received: ${formatValue(rawData).slice(0, 60)}`,
-    );
-  }
+  const inline = "kind" in data ? data : data.source.kind === "inline" ? data.source : null;
   return {
     name: project?.name ?? basename(arg, extname(arg)),
     source,
     graph: doc.graph,
     training: project?.training ?? {},
-    data: data.data,
-    dataSummary: { kind: "inline", samples: data.data.x.length, from: dataPath ?? source },
+    data,
+    dataSummary: inline
+      ? { kind: "inline", samples: inline.x.length, from: dataPath ?? source }
+      : { kind: (data as DatasetSpec).source.kind, from: dataPath ?? source, spec: data },
   };
 }
 
@@ -79,6 +82,31 @@ export function runFolder(t: Trainable, runId: string): string {
 export async function writeRunRecord(runDir: string, record: Record<string, unknown>): Promise<void> {
   await mkdir(runDir, { recursive: true });
   await writeFile(join(runDir, "run.json"), stableStringify({ ...record, started: new Date().toISOString() }));
+}
+
+/** --data <path>: any file or folder the data readers know (see main/data/source-for-path.ts). */
+async function specFromPath(path: string): Promise<DatasetSpec> {
+  try {
+    return await specForPath(path);
+  } catch (error) {
+    if (isDataError(error)) throw new UserError(error.message);
+    throw error;
+  }
+}
+
+/** A project's own data: inline samples or a dataset spec. */
+function projectData(raw: unknown, arg: string): InlineDataset | DatasetSpec {
+  if (raw === null || raw === undefined)
+    throw new UserError(`${arg}: no data; pass --data <path> or give the project a dataset`);
+  const inline = InlineDatasetSchema.safeParse(raw);
+  if (inline.success) return inline.data;
+  const spec = DatasetSpecSchema.safeParse(raw);
+  if (spec.success) return spec.data;
+  throw new UserError(
+    `${arg} (data): expected a dataset spec { "source": ... } or inline samples { "kind": "inline", "x": [...], "y": [...] }; ${spec.error.issues
+      .map((i) => `${i.path.join(".") || "data"}: ${i.message}`)
+      .join("; ")}. Received: ${formatValue(raw).slice(0, 60)}`,
+  );
 }
 
 async function templateNames(): Promise<string> {
@@ -98,8 +126,4 @@ function parseJson(text: string, file: string): unknown {
   } catch (error) {
     throw new UserError(`${file}: not valid JSON (${(error as Error).message})`);
   }
-}
-
-function fail(message: string): never {
-  throw new UserError(message);
 }

@@ -16,10 +16,10 @@ export const DATA_ERROR_CODES = {
   E_NPY_MAGIC: "not a .npy file",
   E_NPY_HEADER: ".npy header is malformed",
   E_NPY_DTYPE: ".npy dtype is not supported",
-  E_NPY_ORDER: ".npy array is in Fortran order",
   E_NPY_SIZE: ".npy data length does not match its shape",
   E_NPY_RANGE: "an integer value does not fit the target type",
   E_NPY_SHAPE: "arrays have incompatible shapes",
+  E_NPY_LABEL_RANGE: "a class id is negative, fractional or outside the class names",
   E_NPZ_ZIP: ".npz archive is malformed or uses an unsupported feature",
   // Image folders (one subfolder per class)
   E_IMG_NOT_FOLDER: "path is not a folder",
@@ -39,6 +39,10 @@ export const DATA_ERROR_CODES = {
   E_TABLE_STATS: "saved preprocessing statistics do not fit this table",
   // Shared
   E_DATA_READ: "file could not be read",
+  E_DATA_PATH: "path does not hold a usable dataset",
+  E_DATA_SHAPE: "samples do not have the shape the model's Input expects",
+  E_DATA_TARGETS: "targets do not fit the model's output or the loss",
+  E_DATA_SOURCE: "this data source cannot be used here yet",
 } as const;
 
 export type DataErrorCode = keyof typeof DATA_ERROR_CODES;

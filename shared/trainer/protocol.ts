@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { InlineDatasetSchema } from "../datasets/inline";
+import { DatasetSpecSchema } from "../datasets/spec";
 
 /**
  * The host <-> trainer protocol: tagged unions validated on both sides. Every message carries a
@@ -16,7 +17,8 @@ export const TrainerRequestSchema = z.discriminatedUnion("type", [
     graph: z.unknown(),
     /** Validated by the trainer against shared/training's schema, so errors name the field. */
     training: z.unknown(),
-    data: InlineDatasetSchema,
+    /** An inline dataset, or a dataset spec whose files the trainer reads itself. */
+    data: z.union([InlineDatasetSchema, DatasetSpecSchema]),
     /** Folder for checkpoints and metrics; omitted = keep the model in memory only. */
     runDir: z.string().min(1).optional(),
   }),

@@ -18,7 +18,11 @@ export async function readMaybeGzip(file: string, code: DataErrorCode = "E_IDX_G
     // zlib runs in the libuv thread pool, so a 26 MB archive does not block the event loop.
     return await gunzipAsync(raw);
   } catch (error) {
-    throw new DataError(code, `the gzip stream could not be decompressed (${(error as Error).message}); the file is truncated or corrupt`, file);
+    throw new DataError(
+      code,
+      `the gzip stream could not be decompressed (${(error as Error).message}); the file is truncated or corrupt`,
+      file,
+    );
   }
 }
 
@@ -67,7 +71,9 @@ async function gunzipHead(file: string, n: number): Promise<Buffer> {
       });
       gz.on("end", resolve);
       gz.on("error", (error) =>
-        got >= n ? resolve() : reject(new DataError("E_IDX_GZIP", `the gzip stream could not be decompressed (${error.message})`, file)),
+        got >= n
+          ? resolve()
+          : reject(new DataError("E_IDX_GZIP", `the gzip stream could not be decompressed (${error.message})`, file)),
       );
       stream.on("error", reject);
       stream.pipe(gz);

@@ -19,18 +19,35 @@ export interface IdxArray {
 
 const hex = (v: number) => `0x${v.toString(16).padStart(8, "0")}`;
 
-/** Parses and checks one IDX buffer: magic number, then header dims against the byte length. */
-export function parseIdx(buf: Uint8Array, expectedMagic: number, file: string): IdxArray {
+export interface IdxHeader {
+  magic: number;
+  dims: number[];
+  headerLength: number;
+  /** Header plus payload bytes the dims call for. */
+  expectedLength: number;
+}
+
+/** Parses an IDX header (from the whole file or just its first bytes) and checks the magic number. */
+export function parseIdxHeader(head: Uint8Array, expectedMagic: number, file: string): IdxHeader {
   const what = expectedMagic === IDX_IMAGES_MAGIC ? "an IDX images file" : "an IDX labels file";
-  if (buf.length < 4) {
-    throw new DataError("E_IDX_SIZE", `expected ${what} with at least a 4-byte header; received ${buf.length} bytes (truncated)`, file);
+  if (head.length < 4) {
+    throw new DataError(
+      "E_IDX_SIZE",
+      `expected ${what} with at least a 4-byte header; received ${head.length} bytes (truncated)`,
+      file,
+    );
   }
-  const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  const view = new DataView(head.buffer, head.byteOffset, head.byteLength);
   const magic = view.getUint32(0, false);
   if (magic !== expectedMagic) {
-    const swapped = view.getUint32(0, true) === expectedMagic ? " (its bytes are in little-endian order; IDX is big-endian)" : "";
+    const swapped =
+      view.getUint32(0, true) === expectedMagic ? " (its bytes are in little-endian order; IDX is big-endian)" : "";
     const other =
-      magic === IDX_IMAGES_MAGIC ? " (that is an images file)" : magic === IDX_LABELS_MAGIC ? " (that is a labels file)" : "";
+      magic === IDX_IMAGES_MAGIC
+        ? " (that is an images file)"
+        : magic === IDX_LABELS_MAGIC
+          ? " (that is a labels file)"
+          : "";
     throw new DataError(
       "E_IDX_MAGIC",
       `expected ${what} with magic number ${hex(expectedMagic)}; received ${hex(magic)}${other}${swapped}`,
@@ -39,20 +56,34 @@ export function parseIdx(buf: Uint8Array, expectedMagic: number, file: string): 
   }
   const ndims = magic & 0xff;
   const headerLength = 4 + 4 * ndims;
-  if (buf.length < headerLength) {
-    throw new DataError("E_IDX_SIZE", `expected a ${headerLength}-byte header; received ${buf.length} bytes (truncated)`, file);
-  }
-  const dims = Array.from({ length: ndims }, (_, i) => view.getUint32(4 + 4 * i, false));
-  const expected = headerLength + dims.reduce((a, b) => a * b, 1);
-  if (buf.length !== expected) {
-    const why = buf.length < expected ? "truncated" : `${buf.length - expected} trailing bytes`;
+  if (head.length < headerLength) {
     throw new DataError(
       "E_IDX_SIZE",
-      `the header declares dimensions [${dims.join(", ")}], which take ${expected} bytes; received ${buf.length} bytes (${why})`,
+      `expected a ${headerLength}-byte header; received ${head.length} bytes (truncated)`,
       file,
     );
   }
-  return { magic, dims, data: buf.subarray(headerLength) };
+  const dims = Array.from({ length: ndims }, (_, i) => view.getUint32(4 + 4 * i, false));
+  return { magic, dims, headerLength, expectedLength: headerLength + dims.reduce((a, b) => a * b, 1) };
+}
+
+/** The header's dims against the content's byte length: short means truncated. */
+export function checkIdxLength(header: IdxHeader, length: number, file: string): void {
+  const expected = header.expectedLength;
+  if (length === expected) return;
+  const why = length < expected ? "truncated" : `${length - expected} trailing bytes`;
+  throw new DataError(
+    "E_IDX_SIZE",
+    `the header declares dimensions [${header.dims.join(", ")}], which take ${expected} bytes; received ${length} bytes (${why})`,
+    file,
+  );
+}
+
+/** Parses and checks one whole IDX buffer: magic number, then header dims against the byte length. */
+export function parseIdx(buf: Uint8Array, expectedMagic: number, file: string): IdxArray {
+  const header = parseIdxHeader(buf, expectedMagic, file);
+  checkIdxLength(header, buf.length, file);
+  return { magic: header.magic, dims: header.dims, data: buf.subarray(header.headerLength) };
 }
 
 export interface IdxDataset {

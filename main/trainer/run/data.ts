@@ -2,13 +2,10 @@ import * as tf from "@tensorflow/tfjs";
 import type { InlineDataset } from "../../../shared/datasets/inline";
 import { formatShape, type Shape } from "../../../shared/shapes/shape";
 import { accuracyKind, type TrainingConfig } from "../../../shared/training/config";
+import { DataError } from "../../data/errors";
 import type { Compiled } from "../compile/compile";
 
-/** The data does not fit the model; the message says what was expected and what was received. */
-export class DataError extends Error {
-  override name = "DataError";
-  readonly code = "E_DATA";
-}
+export { DataError };
 
 export interface PreparedData {
   x: tf.Tensor;
@@ -28,6 +25,7 @@ export interface PreparedData {
 export function prepareData(data: InlineDataset, compiled: Compiled, config: TrainingConfig): PreparedData {
   if (compiled.inputs.length !== 1 || compiled.outputs.length !== 1) {
     throw new DataError(
+      "E_DATA_SHAPE",
       `an inline dataset feeds a model with one Input and one output; this model has ${compiled.inputs.length} Input(s) and ${compiled.outputs.length} output(s)`,
     );
   }
@@ -97,12 +95,13 @@ function sampleShape(v: unknown): number[] | string {
  */
 function checkSamples(values: unknown[], what: string): void {
   const first = sampleShape(values[0]);
-  if (typeof first === "string") throw new DataError(`${what}: sample 0 holds ${first}`);
+  if (typeof first === "string") throw new DataError("E_DATA_SHAPE", `${what}: sample 0 holds ${first}`);
   for (let i = 1; i < values.length; i++) {
     const s = sampleShape(values[i]);
-    if (typeof s === "string") throw new DataError(`${what}: sample ${i} holds ${s}`);
+    if (typeof s === "string") throw new DataError("E_DATA_SHAPE", `${what}: sample ${i} holds ${s}`);
     if (formatShape(s) !== formatShape(first)) {
       throw new DataError(
+        "E_DATA_SHAPE",
         `${what}: samples must be equally shaped arrays of numbers; sample ${i} has shape ${formatShape(s)}, sample 0 has ${formatShape(first)}`,
       );
     }
@@ -115,12 +114,18 @@ function tensorOf(values: unknown[], shape: Shape, dtype: "float32" | "int32", w
   try {
     t = tf.tensor(values as number[], undefined, dtype);
   } catch (error) {
-    throw new DataError(`${what}: samples must be equally shaped arrays of numbers (${(error as Error).message})`);
+    throw new DataError(
+      "E_DATA_SHAPE",
+      `${what}: samples must be equally shaped arrays of numbers (${(error as Error).message})`,
+    );
   }
   const got = t.shape.slice(1);
   if (got.length !== shape.length || shape.some((d, i) => d !== null && d !== got[i])) {
     t.dispose();
-    throw new DataError(`${what}: expected samples of shape ${formatShape(shape)}; received ${formatShape(got)}`);
+    throw new DataError(
+      "E_DATA_SHAPE",
+      `${what}: expected samples of shape ${formatShape(shape)}; received ${formatShape(got)}`,
+    );
   }
   return t;
 }
@@ -135,6 +140,7 @@ function targets(values: unknown[], outShape: Shape, config: TrainingConfig, out
     const bad = ids.findIndex((v) => typeof v !== "number" || !Number.isInteger(v) || v < 0 || v >= classes);
     if (bad >= 0) {
       throw new DataError(
+        "E_DATA_TARGETS",
         `${what}: expected class ids 0..${classes - 1} (the output has ${classes} units); received ${JSON.stringify(ids[bad])} at sample ${bad}`,
       );
     }

@@ -1,6 +1,7 @@
 import { appendFile, mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import * as tf from "@tensorflow/tfjs";
+import { mulberry32, permutation } from "../../../shared/random";
 import type { TrainerMessage, TrainerRequest } from "../../../shared/trainer/protocol";
 import { parseTrainingConfig, type TrainingConfig } from "../../../shared/training/config";
 import { type Compiled, CompileError, compileGraph } from "../compile/compile";
@@ -11,12 +12,12 @@ import { trainStep } from "../train/step";
 import { BestTracker, effectiveMonitor } from "./best";
 import { saveModel } from "./checkpoint";
 import { Checkpointer } from "./checkpointer";
-import { type PreparedData, prepareData } from "./data";
+import type { PreparedData } from "./data";
+import { prepareDataset } from "./dataset";
 import { compileGan, trainGan } from "./gan";
 import { ganMarkers, ganOptions, realSamples } from "./gan-data";
 import { evaluateTensors } from "./infer";
 import { perceptronLayer, trainPerceptron } from "./perceptron";
-import { mulberry32, permutation } from "../../../shared/random";
 import { throttleLatest } from "./throttle";
 
 type Start = Extract<TrainerRequest, { type: "start" }>;
@@ -101,7 +102,7 @@ export function startRun(req: Start, post: Post): RunHandle {
         compiled = models.generator;
         handle.model = compiled.model;
         handle.compiled = compiled;
-        const real = realSamples(req.data, models.discriminator);
+        const real = await realSamples(req.data, models.discriminator);
         try {
           const end = await trainGan(
             models,
@@ -122,7 +123,7 @@ export function startRun(req: Start, post: Post): RunHandle {
       compiled = guardCompile(() => compileGraph(req.graph));
       handle.model = compiled.model;
       handle.compiled = compiled;
-      const data = prepareData(req.data, compiled, config);
+      const data = await prepareDataset(req.data, compiled, config, req.runDir);
       try {
         let end: Awaited<ReturnType<typeof train>>;
         if (config.optimizer.type === "perceptron") {

@@ -1,8 +1,10 @@
 import * as tf from "@tensorflow/tfjs";
 import type { InlineDataset } from "../../../shared/datasets/inline";
+import type { DataSource, DatasetSpec } from "../../../shared/datasets/spec";
 import { GraphSchema } from "../../../shared/ir/graph";
 import { formatShape } from "../../../shared/shapes/shape";
 import type { Compiled } from "../compile/compile";
+import { loadArrays } from "./arrays";
 import { DataError } from "./data";
 import type { GanModels } from "./gan";
 
@@ -24,14 +26,22 @@ export function ganOptions(models: GanModels): { fromLogits: boolean; samplesPer
 }
 
 /** The real samples the discriminator sees: the dataset's x, shaped like the discriminator's Input. */
-export function realSamples(data: InlineDataset, discriminator: Compiled): tf.Tensor {
+export async function realSamples(data: InlineDataset | DatasetSpec, discriminator: Compiled): Promise<tf.Tensor> {
   const input = discriminator.analysis.nodes[discriminator.inputs[0]];
   const shape = input.outputShapes?.[0] ?? [];
-  const x = tf.tensor(data.x as number[]);
+  const source: DataSource = "kind" in data ? data : data.source;
+  let x: tf.Tensor;
+  if (source.kind === "inline") {
+    x = tf.tensor(source.x as number[]);
+  } else {
+    const a = await loadArrays(source);
+    x = tf.tidy(() => tf.tensor(a.x, a.xShape, a.x instanceof Float32Array ? "float32" : "int32").toFloat());
+  }
   const got = x.shape.slice(1);
   if (got.length !== shape.length || shape.some((d, i) => d !== null && d !== got[i])) {
     x.dispose();
     throw new DataError(
+      "E_DATA_SHAPE",
       `x (real samples for the discriminator's Input "${input.id}"): expected samples of shape ${formatShape(shape)}; received ${formatShape(got)}`,
     );
   }

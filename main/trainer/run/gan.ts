@@ -1,9 +1,9 @@
 import * as tf from "@tensorflow/tfjs";
+import { mulberry32, permutation } from "../../../shared/random";
 import type { TrainerMessage } from "../../../shared/trainer/protocol";
 import type { TrainingConfig } from "../../../shared/training/config";
 import { type Compiled, compileGraph } from "../compile/compile";
 import { createOptimizer, disposeOptimizer } from "../train/optimizers";
-import { mulberry32, permutation } from "../../../shared/random";
 
 type Done = Omit<Extract<TrainerMessage, { type: "done" }>, "type" | "runId" | "steps">;
 

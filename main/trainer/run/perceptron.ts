@@ -1,10 +1,10 @@
 import * as tf from "@tensorflow/tfjs";
+import { mulberry32, permutation } from "../../../shared/random";
 import type { TrainerMessage } from "../../../shared/trainer/protocol";
 import type { TrainingConfig } from "../../../shared/training/config";
 import type { Compiled } from "../compile/compile";
 import { applyPerceptronRule, Perceptron } from "../layers/perceptron";
 import type { PreparedData } from "./data";
-import { mulberry32, permutation } from "../../../shared/random";
 
 type Done = Omit<Extract<TrainerMessage, { type: "done" }>, "type" | "runId" | "steps">;
 

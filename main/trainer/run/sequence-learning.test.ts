@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { sequential } from "../../../shared/ir/builder";
+import { mulberry32 } from "../../../shared/random";
 import type { TrainerMessage } from "../../../shared/trainer/protocol";
 import { useBackend } from "../testing/tf-setup";
 import { startRun } from "./fit";
-import { mulberry32 } from "../../../shared/random";
 
 /**
  * Recurrent models reduce their loss on a small synthetic sequence task: is the sum of a sequence

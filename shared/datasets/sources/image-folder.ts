@@ -35,9 +35,7 @@ export const ImageFolderSourceSchema = z
     kind: z.literal("imageFolder"),
     path: z.string().min(1),
     /** [height, width] every image is resized to. */
-    targetSize: z
-      .tuple([z.number().int().min(1).max(1024), z.number().int().min(1).max(1024)])
-      .default([32, 32]),
+    targetSize: z.tuple([z.number().int().min(1).max(1024), z.number().int().min(1).max(1024)]).default([32, 32]),
     color: z.enum(["grayscale", "rgb"]).default("rgb"),
     /** unit: pixel values in [0, 1]; standardize: per-channel mean/std fitted on the training images. */
     scale: z.enum(["unit", "standardize"]).default("unit"),

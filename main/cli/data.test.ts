@@ -1,0 +1,81 @@
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { main } from "./index";
+
+/** `netforge data probe` and training on bundled data files through the CLI, as a user runs them. */
+const ROOT = join(import.meta.dirname, "../..");
+const DATASETS = join(ROOT, "resources/datasets");
+const BIN = join(import.meta.dirname, "netforge.mjs");
+
+async function run(...argv: string[]) {
+  let stdout = "";
+  let stderr = "";
+  const code = await main(argv, {
+    stdout: { write: (t: string) => (stdout += t) },
+    stderr: { write: (t: string) => (stderr += t) },
+  });
+  return { code, stdout, stderr };
+}
+
+describe("netforge data probe", () => {
+  it("summarizes the bundled iris CSV: 4 numeric features, 3 balanced classes", async () => {
+    const r = await run("data", "probe", join(DATASETS, "iris.csv"), "--json");
+    expect(r.code, r.stderr).toBe(0);
+    const s = JSON.parse(r.stdout);
+    expect(s).toMatchObject({ kind: "table", rows: 150, inputShape: [4], task: "classification" });
+    expect(s.classes).toEqual([
+      { name: "setosa", count: 50 },
+      { name: "versicolor", count: 50 },
+      { name: "virginica", count: 50 },
+    ]);
+  });
+
+  it("finds an IDX images file's labels beside it and counts the classes", async () => {
+    const r = await run("data", "probe", join(DATASETS, "fashion-mnist-subset/train-images-idx3-ubyte.gz"));
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain("idx, 2,000 samples, task classification");
+    expect(r.stdout).toContain("input shape [28, 28, 1]");
+  });
+
+  it("reports the notes' unit-suffixed table with its units", async () => {
+    const r = await run("data", "probe", join(DATASETS, "time-management.csv"));
+    expect(r.stdout).toMatch(/study +numeric +feature +0 +unit "hr"/);
+  });
+
+  it.each([
+    [["data", "probe", join(DATASETS, "nope.csv")], "no such file or folder"],
+    [["data", "probe"], "expected one file or folder; received 0"],
+    [["data", "inspect", "x"], 'expected a subcommand: probe; received "inspect"'],
+  ])("exits 1 with a clear message: %j", async (args, message) => {
+    const r = await run(...args);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(message);
+  });
+});
+
+describe("training on bundled data files", () => {
+  const train = (template: string) => {
+    const r = spawnSync(
+      process.execPath,
+      [BIN, "train", template, "--json", "--out", join(ROOT, "test-results", `run-${template}`)],
+      {
+        encoding: "utf8",
+        timeout: 180_000,
+      },
+    );
+    expect(r.status, r.stderr).toBe(0);
+    return JSON.parse(r.stdout.trim().split("\n").at(-1) as string);
+  };
+
+  it("reaches at least 90% validation accuracy on iris (CSV through the table importer)", () => {
+    const done = train("iris");
+    expect(done.reason).toBe("completed");
+    expect(done.metrics.val_accuracy).toBeGreaterThanOrEqual(0.9);
+  }, 180_000);
+
+  it("beats the majority-class baseline (10%) by a wide margin on the Fashion-MNIST subset (IDX)", () => {
+    const done = train("fashion-mnist-mlp");
+    expect(done.metrics.val_accuracy).toBeGreaterThan(0.7);
+  }, 180_000);
+});

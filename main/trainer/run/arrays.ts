@@ -1,0 +1,52 @@
+import type { DataSource } from "../../../shared/datasets/spec";
+import { DataError } from "../../data/errors";
+import { loadIdx } from "../../data/idx/read";
+import { loadNpy } from "../../data/npy/load";
+
+/**
+ * A file data source read into typed arrays (no tensors yet): samples along the first axis of
+ * xShape; y holds class ids for classification, values for regression, nothing when unsupervised.
+ */
+export interface ArrayData {
+  x: Float32Array | Int32Array | Uint8Array;
+  xShape: number[];
+  y: Float32Array | Int32Array | Uint8Array | null;
+  yShape: number[];
+  task: "classification" | "regression" | "unsupervised";
+  numClasses?: number;
+  classNames?: string[];
+}
+
+export async function loadArrays(source: Exclude<DataSource, { kind: "inline" }>): Promise<ArrayData> {
+  switch (source.kind) {
+    case "idx": {
+      const d = await loadIdx(source);
+      return {
+        x: d.x,
+        xShape: d.xShape,
+        y: d.y,
+        yShape: [d.n],
+        task: "classification",
+        numClasses: d.numClasses,
+        classNames: d.classNames,
+      };
+    }
+    case "npy": {
+      const d = await loadNpy(source);
+      return {
+        x: d.x.data,
+        xShape: d.x.shape,
+        y: d.y?.data ?? null,
+        yShape: d.y?.shape ?? [d.n],
+        task: d.task,
+        numClasses: d.numClasses,
+        classNames: d.classNames,
+      };
+    }
+    default:
+      throw new DataError(
+        "E_DATA_SOURCE",
+        `training on ${source.kind} data sources is not wired into the trainer yet; probe it with \`netforge data probe\``,
+      );
+  }
+}

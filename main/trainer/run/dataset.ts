@@ -1,0 +1,124 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import * as tf from "@tensorflow/tfjs";
+import type { InlineDataset } from "../../../shared/datasets/inline";
+import type { TableSource } from "../../../shared/datasets/sources/table";
+import type { DatasetSpec } from "../../../shared/datasets/spec";
+import { type SplitIndices, splitIndices } from "../../../shared/datasets/split-indices";
+import { stableStringify } from "../../../shared/ir/serialize";
+import { formatShape } from "../../../shared/shapes/shape";
+import { accuracyKind, type TrainingConfig } from "../../../shared/training/config";
+import { encodeTable, readTable } from "../../data/table/index";
+import type { Compiled } from "../compile/compile";
+import { type ArrayData, loadArrays } from "./arrays";
+import { DataError, type PreparedData, prepareData } from "./data";
+
+/**
+ * The data of a run as tensors: an inline dataset as before, or a dataset spec whose source is
+ * read from files (by the trainer, which has the file system) and split by the spec's seeded,
+ * stratified split (the test part is held out of training). Validation off in the training
+ * settings folds the validation part back into training.
+ */
+export async function prepareDataset(
+  data: InlineDataset | DatasetSpec,
+  compiled: Compiled,
+  config: TrainingConfig,
+  runDir?: string,
+): Promise<PreparedData> {
+  if ("kind" in data) return prepareData(data, compiled, config);
+  if (data.source.kind === "inline") return prepareData(data.source, compiled, config);
+  if (data.source.kind === "table") return fromTable(data.source, data, compiled, config, runDir);
+  const arrays = await loadArrays(data.source);
+  const labels = arrays.task === "classification" && arrays.y ? arrays.y : undefined;
+  return fromArrays(arrays, splitIndices(arrays.xShape[0], data.split, labels), compiled, config);
+}
+
+/**
+ * Tables are split before they are encoded: normalization, fill values and categories are fitted
+ * on the training rows only (no leakage into validation), and saved with the run for prediction.
+ */
+async function fromTable(
+  source: TableSource,
+  spec: DatasetSpec,
+  compiled: Compiled,
+  config: TrainingConfig,
+  runDir?: string,
+) {
+  const rows = await readTable(source);
+  const classification = rows.task === "classification";
+  const parts = splitIndices(rows.labels.length, spec.split, classification ? rows.labels : undefined);
+  const fitted = config.validation.type === "none" ? [...parts.train, ...parts.validation] : parts.train;
+  const table = encodeTable(rows, fitted);
+  if (runDir) {
+    await mkdir(runDir, { recursive: true });
+    const preprocessing = {
+      kind: "table",
+      featureNames: table.featureNames,
+      classNames: table.classNames,
+      stats: table.stats,
+    };
+    await writeFile(join(runDir, "preprocessing.json"), stableStringify(preprocessing));
+  }
+  const arrays: ArrayData = {
+    x: table.features,
+    xShape: table.shape,
+    y: table.labels,
+    yShape: [table.labels.length],
+    task: table.task,
+    numClasses: table.classNames.length || undefined,
+    classNames: table.classNames,
+  };
+  return fromArrays(arrays, parts, compiled, config);
+}
+
+function fromArrays(a: ArrayData, parts: SplitIndices, compiled: Compiled, config: TrainingConfig): PreparedData {
+  const input = compiled.analysis.nodes[compiled.inputs[0]];
+  const output = compiled.analysis.nodes[compiled.outputs[0]];
+  const want = input.outputShapes?.[0] ?? [];
+  const got = a.xShape.slice(1);
+  if (got.length !== want.length || want.some((d, i) => d !== null && d !== got[i])) {
+    throw new DataError(
+      "E_DATA_SHAPE",
+      `the data's samples have shape ${formatShape(got)}, but the Input "${input.id}" expects ${formatShape(want)}`,
+    );
+  }
+  if (!a.y) throw new DataError("E_DATA_TARGETS", "this dataset has no targets (y); supervised training needs them");
+  const classification = a.task === "classification";
+  const train = config.validation.type === "none" ? [...parts.train, ...parts.validation] : parts.train;
+  const validation = config.validation.type === "none" ? [] : parts.validation;
+  const classes = output.outputShapes?.[0]?.at(-1) ?? 1;
+  if (classification && (a.numClasses ?? 0) > classes && accuracyKind(config.loss) !== "binary") {
+    throw new DataError(
+      "E_DATA_TARGETS",
+      `the data has ${a.numClasses} classes, but the output "${output.id}" has ${classes} units`,
+    );
+  }
+  const make = (ids: number[]) =>
+    tf.tidy(() => {
+      const idx = tf.tensor1d(ids, "int32");
+      const x = tf.gather(tf.tensor(a.x, a.xShape, a.x instanceof Float32Array ? "float32" : "int32").toFloat(), idx);
+      const y = tf.gather(
+        tf.tensor(a.y as ArrayLike<number> as number[], a.yShape, classification ? "int32" : "float32"),
+        idx,
+      );
+      return { x, y: targetTensor(y, classification, classes, config) };
+    });
+  const t = make(train);
+  const v = validation.length > 0 ? make(validation) : null;
+  return {
+    x: t.x,
+    y: t.y,
+    validation: v,
+    n: train.length,
+    dispose: () => tf.dispose([t.x, t.y, ...(v ? [v.x, v.y] : [])]),
+  };
+}
+
+/** Class ids -> one-hot for categorical losses, ids for the sparse one, a column for binary. */
+function targetTensor(y: tf.Tensor, classification: boolean, classes: number, config: TrainingConfig): tf.Tensor {
+  if (!classification) return y.rank === 1 ? y.reshape([-1, 1]) : y;
+  const kind = accuracyKind(config.loss);
+  if (kind === "sparse") return y.flatten();
+  if (kind === "categorical") return tf.oneHot(y.flatten(), classes).toFloat();
+  return y.toFloat().reshape([-1, 1]);
+}

@@ -1,0 +1,45 @@
+import { kerasAxis } from "../../layers/normalization";
+import { attr } from "../model";
+import type { EmitterTable } from "./types";
+
+/**
+ * BatchNormalization in its inference form, y = gamma (x - mean) / sqrt(var + eps) + beta, with
+ * the moving statistics (tfjs' batchNorm, and the spec's formula).
+ */
+export const normalizationEmitters = {
+  BatchNormalization: ({ params, inputs: [input], inputShapes: [shape], g, prefix, weight }) => {
+    const rank = shape.length + 1;
+    const axis = kerasAxis("BatchNormalization", params.axis, shape) + 1; // counts the batch
+    const mean = weight("moving_mean").data;
+    const variance = weight("moving_variance").data;
+    const n = mean.length;
+    const gamma = params.scale ? weight("gamma").data : new Float32Array(n).fill(1);
+    const beta = params.center ? weight("beta").data : new Float32Array(n);
+    const isChannels = axis === rank - 1;
+    if (rank === 2 || (isChannels && input.layout === "channelsFirst")) {
+      // ONNX BatchNormalization normalizes axis 1: the features of (N, C), the channels of NCHW.
+      const inputs = [
+        input.name,
+        ...[gamma, beta, mean, variance].map((d, i) => g.weight(`${prefix}/${BN[i]}`, [n], d)),
+      ];
+      const y = g.op1("BatchNormalization", inputs, { epsilon: attr.f(params.epsilon) }, `${prefix}/BatchNorm`);
+      return [g.like(input, y)];
+    }
+    // Any other axis (or channels-last data): fold into one Mul and one Add on channels-last data,
+    // scale = gamma / sqrt(var + eps), shift = beta - mean * scale (computed in float64), shaped
+    // [n, 1, ..., 1] so they broadcast along `axis`.
+    const x = g.toLayout(input, "channelsLast");
+    const scale = new Float32Array(n);
+    const shift = new Float32Array(n);
+    for (let c = 0; c < n; c++) {
+      const s = gamma[c] / Math.sqrt(variance[c] + params.epsilon);
+      scale[c] = s;
+      shift[c] = beta[c] - mean[c] * s;
+    }
+    const dims = [n, ...new Array(rank - 1 - axis).fill(1)];
+    const scaled = g.op1("Mul", [x.name, g.weight(`${prefix}/scale`, dims, scale)], {}, `${prefix}/Mul`);
+    return [g.like(x, g.op1("Add", [scaled, g.weight(`${prefix}/shift`, dims, shift)], {}, `${prefix}/Add`))];
+  },
+} satisfies EmitterTable;
+
+const BN = ["gamma", "beta", "moving_mean", "moving_variance"];

@@ -1,0 +1,137 @@
+import type { GraphAnalysis } from "../shapes/infer";
+import { formatShape } from "../shapes/shape";
+import { EMITTERS } from "./emitters/index";
+import { type EmitContext, type EmitterTable, UnsupportedLayerError, type WeightTensor } from "./emitters/types";
+import { FLOAT, OnnxGraph, type Value } from "./graph";
+import { encodeModel, type ValueInfo } from "./model";
+import { IR_VERSION, OPSET_VERSION } from "./proto";
+
+/**
+ * Graph IR + trained weights -> ONNX bytes. Pure: the trainer reads the weights out of tfjs
+ * (main/trainer/export) and the host verifies the file with onnxruntime.
+ */
+export interface ExportOptions {
+  /** Each node's weights in the order of its spec's `weights()`; nodes without weights may be absent. */
+  weights: Readonly<Record<string, readonly WeightTensor[]>>;
+  /** Output node ids in model order (a GAN's generator, say); default: the graph's outputs. */
+  outputs?: readonly string[];
+  graphName?: string;
+  producerVersion?: string;
+  docString?: string;
+  /** ONNX metadata_props: preprocessing, class names, the NetForge run. */
+  metadata?: Readonly<Record<string, string>>;
+  /** Replaces the emitter table (tests use it to plant a broken mapping). */
+  emitters?: EmitterTable;
+}
+
+export interface OnnxExport {
+  bytes: Uint8Array;
+  irVersion: number;
+  opset: number;
+  /** Graph inputs and outputs in model order (the order of `analysis.inputs` and `outputs`). */
+  inputs: ValueInfo[];
+  outputs: ValueInfo[];
+  /** The op type of every node, in graph order (for reports and layout tests). */
+  ops: string[];
+}
+
+export function exportOnnx(analysis: GraphAnalysis, opts: ExportOptions): OnnxExport {
+  const emitters = opts.emitters ?? EMITTERS;
+  const outputIds = opts.outputs ?? analysis.outputs;
+  const needed = ancestorsOf(outputIds, analysis);
+  const g = new OnnxGraph();
+  const values = new Map<string, Value[]>();
+  for (const id of analysis.order) {
+    if (!needed.has(id)) continue;
+    const node = analysis.nodes[id];
+    const emit = emitters[node.kind as keyof EmitterTable] as ((c: EmitContext<never>) => Value[]) | undefined;
+    if (!emit) throw new UnsupportedLayerError(node.kind, id);
+    const weights = checkedWeights(analysis, id, opts.weights[id] ?? []);
+    const ctx: EmitContext<never> = {
+      node,
+      params: node.params as never,
+      inputs: node.inputRefs.map((r) => (values.get(r.source) as Value[])[r.outputIndex]),
+      inputShapes: node.inputRefs.map((r) => analysis.nodes[r.source].outputShapes?.[r.outputIndex] ?? []),
+      weights,
+      weight: (name) => {
+        const i = node.weights.findIndex((w) => w.name === name);
+        if (i < 0) throw new Error(`${node.kind} "${id}" has no weight named ${name}`);
+        return weights[i];
+      },
+      g,
+      prefix: onnxName(node.name),
+    };
+    values.set(id, emit(ctx));
+  }
+  const inputs = analysis.inputs
+    .filter((id) => needed.has(id))
+    .map((id) => {
+      const name = (values.get(id) as Value[])[0].name;
+      return g.inputs.find((v) => v.name === name) as ValueInfo;
+    });
+  const outputs = graphOutputs(g, analysis, outputIds, values);
+  const bytes = encodeModel({
+    graphName: opts.graphName ?? "netforge",
+    producerName: "NetForge",
+    producerVersion: opts.producerVersion ?? "0",
+    docString: opts.docString,
+    inputs,
+    outputs,
+    nodes: g.nodes,
+    initializers: g.initializers,
+    metadata: { ...opts.metadata },
+  });
+  return { bytes, irVersion: IR_VERSION, opset: OPSET_VERSION, inputs, outputs, ops: g.nodes.map((n) => n.opType) };
+}
+
+/**
+ * Graph outputs are channels last, like tfjs' predictions, and named after their node: the
+ * producing node's output is renamed, or an Identity is added when the value is a graph input or
+ * already another output.
+ */
+function graphOutputs(g: OnnxGraph, analysis: GraphAnalysis, ids: readonly string[], values: Map<string, Value[]>) {
+  const renamed = new Map<string, string>();
+  return ids.map((id): ValueInfo => {
+    const node = analysis.nodes[id];
+    const v = g.toLayout((values.get(id) as Value[])[0], "channelsLast");
+    const name = g.fresh(onnxName(node.name));
+    const current = renamed.get(v.name) ?? v.name;
+    const producer = g.nodes.find((n) => n.outputs.includes(current));
+    if (producer && !renamed.has(v.name)) {
+      for (const n of g.nodes) {
+        n.outputs = n.outputs.map((o) => (o === current ? name : o));
+        n.inputs = n.inputs.map((i) => (i === current ? name : i));
+      }
+      renamed.set(v.name, name);
+    } else {
+      g.nodes.push({ opType: "Identity", inputs: [current], outputs: [name], name, attributes: {} });
+    }
+    const shape = node.outputShapes?.[0] ?? [];
+    return { name, elemType: v.elemType ?? FLOAT, dims: ["N", ...shape.map((d, i) => d ?? `${name}_d${i + 1}`)] };
+  });
+}
+
+/** The weights must match the spec's list one to one; a mismatch is a trainer bug, so it throws. */
+function checkedWeights(analysis: GraphAnalysis, id: string, weights: readonly WeightTensor[]): WeightTensor[] {
+  const spec = analysis.nodes[id].weights;
+  const got = weights.map((w) => formatShape(w.shape)).join(" ");
+  const want = spec.map((w) => formatShape(w.shape)).join(" ");
+  if (got !== want)
+    throw new Error(`node "${id}": weights ${got || "(none)"} given, the spec lists ${want || "(none)"}`);
+  return [...weights];
+}
+
+function ancestorsOf(outputs: readonly string[], analysis: GraphAnalysis): Set<string> {
+  const seen = new Set<string>();
+  const stack = [...outputs];
+  while (stack.length > 0) {
+    const id = stack.pop() as string;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    for (const r of analysis.nodes[id]?.inputRefs ?? []) stack.push(r.source);
+  }
+  return seen;
+}
+
+/** ONNX allows any string as a name; word characters keep the file readable in tools (Netron). */
+export const onnxName = (name: string): string => name.replace(/[^A-Za-z0-9_.]/g, "_") || "node";
