@@ -3,7 +3,7 @@ import { join } from "node:path";
 import * as tf from "@tensorflow/tfjs";
 import type { InlineDataset } from "../../../shared/datasets/inline";
 import type { TableSource } from "../../../shared/datasets/sources/table";
-import type { DatasetSpec } from "../../../shared/datasets/spec";
+import { type DatasetSpec, DatasetSpecSchema } from "../../../shared/datasets/spec";
 import { type SplitIndices, splitIndices } from "../../../shared/datasets/split-indices";
 import { stableStringify } from "../../../shared/ir/serialize";
 import { formatShape } from "../../../shared/shapes/shape";
@@ -11,7 +11,9 @@ import { accuracyKind, type TrainingConfig } from "../../../shared/training/conf
 import { encodeTable, readTable } from "../../data/table/index";
 import type { Compiled } from "../compile/compile";
 import { type ArrayData, loadArrays } from "./arrays";
+import type { BatchStream } from "./batches";
 import { DataError, type PreparedData, prepareData } from "./data";
+import { imageFolderStream } from "./image-stream";
 
 /**
  * The data of a run as tensors: an inline dataset as before, or a dataset spec whose source is
@@ -24,8 +26,26 @@ export async function prepareDataset(
   compiled: Compiled,
   config: TrainingConfig,
   runDir?: string,
-): Promise<PreparedData> {
+): Promise<PreparedData | BatchStream> {
   if ("kind" in data) return prepareData(data, compiled, config);
+  // Defaults filled and every field checked here too: startRun is also called in-process.
+  const parsed = DatasetSpecSchema.safeParse(data);
+  if (!parsed.success) {
+    throw new DataError(
+      "E_DATA_SOURCE",
+      `the dataset spec is invalid: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
+    );
+  }
+  return prepareSpec(parsed.data, compiled, config, runDir);
+}
+
+async function prepareSpec(
+  data: DatasetSpec,
+  compiled: Compiled,
+  config: TrainingConfig,
+  runDir?: string,
+): Promise<PreparedData | BatchStream> {
+  if (data.source.kind === "imageFolder") return imageFolderStream(data.source, data, compiled, config, runDir);
   if (data.source.kind === "inline") return prepareData(data.source, compiled, config);
   if (data.source.kind === "table") return fromTable(data.source, data, compiled, config, runDir);
   const arrays = await loadArrays(data.source);

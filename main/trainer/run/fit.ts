@@ -9,6 +9,7 @@ import { trainingLoss } from "../train/losses";
 import { createOptimizer, disposeOptimizer, setLearningRate } from "../train/optimizers";
 import { learningRateAt } from "../train/schedule";
 import { trainStep } from "../train/step";
+import { type BatchStream, evaluateBatches, tensorBatches } from "./batches";
 import { BestTracker, effectiveMonitor } from "./best";
 import { saveModel } from "./checkpoint";
 import { Checkpointer } from "./checkpointer";
@@ -129,6 +130,11 @@ export function startRun(req: Start, post: Post): RunHandle {
         if (config.optimizer.type === "perceptron") {
           const layer = perceptronLayer(compiled);
           if (typeof layer === "string") throw new RunError("E_CONFIG", layer);
+          if ("train" in data)
+            throw new RunError(
+              "E_CONFIG",
+              "the perceptron rule trains on tables and inline data, not on streamed image folders",
+            );
           end = await trainPerceptron(
             layer,
             compiled.model,
@@ -179,19 +185,21 @@ interface Control {
 async function train(
   req: Start,
   compiled: Compiled,
-  data: PreparedData,
+  data: PreparedData | BatchStream,
   config: TrainingConfig,
   post: Post,
   control: Control,
   counters: { step: number; stepAtStop: number },
 ): Promise<Omit<Extract<TrainerMessage, { type: "done" }>, "type" | "runId" | "steps">> {
+  const stream = "train" in data ? data : null;
   const { model } = compiled;
   const optimizer = createOptimizer(config.optimizer, config.learningRate);
   const loss = trainingLoss(config.loss, config.optimizer.type);
   const random = mulberry32(config.seed ?? Math.floor(Math.random() * 2 ** 32));
-  const batchesPerEpoch = Math.ceil(data.n / config.batchSize);
+  const batchesPerEpoch = stream ? stream.batchesPerEpoch : Math.ceil(data.n / config.batchSize);
   const progress = throttleLatest<TrainerMessage>(post, 100);
   const hasVal = data.validation !== null;
+  const memory = stream ? null : (data as PreparedData);
   const es = config.earlyStopping;
   const early = new BestTracker(effectiveMonitor(es.monitor, hasVal), es.minDelta, es.enabled && es.restoreBestWeights);
   const checkpoints = new Checkpointer(
@@ -209,21 +217,23 @@ async function train(
     for (epoch = 0; epoch < config.epochs; epoch++) {
       const started = Date.now();
       const order = config.shuffle ? permutation(data.n, random) : Int32Array.from({ length: data.n }, (_, i) => i);
+      const batches = stream
+        ? stream.train(epoch)
+        : tensorBatches((data as PreparedData).x, (data as PreparedData).y, order, config.batchSize);
       let lossSum = 0;
       let seen = 0;
-      for (let b = 0; b < batchesPerEpoch; b++) {
+      let b = -1;
+      for await (const batch of batches) {
+        b++;
         const lr = learningRateAt(config.learningRate, config.schedule, { epoch, step: counters.step });
         if (lr !== currentLr) {
           currentLr = lr;
           setLearningRate(optimizer, lr);
         }
-        const idx = tf.tensor1d(order.subarray(b * config.batchSize, (b + 1) * config.batchSize), "int32");
-        const xb = tf.gather(data.x, idx);
-        const yb = tf.gather(data.y, idx);
-        const result = trainStep(model, optimizer, xb, yb, { loss, clipping: config.clipping });
+        const result = trainStep(model, optimizer, batch.x, batch.y, { loss, clipping: config.clipping });
         const value = result.applied ? result.loss : Number.NaN;
-        const size = idx.shape[0];
-        tf.dispose([idx, xb, yb]);
+        const size = batch.x.shape[0] ?? 0;
+        tf.dispose([batch.x, batch.y]);
         counters.step++;
         if (!Number.isFinite(value)) {
           return {
@@ -258,9 +268,14 @@ async function train(
       }
       progress.flush();
       const metrics: Record<string, number | null> = { loss: lossSum / Math.max(seen, 1) };
-      Object.assign(metrics, evaluateTensors(model, data.x, data.y, config, ""), { loss: metrics.loss });
-      if (data.validation)
-        Object.assign(metrics, evaluateTensors(model, data.validation.x, data.validation.y, config, "val_"));
+      if (memory) {
+        // In memory, the training metrics are recomputed on the whole training set at the epoch's end.
+        Object.assign(metrics, evaluateTensors(model, memory.x, memory.y, config, ""), { loss: metrics.loss });
+        if (memory.validation)
+          Object.assign(metrics, evaluateTensors(model, memory.validation.x, memory.validation.y, config, "val_"));
+      } else if (stream?.validation) {
+        Object.assign(metrics, await evaluateBatches(model, stream.validation(), config, "val_"));
+      }
       lastMetrics = metrics;
       post({
         type: "epoch",

@@ -1,0 +1,65 @@
+import * as tf from "@tensorflow/tfjs";
+import type { TrainingConfig } from "../../../shared/training/config";
+import { trainingLoss } from "../train/losses";
+import { StreamingMetrics } from "../train/metrics";
+
+export interface Batch {
+  x: tf.Tensor;
+  y: tf.Tensor;
+}
+
+/**
+ * Training data that arrives batch by batch (image folders): the loop asks for one epoch's
+ * batches at a time and disposes each batch after its step; nothing else is kept in memory.
+ */
+export interface BatchStream {
+  n: number;
+  batchesPerEpoch: number;
+  train(epoch: number): AsyncIterable<Batch>;
+  validation: (() => AsyncIterable<Batch>) | null;
+  /** Images skipped so far because they failed to decode. */
+  skipped(): number;
+  /** Nothing is held between epochs; present so every prepared dataset is disposed alike. */
+  dispose(): void;
+}
+
+/** Batches of in-memory tensors in a given order (gather per batch). */
+export async function* tensorBatches(
+  x: tf.Tensor,
+  y: tf.Tensor,
+  order: Int32Array,
+  batchSize: number,
+): AsyncIterable<Batch> {
+  for (let start = 0; start < order.length; start += batchSize) {
+    const idx = tf.tensor1d(order.subarray(start, start + batchSize), "int32");
+    const batch = { x: tf.gather(x, idx), y: tf.gather(y, idx) };
+    idx.dispose();
+    yield batch;
+  }
+}
+
+/** Loss and metrics over a stream of batches (validation of a streamed dataset), prefixed. */
+export async function evaluateBatches(
+  model: tf.LayersModel,
+  batches: AsyncIterable<Batch>,
+  config: TrainingConfig,
+  prefix: string,
+): Promise<Record<string, number | null>> {
+  const loss = trainingLoss(config.loss, config.optimizer.type);
+  const metrics = new StreamingMetrics(config.metrics, config.loss);
+  let sum = 0;
+  let n = 0;
+  for await (const b of batches) {
+    tf.tidy(() => {
+      const p = model.predict(b.x) as tf.Tensor;
+      const size = b.x.shape[0] ?? 0;
+      sum += loss(b.y, p).dataSync()[0] * size;
+      n += size;
+      metrics.update(b.y, p);
+    });
+    tf.dispose([b.x, b.y]);
+  }
+  const out: Record<string, number | null> = { [`${prefix}loss`]: n > 0 ? sum / n : null };
+  for (const [k, v] of Object.entries(metrics.values())) out[`${prefix}${k}`] = v;
+  return out;
+}
