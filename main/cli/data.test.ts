@@ -29,6 +29,8 @@ describe("netforge data probe", () => {
       { name: "versicolor", count: 50 },
       { name: "virginica", count: 50 },
     ]);
+    // The default split (20% validation, stratified) keeps 10 of each species for validation.
+    expect(s.splits).toEqual({ train: [40, 40, 40], validation: [10, 10, 10], test: [0, 0, 0] });
   });
 
   it("finds an IDX images file's labels beside it and counts the classes", async () => {

@@ -1,12 +1,30 @@
 import type { DatasetSpec } from "../../shared/datasets/spec";
+import { stratifiedCounts } from "../../shared/datasets/split-indices";
 import type { DatasetSummary } from "../../shared/datasets/summary";
 import { probeIdx } from "./idx/probe";
 import { probeImageFolder } from "./image-folder/probe";
 import { probeNpy } from "./npy/probe";
+import { probeSeries } from "./series/probe";
 import { probeTable } from "./table/probe";
+import { probeSentencePairs, probeText } from "./text/probe";
 
-/** A quick summary of any data source, without the trainer (no TensorFlow.js in the host). */
+/**
+ * A quick summary of any data source, without the trainer (no TensorFlow.js in the host), with
+ * the class balance of each part of the spec's split when the split is stratified.
+ */
 export async function probeSource(spec: DatasetSpec): Promise<DatasetSummary> {
+  const summary = await probeOnly(spec);
+  if (!spec.split.stratify || summary.classes.length === 0 || summary.estimated) return summary;
+  return {
+    ...summary,
+    splits: stratifiedCounts(
+      summary.classes.map((c) => c.count),
+      spec.split,
+    ),
+  };
+}
+
+async function probeOnly(spec: DatasetSpec): Promise<DatasetSummary> {
   const s = spec.source;
   switch (s.kind) {
     case "table":
@@ -17,6 +35,12 @@ export async function probeSource(spec: DatasetSpec): Promise<DatasetSummary> {
       return probeIdx(s);
     case "npy":
       return probeNpy(s);
+    case "text":
+      return probeText(s);
+    case "sentencePairs":
+      return probeSentencePairs(s);
+    case "timeSeries":
+      return probeSeries(s);
     case "inline": {
       const scalar = s.y.every((v) => typeof v === "number");
       const classes = new Map<number, number>();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { SplitSchema } from "./split";
-import { classBalance, kFoldIndices, splitIndices } from "./split-indices";
+import { classBalance, kFoldIndices, splitIndices, stratifiedCounts } from "./split-indices";
 
 const spec = (s: Record<string, unknown>) => SplitSchema.parse(s);
 const labels = Array.from({ length: 100 }, (_, i) => (i < 90 ? 0 : 1)); // 90/10 imbalance
@@ -20,6 +20,11 @@ describe("splitIndices", () => {
     const s = splitIndices(100, spec({ validation: 0.2, test: 0.2, stratify: true }), labels);
     const b = classBalance(s, labels, 2);
     expect(b).toEqual({ train: [54, 6], validation: [18, 2], test: [18, 2] });
+  });
+
+  it("predicts a stratified split's balance from the class counts alone", () => {
+    const s = splitIndices(100, spec({ validation: 0.2, test: 0.2, stratify: true }), labels);
+    expect(stratifiedCounts([90, 10], { validation: 0.2, test: 0.2 })).toEqual(classBalance(s, labels, 2));
   });
 
   it("without stratification, cuts one shuffle (the rare class may be missing from a part)", () => {

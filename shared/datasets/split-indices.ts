@@ -70,6 +70,19 @@ export function classBalance(
   return { train: count(split.train), validation: count(split.validation), test: count(split.test) };
 }
 
+/**
+ * Per-class counts of each part of a stratified split, from the class counts alone: the same
+ * rounding splitIndices applies to each class. Lets a probe report the balance without labels.
+ */
+export function stratifiedCounts(
+  counts: readonly number[],
+  spec: Pick<SplitSpec, "validation" | "test">,
+): Record<keyof SplitIndices, number[]> {
+  const test = counts.map((c) => Math.round(c * spec.test));
+  const validation = counts.map((c) => Math.round(c * spec.validation));
+  return { train: counts.map((c, i) => c - test[i] - validation[i]), validation, test };
+}
+
 function byClass(n: number, labels: ArrayLike<number>): number[][] {
   const groups = new Map<number, number[]>();
   for (let i = 0; i < n; i++) {

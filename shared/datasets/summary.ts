@@ -42,6 +42,14 @@ export const DatasetSummarySchema = z.object({
   /** Targets per sample: number of classes for classification, values for regression. */
   outputShape: z.array(z.number().int().nullable()),
   task: z.enum(["classification", "regression", "sequence", "unsupervised"]),
+  /** Class balance per part of the split (stratified: each class split in the same proportions). */
+  splits: z
+    .object({
+      train: z.array(z.number().int()),
+      validation: z.array(z.number().int()),
+      test: z.array(z.number().int()),
+    })
+    .optional(),
   /** A few rows (tables) or file names (images) for the preview. */
   preview: z.array(z.array(z.string())).default([]),
   warnings: z.array(DataWarningSchema).default([]),

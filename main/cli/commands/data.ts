@@ -46,6 +46,14 @@ function text(s: DatasetSummary): string {
   }
   if (s.classes.length > 0)
     out.push("", `classes: ${s.classes.map((c) => `${c.name} (${grouped(c.count)})`).join(", ")}`);
+  if (s.splits) {
+    const rows = [["split", ...s.classes.map((c) => c.name), "total"]];
+    for (const part of ["train", "validation", "test"] as const) {
+      const counts = s.splits[part];
+      rows.push([part, ...counts.map((c) => grouped(c)), grouped(counts.reduce((a, b) => a + b, 0))]);
+    }
+    out.push("", table(rows, new Set(rows[0].map((_, i) => i).slice(1))));
+  }
   for (const w of s.warnings) out.push(`${w.code} ${w.message}${w.where ? ` (${w.where})` : ""}`);
   return `${out.join("\n")}\n`;
 }
