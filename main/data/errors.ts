@@ -37,6 +37,15 @@ export const DATA_ERROR_CODES = {
   E_TABLE_LABEL_TYPE: "the label cannot serve the requested task",
   E_TABLE_OPTION: "a table option is inconsistent",
   E_TABLE_STATS: "saved preprocessing statistics do not fit this table",
+  // Text, sentence pairs (main/data/text)
+  E_TEXT_EMPTY: "file holds no text examples",
+  E_TEXT_NO_LABELS: "no line holds a label (expected label<TAB>text)",
+  E_TEXT_COLUMN: "a text, label, source or target column does not exist",
+  E_TEXT_SINGLE_CLASS: "the text labels have a single class",
+  // Time series (main/data/series)
+  E_SERIES_COLUMN: "a series column does not exist or no column is numeric",
+  E_SERIES_VALUE: "a series cell is missing or not a number",
+  E_SERIES_SHORT: "the series is shorter than lookback + horizon",
   // Shared
   E_DATA_READ: "file could not be read",
   E_DATA_PATH: "path does not hold a usable dataset",

@@ -3,12 +3,14 @@ import { basename, dirname, extname, join } from "node:path";
 import { InlineDatasetSchema } from "../../shared/datasets/inline";
 import { DataSourceSchema, type DatasetSpec, DatasetSpecSchema } from "../../shared/datasets/spec";
 import { DataError } from "./errors";
+import { probeTable } from "./table/probe";
 
 /**
  * What kind of data a path holds, for `netforge data probe <path>` and `train --data <path>`:
  * a folder is an image folder (one subfolder per class); .npy/.npz are NumPy arrays; an IDX file
  * (MNIST format, gzipped or not) pairs with its labels file; .json is a dataset spec, a source or
- * inline samples; anything else is read as a table (CSV, TSV, ...).
+ * inline samples; .txt is one labelled text per line; anything else is a table (CSV, TSV, ...),
+ * or text / sentence pairs when its columns are free text.
  */
 export async function specForPath(path: string, opts: { labels?: string } = {}): Promise<DatasetSpec> {
   const info = await stat(path).catch(() => null);
@@ -20,6 +22,32 @@ export async function specForPath(path: string, opts: { labels?: string } = {}):
     return spec({ kind: "npy", x: path, ...(opts.labels ? { y: opts.labels } : {}) });
   if (/idx\d-ubyte|\.idx$/i.test(path.replace(/\.gz$/i, ""))) {
     return spec({ kind: "idx", images: path, labels: opts.labels ?? (await siblingLabels(path)) });
+  }
+  if (ext === ".txt") return spec({ kind: "text", path, format: "lines" });
+  return tableOrText(path);
+}
+
+/**
+ * A CSV whose columns are free text is not a numeric table: one text column and a label make a
+ * text-classification set, two text columns (and nothing else) a sentence-pair set. The table
+ * probe reads only the head of the file, so this costs little.
+ */
+async function tableOrText(path: string): Promise<DatasetSpec> {
+  const summary = await probeTable(path).catch(() => null);
+  const text = summary?.columns.filter((c) => c.type === "text") ?? [];
+  const others = summary?.columns.filter((c) => c.type !== "text") ?? [];
+  const names = summary?.columns.map((c) => c.name.toLowerCase()) ?? [];
+  // "source"/"target" columns are the usual shape of translation data, whatever their types.
+  if (names.length === 2 && names.includes("source") && names.includes("target")) {
+    const cols = summary?.columns ?? [];
+    const col = (n: string) => cols[names.indexOf(n)].name;
+    return spec({ kind: "sentencePairs", path, sourceColumn: col("source"), targetColumn: col("target") });
+  }
+  if (text.length === 2 && others.length === 0) {
+    return spec({ kind: "sentencePairs", path, sourceColumn: text[0].name, targetColumn: text[1].name });
+  }
+  if (text.length === 1 && others.length === 1) {
+    return spec({ kind: "text", path, format: "table", textColumn: text[0].name, labelColumn: others[0].name });
   }
   return spec({ kind: "table", path });
 }

@@ -14,6 +14,9 @@ function withPaths(s: DataSource, resolve: (path: string) => string): DataSource
       return s;
     case "table":
     case "imageFolder":
+    case "text":
+    case "sentencePairs":
+    case "timeSeries":
       return { ...s, path: resolve(s.path) };
     case "idx":
       return { ...s, images: resolve(s.images), labels: resolve(s.labels) };

@@ -3,7 +3,10 @@ import { InlineDatasetSchema } from "./inline";
 import { IdxSourceSchema } from "./sources/idx";
 import { ImageFolderSourceSchema } from "./sources/image-folder";
 import { NpySourceSchema } from "./sources/npy";
+import { SentencePairsSourceSchema } from "./sources/sentence-pairs";
 import { TableSourceSchema } from "./sources/table";
+import { TextSourceSchema } from "./sources/text";
+import { TimeSeriesSourceSchema } from "./sources/time-series";
 import { SplitSchema } from "./split";
 
 /**
@@ -17,6 +20,9 @@ export const DataSourceSchema = z.discriminatedUnion("kind", [
   ImageFolderSourceSchema,
   IdxSourceSchema,
   NpySourceSchema,
+  TextSourceSchema,
+  SentencePairsSourceSchema,
+  TimeSeriesSourceSchema,
 ]);
 
 export const DatasetSpecSchema = z

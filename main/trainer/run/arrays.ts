@@ -2,6 +2,8 @@ import type { DataSource } from "../../../shared/datasets/spec";
 import { DataError } from "../../data/errors";
 import { loadIdx } from "../../data/idx/read";
 import { loadNpy } from "../../data/npy/load";
+import { readSeries, windowSeries } from "../../data/series/index";
+import { encodeText, readText } from "../../data/text/index";
 
 /**
  * A file data source read into typed arrays (no tensors yet): samples along the first axis of
@@ -43,6 +45,30 @@ export async function loadArrays(source: Exclude<DataSource, { kind: "inline" }>
         classNames: d.classNames,
       };
     }
+    case "text": {
+      // Token ids [n, maxLength] for an int32 Input and an Embedding; vocabulary fitted on all rows
+      // (prepareDataset fits it on the training rows instead).
+      const enc = encodeText(await readText(source), source);
+      return {
+        x: enc.ids,
+        xShape: enc.shape,
+        y: enc.labels,
+        yShape: [enc.labels.length],
+        task: "classification",
+        numClasses: enc.classNames.length,
+        classNames: enc.classNames,
+      };
+    }
+    case "timeSeries": {
+      // Every window, scaled on the whole series (prepareDataset cuts and fits chronologically).
+      const w = windowSeries(await readSeries(source), source, { validation: 0, test: 0 });
+      return { x: w.x, xShape: w.xShape, y: w.y, yShape: w.yShape, task: "regression" };
+    }
+    case "sentencePairs":
+      throw new DataError(
+        "E_DATA_SOURCE",
+        "sentence pairs feed a model with two Inputs (encoder and decoder token ids); the trainer feeds one Input today, so training on sentence pairs is not wired in yet. Probe them with `netforge data probe`",
+      );
     default:
       throw new DataError(
         "E_DATA_SOURCE",

@@ -3,12 +3,16 @@ import { join } from "node:path";
 import * as tf from "@tensorflow/tfjs";
 import type { InlineDataset } from "../../../shared/datasets/inline";
 import type { TableSource } from "../../../shared/datasets/sources/table";
+import type { TextSource } from "../../../shared/datasets/sources/text";
+import type { TimeSeriesSource } from "../../../shared/datasets/sources/time-series";
 import { type DatasetSpec, DatasetSpecSchema } from "../../../shared/datasets/spec";
 import { type SplitIndices, splitIndices } from "../../../shared/datasets/split-indices";
 import { stableStringify } from "../../../shared/ir/serialize";
 import { formatShape } from "../../../shared/shapes/shape";
 import { accuracyKind, type TrainingConfig } from "../../../shared/training/config";
+import { readSeries, windowSeries } from "../../data/series/index";
 import { encodeTable, readTable } from "../../data/table/index";
+import { encodeText, readText } from "../../data/text/index";
 import type { Compiled } from "../compile/compile";
 import { type ArrayData, loadArrays } from "./arrays";
 import type { BatchStream } from "./batches";
@@ -48,6 +52,8 @@ async function prepareSpec(
   if (data.source.kind === "imageFolder") return imageFolderStream(data.source, data, compiled, config, runDir);
   if (data.source.kind === "inline") return prepareData(data.source, compiled, config);
   if (data.source.kind === "table") return fromTable(data.source, data, compiled, config, runDir);
+  if (data.source.kind === "text") return fromText(data.source, data, compiled, config, runDir);
+  if (data.source.kind === "timeSeries") return fromSeries(data.source, data, compiled, config, runDir);
   const arrays = await loadArrays(data.source);
   const labels = arrays.task === "classification" && arrays.y ? arrays.y : undefined;
   return fromArrays(arrays, splitIndices(arrays.xShape[0], data.split, labels), compiled, config);
@@ -91,10 +97,83 @@ async function fromTable(
   return fromArrays(arrays, parts, compiled, config);
 }
 
+async function savePreprocessing(runDir: string | undefined, preprocessing: object): Promise<void> {
+  if (!runDir) return;
+  await mkdir(runDir, { recursive: true });
+  await writeFile(join(runDir, "preprocessing.json"), stableStringify(preprocessing));
+}
+
+/** Text: split (stratified) first, then the vocabulary is fitted on the training rows only. */
+async function fromText(
+  source: TextSource,
+  spec: DatasetSpec,
+  compiled: Compiled,
+  config: TrainingConfig,
+  runDir?: string,
+) {
+  const ex = await readText(source);
+  const parts = splitIndices(ex.labels.length, spec.split, ex.labels);
+  const fitted = config.validation.type === "none" ? [...parts.train, ...parts.validation] : parts.train;
+  const enc = encodeText(ex, source, fitted);
+  const { tokenizer, maxLength, padding, truncation } = source;
+  await savePreprocessing(runDir, {
+    kind: "text",
+    ...{ tokenizer, maxLength, padding, truncation },
+    vocabulary: enc.vocabulary,
+    classNames: enc.classNames,
+  });
+  const arrays: ArrayData = {
+    x: enc.ids,
+    xShape: enc.shape,
+    y: enc.labels,
+    yShape: [enc.labels.length],
+    task: "classification",
+    numClasses: enc.classNames.length,
+    classNames: enc.classNames,
+  };
+  return fromArrays(arrays, parts, compiled, config);
+}
+
+/**
+ * A time series ignores the split's shuffle and stratify: windows are cut in time order (train,
+ * then validation, then test: the last part of the series is held out) and the scaling is fitted
+ * on the training part only. Shuffling across the cut would let the model see the future it is
+ * validated on. Batches within the training part may still be shuffled (each window is a sample).
+ */
+async function fromSeries(
+  source: TimeSeriesSource,
+  spec: DatasetSpec,
+  compiled: Compiled,
+  config: TrainingConfig,
+  runDir?: string,
+) {
+  const validation = config.validation.type === "none" ? 0 : spec.split.validation;
+  const w = windowSeries(await readSeries(source), source, { validation, test: spec.split.test });
+  const output = compiled.analysis.nodes[compiled.outputs[0]];
+  const out = output.outputShapes?.[0] ?? [];
+  if (out.length !== 1 || (out[0] !== null && out[0] !== source.horizon)) {
+    throw new DataError(
+      "E_DATA_TARGETS",
+      `a series forecasts horizon = ${source.horizon} value(s) per window, but the output "${output.id}" has shape ${formatShape(out)}; end the model with Dense(${source.horizon})`,
+    );
+  }
+  await savePreprocessing(runDir, {
+    kind: "timeSeries",
+    ...{ lookback: source.lookback, horizon: source.horizon, differencing: source.differencing },
+    scaling: source.scaling,
+    fittedSteps: w.fittedSteps,
+    features: w.features,
+    target: w.target,
+  });
+  const arrays: ArrayData = { x: w.x, xShape: w.xShape, y: w.y, yShape: w.yShape, task: "regression" };
+  return fromArrays(arrays, w.parts, compiled, config);
+}
+
 function fromArrays(a: ArrayData, parts: SplitIndices, compiled: Compiled, config: TrainingConfig): PreparedData {
   const input = compiled.analysis.nodes[compiled.inputs[0]];
   const output = compiled.analysis.nodes[compiled.outputs[0]];
   const want = input.outputShapes?.[0] ?? [];
+  const inputDtype = (input.params as { dtype?: "float32" | "int32" })?.dtype ?? "float32";
   const got = a.xShape.slice(1);
   if (got.length !== want.length || want.some((d, i) => d !== null && d !== got[i])) {
     throw new DataError(
@@ -116,7 +195,9 @@ function fromArrays(a: ArrayData, parts: SplitIndices, compiled: Compiled, confi
   const make = (ids: number[]) =>
     tf.tidy(() => {
       const idx = tf.tensor1d(ids, "int32");
-      const x = tf.gather(tf.tensor(a.x, a.xShape, a.x instanceof Float32Array ? "float32" : "int32").toFloat(), idx);
+      const raw = tf.tensor(a.x, a.xShape, a.x instanceof Float32Array ? "float32" : "int32");
+      // Token ids stay int32 for an Input declared int32 (an Embedding's input); all else is float.
+      const x = tf.gather(inputDtype === "int32" ? raw.toInt() : raw.toFloat(), idx);
       const y = tf.gather(
         tf.tensor(a.y as ArrayLike<number> as number[], a.yShape, classification ? "int32" : "float32"),
         idx,

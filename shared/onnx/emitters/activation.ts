@@ -85,4 +85,4 @@ export const activationEmitters = {
     const sigmoid = params.activation === "sigmoid" || params.activation === "bipolarSigmoid";
     return [emitActivation(g, params.activation, x, prefix, sigmoid ? { lambda: params.steepness } : {})];
   },
-} satisfies EmitterTable;
+} satisfies Partial<EmitterTable>;

@@ -4,7 +4,7 @@ import { DataType } from "../proto";
 import { emitActivation } from "./activation";
 import type { EmitterTable } from "./types";
 
-/** Core family (shared/layers/core.ts) and Reshape (shared/layers/reshaping.ts). */
+/** Core family (shared/layers/core.ts) and Reshape, Permute, RepeatVector (shared/layers/reshaping.ts). */
 export const coreEmitters = {
   Input: ({ params, g, prefix }) => {
     // A dynamic batch ("N"); an unknown sample dim gets its own symbolic name.
@@ -40,4 +40,34 @@ export const coreEmitters = {
     const out: Value = { ...x, rank: target.length + 1, name: y };
     return [out];
   },
-} satisfies EmitterTable;
+  Permute: ({ params, inputs: [input], g, prefix }) => {
+    // tfjs dims are 1-based and exclude the batch, which stays first; they index tfjs' own
+    // (channels-last) axis order, so the data must be channels last.
+    const x = g.toLayout(input, "channelsLast");
+    const perm = [0, ...params.dims.map((d) => d ?? 1)];
+    return [{ ...x, name: g.op1("Transpose", [x.name], { perm: attr.is(perm) }, `${prefix}/Transpose`) }];
+  },
+  RepeatVector: ({ params, inputs: [x], g, prefix }) => {
+    // (N, d) -> (N, 1, d) -> Tile n times along axis 1 -> (N, n, d), channels last like tfjs.
+    const one = g.op1("Unsqueeze", [x.name, g.int64s([1])], {}, `${prefix}/Unsqueeze`);
+    const y = g.op1("Tile", [one, g.int64s([1, params.n, 1])], {}, `${prefix}/Tile`);
+    return [{ ...x, rank: 3, layout: "channelsLast", name: y }];
+  },
+  Perceptron: ({ params, inputs: [x], g, prefix, weight }) => {
+    // z = x W + b, then the step 1[z >= threshold] (main/trainer/layers/perceptron.ts); bipolar
+    // coding maps {0, 1} to {-1, +1} as 2 step - 1.
+    const kernel = weight("kernel");
+    const bias = weight("bias");
+    const xw = g.op1(
+      "MatMul",
+      [x.name, g.weight(`${prefix}/kernel`, kernel.shape, kernel.data)],
+      {},
+      `${prefix}/MatMul`,
+    );
+    const z = g.op1("Add", [xw, g.weight(`${prefix}/bias`, bias.shape, bias.data)], {}, `${prefix}/BiasAdd`);
+    const step = emitActivation(g, "step", g.like(x, z), `${prefix}/step`, { threshold: params.threshold });
+    if (params.outputCoding !== "bipolar") return [step];
+    const twice = g.op1("Mul", [step.name, g.scalar(2)], {}, `${prefix}/Mul`);
+    return [g.like(step, g.op1("Sub", [twice, g.scalar(1)], {}, `${prefix}/Sub`))];
+  },
+} satisfies Partial<EmitterTable>;

@@ -71,4 +71,37 @@ export const mergingEmitters = {
     );
     return [g.like(xs[0], y)];
   },
-} satisfies EmitterTable;
+  Dot: ({ params, inputs, inputShapes, g, prefix }) => {
+    // tfjs' Dot (merge.js batchDot): per sample, contract axis ka of a with axis kb of b; the
+    // result keeps a's other axis, then b's ([N, 1] when none is left). Inputs have rank 2 or 3
+    // with the batch, so this is one batched MatMul [N, m, k] x [N, k, n].
+    const [a, b] = inputs.map((v) => g.toLayout(v, "channelsLast"));
+    const ka = kerasAxis("Dot", params.axes[0] ?? -1, inputShapes[0]) + 1; // counts the batch
+    const kb = kerasAxis("Dot", params.axes[1] ?? params.axes[0] ?? -1, inputShapes[1]) + 1;
+    const [na, nb] = params.normalize
+      ? [l2Normalize(g, a, ka, prefix), l2Normalize(g, b, kb, prefix)]
+      : [a.name, b.name];
+    const swap = (v: string) => g.op1("Transpose", [v], { perm: attr.is([0, 2, 1]) }, `${prefix}/Transpose`);
+    const unsqueeze = (v: string, axis: number) => g.op1("Unsqueeze", [v, g.int64s([axis])], {}, `${prefix}/Unsqueeze`);
+    // a -> [N, m, k]: a vector becomes one row; a matrix summed over axis 1 is transposed.
+    const left = a.rank === 2 ? unsqueeze(na, 1) : ka === 1 ? swap(na) : na;
+    // b -> [N, k, n]: a vector becomes one column; a matrix summed over axis 2 is transposed.
+    const right = b.rank === 2 ? unsqueeze(nb, 2) : kb === 2 ? swap(nb) : nb;
+    let y = g.op1("MatMul", [left, right], {}, `${prefix}/MatMul`);
+    // Drop the placeholder axes of vectors: [N, 1, 1] -> [N, 1], [N, m, 1] -> [N, m], [N, 1, n] -> [N, n].
+    if (a.rank === 2 && b.rank === 2) y = g.op1("Reshape", [y, g.int64s([0, 1])], {}, `${prefix}/Reshape`);
+    else if (b.rank === 2) y = g.op1("Squeeze", [y, g.int64s([2])], {}, `${prefix}/Squeeze`);
+    else if (a.rank === 2) y = g.op1("Squeeze", [y, g.int64s([1])], {}, `${prefix}/Squeeze`);
+    const rank = a.rank === 2 && b.rank === 2 ? 2 : a.rank + b.rank - 3;
+    return [{ ...a, rank, layout: "channelsLast", name: y }];
+  },
+} satisfies Partial<EmitterTable>;
+
+/** tfjs' l2Normalize (losses.js): x / sqrt(max(sum(x^2, axis), epsilon)), epsilon 1e-7. */
+function l2Normalize(g: OnnxGraph, x: Value, axis: number, prefix: string): string {
+  const square = g.op1("Mul", [x.name, x.name], {}, `${prefix}/Square`);
+  // ReduceSum takes its axes as an input from opset 13 on.
+  const sum = g.op1("ReduceSum", [square, g.int64s([axis])], { keepdims: attr.i(1) }, `${prefix}/ReduceSum`);
+  const norm = g.op1("Sqrt", [g.op1("Max", [sum, g.scalar(1e-7)], {}, `${prefix}/Max`)], {}, `${prefix}/Sqrt`);
+  return g.op1("Div", [x.name, norm], {}, `${prefix}/Div`);
+}

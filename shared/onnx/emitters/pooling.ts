@@ -50,4 +50,4 @@ export const poolingEmitters = {
   GlobalAveragePooling1D: ({ inputs: [x], g, prefix }) => globalPool("ReduceMean", x, g, prefix),
   GlobalMaxPooling2D: ({ inputs: [x], g, prefix }) => globalPool("ReduceMax", x, g, prefix),
   GlobalAveragePooling2D: ({ inputs: [x], g, prefix }) => globalPool("ReduceMean", x, g, prefix),
-} satisfies EmitterTable;
+} satisfies Partial<EmitterTable>;

@@ -8,4 +8,4 @@ export const regularizationEmitters = {
   Dropout: ({ inputs: [x] }) => [x],
   GaussianNoise: ({ inputs: [x] }) => [x],
   SaltAndPepperNoise: ({ inputs: [x] }) => [x],
-} satisfies EmitterTable;
+} satisfies Partial<EmitterTable>;

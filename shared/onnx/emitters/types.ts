@@ -42,7 +42,8 @@ export type Emitter<K extends LayerKind> = (ctx: EmitContext<K>) => Value[];
  * One emitter per layer kind. Partial while families are being added; it becomes exhaustive
  * (`[K in LayerKind]-?`) when every kind maps, so a new kind without an emitter will not compile.
  */
-export type EmitterTable = { [K in LayerKind]?: Emitter<K> };
+/** Exhaustive: a layer kind without an emitter does not compile (R3). */
+export type EmitterTable = { [K in LayerKind]: Emitter<K> };
 
 /** Thrown when a graph holds a kind the exporter cannot map yet; the message names the kind. */
 export class UnsupportedLayerError extends Error {
