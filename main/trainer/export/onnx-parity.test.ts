@@ -230,7 +230,9 @@ describe("the parity check catches broken mappings", () => {
   it("a kind without an emitter is refused by name", async () => {
     const c = compileGraph(sequential([4, 3], ["LSTM", { units: 2 }]));
     // A table without LSTM stands in for a kind that has no emitter.
-    await expect(parity(c, [], { emitters: { ...EMITTERS, LSTM: undefined } as never })).rejects.toThrow(UnsupportedLayerError);
+    await expect(parity(c, [], { emitters: { ...EMITTERS, LSTM: undefined } as never })).rejects.toThrow(
+      UnsupportedLayerError,
+    );
   });
 });
 
