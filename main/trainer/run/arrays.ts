@@ -67,7 +67,7 @@ export async function loadArrays(source: Exclude<DataSource, { kind: "inline" }>
     case "sentencePairs":
       throw new DataError(
         "E_DATA_SOURCE",
-        "sentence pairs feed a model with two Inputs (encoder and decoder token ids); the trainer feeds one Input today, so training on sentence pairs is not wired in yet. Probe them with `netforge data probe`",
+        "sentence pairs feed a seq2seq model with two Inputs (encoder and decoder token ids) through a dataset spec; they cannot serve as one array of samples (e.g. a GAN's real samples)",
       );
     default:
       throw new DataError(

@@ -4,8 +4,14 @@ import { trainingLoss } from "../train/losses";
 import { StreamingMetrics } from "../train/metrics";
 
 export interface Batch {
-  x: tf.Tensor;
+  /** One tensor per model Input (a list when the model has several, in compiled.inputs order). */
+  x: tf.Tensor | tf.Tensor[];
   y: tf.Tensor;
+}
+
+/** Samples in a batch (or a whole set) of model inputs: the first axis of the first input. */
+export function sampleCount(x: tf.Tensor | tf.Tensor[]): number {
+  return (Array.isArray(x) ? x[0] : x)?.shape[0] ?? 0;
 }
 
 /**
@@ -23,16 +29,16 @@ export interface BatchStream {
   dispose(): void;
 }
 
-/** Batches of in-memory tensors in a given order (gather per batch). */
+/** Batches of in-memory tensors in a given order (gather per batch; every input of a list alike). */
 export async function* tensorBatches(
-  x: tf.Tensor,
+  x: tf.Tensor | tf.Tensor[],
   y: tf.Tensor,
   order: Int32Array,
   batchSize: number,
 ): AsyncIterable<Batch> {
   for (let start = 0; start < order.length; start += batchSize) {
     const idx = tf.tensor1d(order.subarray(start, start + batchSize), "int32");
-    const batch = { x: tf.gather(x, idx), y: tf.gather(y, idx) };
+    const batch = { x: Array.isArray(x) ? x.map((t) => tf.gather(t, idx)) : tf.gather(x, idx), y: tf.gather(y, idx) };
     idx.dispose();
     yield batch;
   }
@@ -52,7 +58,7 @@ export async function evaluateBatches(
   for await (const b of batches) {
     tf.tidy(() => {
       const p = model.predict(b.x) as tf.Tensor;
-      const size = b.x.shape[0] ?? 0;
+      const size = sampleCount(b.x);
       sum += loss(b.y, p).dataSync()[0] * size;
       n += size;
       metrics.update(b.y, p);

@@ -8,12 +8,19 @@ import type { Compiled } from "../compile/compile";
 export { DataError };
 
 export interface PreparedData {
-  x: tf.Tensor;
+  /** One tensor for a single-Input model; one per Input, in compiled.inputs order, otherwise. */
+  x: tf.Tensor | tf.Tensor[];
   y: tf.Tensor;
-  validation: { x: tf.Tensor; y: tf.Tensor } | null;
+  validation: { x: tf.Tensor | tf.Tensor[]; y: tf.Tensor } | null;
   /** Training samples (after the validation split). */
   n: number;
   dispose(): void;
+}
+
+/** Data for a model with one Input (inline data, arrays, tables, text, series). */
+export interface SingleInputData extends PreparedData {
+  x: tf.Tensor;
+  validation: { x: tf.Tensor; y: tf.Tensor } | null;
 }
 
 /**
@@ -22,7 +29,7 @@ export interface PreparedData {
  * validation set wins over a split; a split takes the last fraction of the samples, as Keras'
  * validationSplit does.
  */
-export function prepareData(data: InlineDataset, compiled: Compiled, config: TrainingConfig): PreparedData {
+export function prepareData(data: InlineDataset, compiled: Compiled, config: TrainingConfig): SingleInputData {
   if (compiled.inputs.length !== 1 || compiled.outputs.length !== 1) {
     throw new DataError(
       "E_DATA_SHAPE",

@@ -2,6 +2,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import * as tf from "@tensorflow/tfjs";
 import type { InlineDataset } from "../../../shared/datasets/inline";
+import type { SentencePairsSource } from "../../../shared/datasets/sources/sentence-pairs";
 import type { TableSource } from "../../../shared/datasets/sources/table";
 import type { TextSource } from "../../../shared/datasets/sources/text";
 import type { TimeSeriesSource } from "../../../shared/datasets/sources/time-series";
@@ -12,11 +13,11 @@ import { formatShape } from "../../../shared/shapes/shape";
 import { accuracyKind, type TrainingConfig } from "../../../shared/training/config";
 import { readSeries, windowSeries } from "../../data/series/index";
 import { encodeTable, readTable } from "../../data/table/index";
-import { encodeText, readText } from "../../data/text/index";
+import { encodeSentencePairs, encodeText, readSentencePairs, readText } from "../../data/text/index";
 import type { Compiled } from "../compile/compile";
 import { type ArrayData, loadArrays } from "./arrays";
 import type { BatchStream } from "./batches";
-import { DataError, type PreparedData, prepareData } from "./data";
+import { DataError, type PreparedData, prepareData, type SingleInputData } from "./data";
 import { imageFolderStream } from "./image-stream";
 
 /**
@@ -54,6 +55,7 @@ async function prepareSpec(
   if (data.source.kind === "table") return fromTable(data.source, data, compiled, config, runDir);
   if (data.source.kind === "text") return fromText(data.source, data, compiled, config, runDir);
   if (data.source.kind === "timeSeries") return fromSeries(data.source, data, compiled, config, runDir);
+  if (data.source.kind === "sentencePairs") return fromSentencePairs(data.source, data, compiled, config, runDir);
   const arrays = await loadArrays(data.source);
   const labels = arrays.task === "classification" && arrays.y ? arrays.y : undefined;
   return fromArrays(arrays, splitIndices(arrays.xShape[0], data.split, labels), compiled, config);
@@ -169,7 +171,105 @@ async function fromSeries(
   return fromArrays(arrays, w.parts, compiled, config);
 }
 
-function fromArrays(a: ArrayData, parts: SplitIndices, compiled: Compiled, config: TrainingConfig): PreparedData {
+/**
+ * Sentence pairs train a seq2seq model with teacher forcing: its two Inputs get the encoder ids
+ * and the decoder ids (start + target), each int32 [maxLength]; its output ([maxLength, vocab]
+ * per sample) learns the decoder targets (target + end) as class ids per step. The encoder is
+ * the first Input in graph order unless only the other one is named/id'd as a decoder's or
+ * encoder's. Vocabularies are fitted on the training pairs only and saved with the run.
+ */
+async function fromSentencePairs(
+  source: SentencePairsSource,
+  spec: DatasetSpec,
+  compiled: Compiled,
+  config: TrainingConfig,
+  runDir?: string,
+): Promise<PreparedData> {
+  if (compiled.inputs.length !== 2 || compiled.outputs.length !== 1) {
+    throw new DataError(
+      "E_DATA_SHAPE",
+      `a sentence-pair set needs a model with two Inputs, an encoder Input and a decoder Input (int32 token ids of shape (${source.maxLength}) each), and one output; this model has ${compiled.inputs.length} Input(s) and ${compiled.outputs.length} output(s)`,
+    );
+  }
+  const [encoder, decoder] = encoderFirst(compiled);
+  for (const node of [encoder, decoder]) {
+    const want = node.outputShapes?.[0] ?? [];
+    if (want.length !== 1 || (want[0] !== null && want[0] !== source.maxLength)) {
+      throw new DataError(
+        "E_DATA_SHAPE",
+        `sentence pairs are token ids of shape (${source.maxLength}) (maxLength), but the Input "${node.id}" expects ${formatShape(want)}`,
+      );
+    }
+  }
+  const output = compiled.analysis.nodes[compiled.outputs[0]];
+  const out = output.outputShapes?.[0] ?? [];
+  const kind = accuracyKind(config.loss);
+  if (out.length !== 2 || (out[0] !== null && out[0] !== source.maxLength) || kind === "binary") {
+    throw new DataError(
+      "E_DATA_TARGETS",
+      `sentence pairs train the decoder to predict one target token per step: the output must have shape (${source.maxLength}, vocabulary) (e.g. Dense(vocabulary, softmax) on the decoder's sequence) with a (sparse) categorical crossentropy loss; the output "${output.id}" has shape ${formatShape(out)}`,
+    );
+  }
+  const pairs = await readSentencePairs(source);
+  const parts = splitIndices(pairs.source.length, spec.split);
+  const fitted = config.validation.type === "none" ? [...parts.train, ...parts.validation] : parts.train;
+  const enc = encodeSentencePairs(pairs, source, fitted);
+  const classes = out[1];
+  if (classes !== null && enc.targetVocabulary.length > classes) {
+    throw new DataError(
+      "E_DATA_TARGETS",
+      `the target vocabulary has ${enc.targetVocabulary.length} tokens (padding, OOV, start and end included), but the output "${output.id}" has ${classes} units; use Dense(${enc.targetVocabulary.length}) or lower tokenizer.vocabSize`,
+    );
+  }
+  const { tokenizer, maxLength, startToken, endToken } = source;
+  await savePreprocessing(runDir, {
+    kind: "sentencePairs",
+    ...{ tokenizer, maxLength, startToken, endToken },
+    encoderInput: encoder.id,
+    decoderInput: decoder.id,
+    sourceVocabulary: enc.sourceVocabulary,
+    targetVocabulary: enc.targetVocabulary,
+  });
+  const shape = [enc.n, enc.maxLength];
+  const dtype = (node: (typeof compiled.analysis.nodes)[string]) =>
+    (node.params as { dtype?: "float32" | "int32" })?.dtype ?? "float32";
+  // Feeds follow compiled.inputs (the model's input order), whichever of them is the encoder.
+  const feeds = compiled.inputs.map((id) =>
+    id === encoder.id ? { ids: enc.encoderInput, node: encoder } : { ids: enc.decoderInput, node: decoder },
+  );
+  const make = (rows: number[]) =>
+    tf.tidy(() => {
+      const idx = tf.tensor1d(rows, "int32");
+      const x = feeds.map((f) => {
+        const t = tf.gather(tf.tensor(f.ids, shape, "int32"), idx);
+        return dtype(f.node) === "int32" ? t : t.toFloat();
+      });
+      const ids = tf.gather(tf.tensor(enc.decoderTarget, shape, "int32"), idx);
+      const y = kind === "sparse" ? ids : tf.oneHot(ids, classes ?? enc.targetVocabulary.length).toFloat();
+      return { x, y };
+    });
+  const t = make(fitted);
+  const validation = config.validation.type === "none" ? [] : parts.validation;
+  const v = validation.length > 0 ? make(validation) : null;
+  return {
+    x: t.x,
+    y: t.y,
+    validation: v,
+    n: fitted.length,
+    dispose: () => tf.dispose([t.x, t.y, ...(v ? [v.x, v.y] : [])]),
+  };
+}
+
+/** The two Inputs as [encoder, decoder]: graph order, unless names say otherwise. */
+function encoderFirst(compiled: Compiled) {
+  const nodes = compiled.inputs.map((id) => compiled.analysis.nodes[id]);
+  const says = (n: (typeof nodes)[number], word: string) => new RegExp(word, "i").test(`${n.id} ${n.name ?? ""}`);
+  const swapped =
+    (says(nodes[0], "dec") && !says(nodes[1], "dec")) || (says(nodes[1], "enc") && !says(nodes[0], "enc"));
+  return swapped ? [nodes[1], nodes[0]] : [nodes[0], nodes[1]];
+}
+
+function fromArrays(a: ArrayData, parts: SplitIndices, compiled: Compiled, config: TrainingConfig): SingleInputData {
   const input = compiled.analysis.nodes[compiled.inputs[0]];
   const output = compiled.analysis.nodes[compiled.outputs[0]];
   const want = input.outputShapes?.[0] ?? [];

@@ -9,7 +9,7 @@ import { trainingLoss } from "../train/losses";
 import { createOptimizer, disposeOptimizer, setLearningRate } from "../train/optimizers";
 import { learningRateAt } from "../train/schedule";
 import { trainStep } from "../train/step";
-import { type BatchStream, evaluateBatches, tensorBatches } from "./batches";
+import { type BatchStream, evaluateBatches, sampleCount, tensorBatches } from "./batches";
 import { BestTracker, effectiveMonitor } from "./best";
 import { saveModel } from "./checkpoint";
 import { Checkpointer } from "./checkpointer";
@@ -135,6 +135,8 @@ export function startRun(req: Start, post: Post): RunHandle {
               "E_CONFIG",
               "the perceptron rule trains on tables and inline data, not on streamed image folders",
             );
+          if (Array.isArray(data.x))
+            throw new RunError("E_CONFIG", "the perceptron rule trains a model with one Input, not several");
           end = await trainPerceptron(
             layer,
             compiled.model,
@@ -232,7 +234,7 @@ async function train(
         }
         const result = trainStep(model, optimizer, batch.x, batch.y, { loss, clipping: config.clipping });
         const value = result.applied ? result.loss : Number.NaN;
-        const size = batch.x.shape[0] ?? 0;
+        const size = sampleCount(batch.x);
         tf.dispose([batch.x, batch.y]);
         counters.step++;
         if (!Number.isFinite(value)) {

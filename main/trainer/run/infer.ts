@@ -3,23 +3,31 @@ import type { InlineDataset } from "../../../shared/datasets/inline";
 import type { TrainingConfig } from "../../../shared/training/config";
 import { trainingLoss } from "../train/losses";
 import { StreamingMetrics } from "../train/metrics";
+import { sampleCount } from "./batches";
 import { prepareData } from "./data";
 import type { RunHandle } from "./fit";
 
 const BATCH = 256;
 
-/** Loss and metrics of a model on tensors, in batches, with an optional name prefix ("val_"). */
+/**
+ * Loss and metrics of a model on tensors, in batches, with an optional name prefix ("val_"). x is
+ * a list (one tensor per Input, in the model's input order) for a model with several Inputs.
+ */
 export function evaluateTensors(
   model: tf.LayersModel,
-  x: tf.Tensor,
+  x: tf.Tensor | tf.Tensor[],
   y: tf.Tensor,
   config: TrainingConfig,
   prefix: string,
 ) {
   const loss = trainingLoss(config.loss, config.optimizer.type);
   const preds: tf.Tensor[] = [];
-  for (let i = 0; i < x.shape[0]; i += BATCH) {
-    preds.push(tf.tidy(() => model.predict(x.slice(i, Math.min(BATCH, x.shape[0] - i))) as tf.Tensor));
+  const n = sampleCount(x);
+  for (let i = 0; i < n; i += BATCH) {
+    const size = Math.min(BATCH, n - i);
+    preds.push(
+      tf.tidy(() => model.predict(Array.isArray(x) ? x.map((t) => t.slice(i, size)) : x.slice(i, size)) as tf.Tensor),
+    );
   }
   const out: Record<string, number | null> = {};
   tf.tidy(() => {

@@ -31,7 +31,7 @@ export async function trainPerceptron(
   counters: { step: number },
 ): Promise<Done> {
   const random = mulberry32(config.seed ?? 1);
-  const xs = data.x.arraySync() as number[][];
+  const xs = (data.x as tf.Tensor).arraySync() as number[][]; // one Input (startRun refuses several)
   const ys = data.y.arraySync() as number[][];
   let metrics: Record<string, number | null> = {};
   for (let epoch = 0; epoch < config.epochs; epoch++) {
