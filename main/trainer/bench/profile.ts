@@ -42,7 +42,9 @@ async function profileModel(name: ModelName, top: number): Promise<void> {
     `\n${tf.getBackend()} ${name}: step ${median(walls).toFixed(1)} ms (median of 5), kernels ${total.toFixed(1)} ms in ${calls} calls (mean of ${PROFILED} profiled steps)`,
   );
   for (const [k, e] of [...byName.entries()].sort((a, b) => b[1].ms - a[1].ms).slice(0, top)) {
-    console.log(`  ${k.padEnd(24)} ${e.ms.toFixed(2).padStart(8)} ms  ${String(Math.round(e.calls)).padStart(5)} calls`);
+    console.log(
+      `  ${k.padEnd(24)} ${e.ms.toFixed(2).padStart(8)} ms  ${String(Math.round(e.calls)).padStart(5)} calls`,
+    );
   }
   t.dispose();
 }
@@ -52,7 +54,8 @@ async function main() {
   tf.enableProdMode();
   if (!(await tf.setBackend(backend))) throw new Error(`backend ${backend} did not initialise`);
   installKernelPatches(backend);
-  for (const name of (names.length ? names : MODELS) as ModelName[]) await profileModel(name, 14);
+  for (const name of (names.length ? names : MODELS) as ModelName[])
+    await profileModel(name, Number(process.env.TOP ?? 14));
 }
 
 await main();

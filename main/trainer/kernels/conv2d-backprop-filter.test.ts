@@ -28,6 +28,10 @@ const CONFIGS: Config[] = [
   { x: [2, 8, 8, 2], filter: [5, 5, 2, 2], strides: 3, pad: "same" },
   { x: [2, 7, 7, 2], filter: [3, 3, 2, 2], strides: 2, pad: 1 },
   { x: [2, 6, 6, 4], filter: [1, 1, 4, 3], strides: 2, pad: "valid" },
+  // kh·kw·Cin <= 16 and Cout % 4 == 0: wasm's tallGemm (simd-gemm.ts), over more than one chunk
+  { x: [4, 12, 12, 1], filter: [3, 3, 1, 8], strides: 1, pad: "valid" },
+  { x: [3, 8, 7, 1], filter: [3, 3, 1, 4], strides: 2, pad: "same" },
+  { x: [2, 7, 7, 4], filter: [2, 2, 4, 4], strides: 1, pad: "same" },
 ];
 
 const label = (c: Config) => `x ${c.x.join("x")} filter ${c.filter.join("x")} strides ${c.strides} pad ${c.pad}`;

@@ -12,6 +12,7 @@ import { callKernel, type Info, release, stockKernel } from "./kernel-util";
  * dy^T [oH, oW, N, Cout] as the filter, dilated by the forward stride, with the forward's top/left
  * padding: its output [Cin, kh', kw', Cout] (kh' >= kh) is sliced and transposed to [kh, kw, Cin, Cout].
  * The kernel has no dilations attr: tfjs computes no filter gradient for dilated Conv2D.
+ * This form runs on cpu; wasm uses im2col + one product instead (conv2d-filter-im2col.ts).
  */
 export function fastConv2DBackpropFilter(backendName: string): tf.KernelConfig {
   return {

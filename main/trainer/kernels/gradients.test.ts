@@ -37,6 +37,13 @@ const negative = distinctValues(-30, 0.1); // every window all-negative (wasm's 
 const LAYER_ROWS: Row[] = [
   ["conv2d valid, stride 1", "Conv2D", { filters: 2, kernelSize: 3 }, [5, 5, 2]],
   ["conv2d same, stride 2", "Conv2D", { filters: 2, kernelSize: 3, strides: 2, padding: "same" }, [6, 5, 2]],
+  // 4 input channels: the SIMD lanes of wasm's col2im Conv2DBackpropInput.
+  [
+    "conv2d same, stride 2, 4 channels",
+    "Conv2D",
+    { filters: 3, kernelSize: 3, strides: 2, padding: "same" },
+    [6, 5, 4],
+  ],
   ["conv2d valid, kernel 3x2, strides 2x1", "Conv2D", { filters: 2, kernelSize: [3, 2], strides: [2, 1] }, [7, 6, 2]],
   ["conv2d dilation 2, valid", "Conv2D", { filters: 2, kernelSize: 3, dilationRate: 2 }, [7, 8, 2]],
   [
@@ -79,6 +86,15 @@ const LAYER_ROWS: Row[] = [
     [7, 7, 1],
   ],
   ["maxPool2d valid", "MaxPooling2D", {}, [4, 6, 2], distinct],
+  // 4 channels: wasm's SIMD MaxPoolGrad path (simd-gather.ts), 2 channels the JS loop.
+  ["maxPool2d valid, 4 channels", "MaxPooling2D", {}, [4, 6, 4], distinct],
+  [
+    "maxPool2d 3x3 s2 same, 4 channels, all-negative",
+    "MaxPooling2D",
+    { poolSize: 3, strides: 2, padding: "same" },
+    [5, 5, 4],
+    negative,
+  ],
   ["maxPool2d valid, all-negative", "MaxPooling2D", {}, [4, 6, 2], negative],
   [
     "maxPool2d 3x3 s2 same, all-negative",
@@ -133,6 +149,10 @@ const OP_CASES: GradCase[] = [
     negative,
   ),
   opCase("avgPool 3x3 s1 same", [[2, 4, 5, 1]], ([x]) => tf.avgPool(x as tf.Tensor4D, 3, 1, "same")),
+  // NetForge's one-kernel Relu gradient; values kept 0.02+ away from the kink.
+  opCase("relu", [[2, 3, 4, 5]], ([x]) => tf.relu(x), distinctValues(-1.37, 0.061)),
+  // Sum over leading axes: a bias gradient's reduction (outer-sum.ts).
+  opCase("sum over leading axes", [[2, 3, 4, 5]], ([x]) => tf.sum(tf.mul(x, x), [0, 1, 2])),
   {
     name: "embedding gather (UnsortedSegmentSum), repeated ids",
     inputs: [],

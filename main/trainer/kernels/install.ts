@@ -1,4 +1,5 @@
 import type * as tf from "@tensorflow/tfjs";
+import { adamUpdateKernel } from "./adam";
 import { fastConv2DBackpropFilter } from "./conv2d-backprop-filter";
 import { fastConv2DBackpropInput } from "./conv2d-backprop-input";
 import { cpuFallback, WASM_MISSING_KERNELS } from "./cpu-fallback";
@@ -6,10 +7,13 @@ import { depthwiseGradKernels } from "./depthwise-grads";
 import { replaceKernel } from "./kernel-util";
 import { lstmSequenceKernels, registerLstmSequenceGradient } from "./lstm-sequence";
 import { wasmMatMulKernels } from "./matmul";
-import { wasmSharingKernels } from "./wasm-identity";
+import { outerSum } from "./outer-sum";
 import { poolGradKernels } from "./pool-grads";
+import { registerReluGradient, reluGradKernel } from "./relu-grad";
 import { resizeNearestNeighborGrad } from "./resize-nearest-grad";
+import { fastSliceKernels } from "./slice";
 import { registerUnpackGradient } from "./unpack-grad";
+import { wasmSharingKernels } from "./wasm-identity";
 
 /**
  * Kernel patches for the wasm and cpu backends (missing kernels, wrong gradients, slow kernels),
@@ -27,11 +31,15 @@ export function kernelPatches(backend: string): tf.KernelConfig[] {
       fastConv2DBackpropInput("wasm"),
       ...wasmMatMulKernels(),
       ...wasmSharingKernels(),
+      outerSum("wasm"),
       ...depthwiseGradKernels("wasm"),
       ...poolGradKernels("wasm"),
       // wasm's ignores halfPixelCenters (found by gradients.test.ts); UpSampling2D does not use it.
       resizeNearestNeighborGrad("wasm"),
       ...lstmSequenceKernels("wasm"),
+      adamUpdateKernel("wasm"),
+      reluGradKernel("wasm"),
+      ...fastSliceKernels("wasm"),
     ];
   }
   if (backend === "cpu") {
@@ -40,7 +48,11 @@ export function kernelPatches(backend: string): tf.KernelConfig[] {
       ...depthwiseGradKernels("cpu"),
       ...poolGradKernels("cpu"),
       resizeNearestNeighborGrad("cpu"),
+      outerSum("cpu"),
       ...lstmSequenceKernels("cpu"),
+      adamUpdateKernel("cpu"),
+      reluGradKernel("cpu"),
+      ...fastSliceKernels("cpu"),
     ];
   }
   return [];
@@ -51,6 +63,7 @@ export function installKernelPatches(backend: string): void {
   installed.add(backend);
   registerUnpackGradient();
   registerLstmSequenceGradient();
+  registerReluGradient();
   for (const config of kernelPatches(backend)) replaceKernel(config);
 }
 

@@ -7,8 +7,9 @@ import { allocate, callKernel, type Info, release, view } from "./kernel-util";
  * ~100 ops per time step on the tape (matMuls, split, 5 activations, 4 products, sums; their
  * gradients again), ~5,000 kernel calls per step of the benchmark LSTM (64 units, 50 steps).
  * Here each direction is one x·W product for all steps, one h·U product per step (XNNPACK on
- * wasm, U stays packed across the steps), the gate arithmetic in JS on heap views, and for the
- * gradient one product per step plus three large ones (dW, dU, dx).
+ * wasm, U stays packed across the steps), one Sigmoid call per step for the gates, the rest of
+ * the gate arithmetic in JS on heap views, and for the gradient one product per step plus three
+ * large ones (dW, dU, dx). Benchmark LSTM on wasm: ~1,000 ms -> ~65 ms per training step.
  *
  * Inputs x [B,T,F], kernel [F,4H], recurrentKernel [H,4H], bias [4H] (optional).
  * Outputs hs [B,T,H] (every h), cs [B,T,H] (every c) and an internal state for the gradient
@@ -242,7 +243,8 @@ export function registerLstmSequenceGradient(): void {
 
 /** Whether the active backend has the fused kernels (not the native tfjs-node backends). */
 export const lstmSequenceAvailable = (): boolean =>
-  tf.getKernel(LSTM_SEQUENCE, tf.getBackend()) !== undefined && tf.getKernel(LSTM_SEQUENCE_GRAD, tf.getBackend()) !== undefined;
+  tf.getKernel(LSTM_SEQUENCE, tf.getBackend()) !== undefined &&
+  tf.getKernel(LSTM_SEQUENCE_GRAD, tf.getBackend()) !== undefined;
 
 /** Every h and c of an LSTM over x [B,T,F] from zero states; differentiable in all inputs. */
 export function lstmSequence(

@@ -1,5 +1,6 @@
 import * as tf from "@tensorflow/tfjs";
 import { allocate, type Info, nhwc, output, readF32, view } from "./kernel-util";
+import { simdFor } from "./simd";
 
 /**
  * Pooling gradients as typed-array loops over the forward windows, registered on cpu and wasm:
@@ -58,6 +59,31 @@ function maxPoolGrad(backendName: string): tf.KernelConfig {
       const out = allocate(backend, x.shape);
       const dx = view(backend, out);
       dx.fill(0);
+      const simd = backendName === "wasm" && info.inChannels % 4 === 0 ? simdFor(backend) : null;
+      if (simd) {
+        // The same scan as maxPoolScatter, 4 channels per instruction (simd-gather.ts).
+        const { batchSize, inHeight, inWidth, inChannels, outHeight, outWidth } = info;
+        const { filterHeight, filterWidth, strideHeight, strideWidth, padInfo } = info;
+        const [px, pdy, pdx] = [x, inputs.dy as Info, out].map((t) => simd.address(t));
+        simd.maxPoolGrad(
+          px,
+          pdy,
+          pdx,
+          batchSize,
+          inHeight,
+          inWidth,
+          inChannels,
+          outHeight,
+          outWidth,
+          filterHeight,
+          filterWidth,
+          strideHeight,
+          strideWidth,
+          padInfo.top,
+          padInfo.left,
+        );
+        return out;
+      }
       maxPoolScatter(info, view(backend, x), view(backend, inputs.dy as Info), dx);
       return out;
     },

@@ -27,7 +27,8 @@ export const wasmSharingKernels = (): tf.KernelConfig[] => [
     kernelFunc: ({ inputs, backend }) => {
       const x = inputs.x as Info;
       // Strings live in JS on wasm; keep the stock path for them.
-      if (x.dtype === "string") return (stockKernel("Identity", "wasm") as tf.KernelConfig).kernelFunc({ inputs, backend, attrs: {} });
+      if (x.dtype === "string")
+        return (stockKernel("Identity", "wasm") as tf.KernelConfig).kernelFunc({ inputs, backend, attrs: {} });
       return share(backend, x);
     },
   },
@@ -36,7 +37,8 @@ export const wasmSharingKernels = (): tf.KernelConfig[] => [
     backendName: "wasm",
     kernelFunc: (args) => {
       const x = args.inputs.x as Info;
-      if (x.dtype === (args.attrs as unknown as tf.CastAttrs).dtype && x.dtype !== "string") return share(args.backend, x);
+      if (x.dtype === (args.attrs as unknown as tf.CastAttrs).dtype && x.dtype !== "string")
+        return share(args.backend, x);
       return (stockKernel("Cast", "wasm") as tf.KernelConfig).kernelFunc(args);
     },
   },

@@ -27,7 +27,9 @@ interface Cell {
 // tfjs exports only the lstm() factory, so the class comes from an instance's prototype. The
 // explicit name keeps tfjs' automatic layer-name counters untouched.
 const LSTMBase = Object.getPrototypeOf(tf.layers.lstm({ units: 1, name: "netforge_lstm_class_probe" }))
-  .constructor as new (args: LstmArgs) => Lstm;
+  .constructor as new (
+  args: LstmArgs,
+) => Lstm;
 
 export class FusedLSTM extends LSTMBase {
   static className = "NetForgeLSTM";

@@ -1,5 +1,6 @@
 import * as tf from "@tensorflow/tfjs";
 import type { OptimizerConfig } from "../../../shared/training/config";
+import { FusedAdam } from "./fused-adam";
 import { Adadelta, CenteredRMSProp } from "./optimizer-classes";
 
 /**
@@ -34,7 +35,8 @@ export function createOptimizer(o: OptimizerConfig, learningRate: number): tf.Op
         ? new CenteredRMSProp(learningRate, o.decay, o.momentum, o.epsilon)
         : tf.train.rmsprop(learningRate, o.decay, o.momentum, o.epsilon, false);
     case "adam":
-      return tf.train.adam(learningRate, o.beta1, o.beta2, o.epsilon);
+      // tfjs' Adam with one kernel per weight update (fused-adam.ts): ~5 ms -> ~1 ms per MLP step on wasm.
+      return new FusedAdam(learningRate, o.beta1, o.beta2, o.epsilon);
     case "adamax":
       return tf.train.adamax(learningRate, o.beta1, o.beta2, o.epsilon, 0);
   }
