@@ -30,7 +30,7 @@ describe("training on a text file", () => {
     expect(last.val_accuracy).toBeGreaterThanOrEqual(0.9);
   });
 
-  it("sentence pairs are refused by the trainer with a coded error", async () => {
+  it("sentence pairs need an encoder and a decoder Input: a one-Input model is refused with a coded error", async () => {
     const r = await trainOn(
       "pairs",
       [
@@ -40,6 +40,7 @@ describe("training on a text file", () => {
       { kind: "sentencePairs", path: join(import.meta.dirname, "../__fixtures__/text/pairs.csv") },
       { epochs: 1, loss: { type: "meanSquaredError" } },
     );
-    expect(JSON.stringify(r.errors)).toContain("E_DATA_SOURCE");
+    expect(JSON.stringify(r.errors)).toContain("E_DATA_SHAPE");
+    expect(JSON.stringify(r.errors)).toContain("an encoder Input and a decoder Input");
   });
 });
