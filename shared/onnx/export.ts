@@ -1,3 +1,4 @@
+import { ancestorsOf } from "../shapes/ancestors";
 import type { GraphAnalysis } from "../shapes/infer";
 import { formatShape } from "../shapes/shape";
 import { EMITTERS } from "./emitters/index";
@@ -119,18 +120,6 @@ function checkedWeights(analysis: GraphAnalysis, id: string, weights: readonly W
   if (got !== want)
     throw new Error(`node "${id}": weights ${got || "(none)"} given, the spec lists ${want || "(none)"}`);
   return [...weights];
-}
-
-function ancestorsOf(outputs: readonly string[], analysis: GraphAnalysis): Set<string> {
-  const seen = new Set<string>();
-  const stack = [...outputs];
-  while (stack.length > 0) {
-    const id = stack.pop() as string;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    for (const r of analysis.nodes[id]?.inputRefs ?? []) stack.push(r.source);
-  }
-  return seen;
 }
 
 /** ONNX allows any string as a name; word characters keep the file readable in tools (Netron). */

@@ -2,6 +2,7 @@ import * as tf from "@tensorflow/tfjs";
 import type { Diagnostic } from "../../../shared/diagnostics";
 import type { LayerKind } from "../../../shared/layers/catalog";
 import type { Regularizer } from "../../../shared/layers/params";
+import { ancestorsOf } from "../../../shared/shapes/ancestors";
 import { type GraphAnalysis, inferGraph } from "../../../shared/shapes/infer";
 import { activityLayer } from "../layers/activity-regularization";
 import { BUILDERS } from "./builders/index";
@@ -82,18 +83,6 @@ function withActivityPenalty(built: Built, params: unknown, name: string): Built
   if (!layer) return built;
   const [first, ...rest] = built.outputs;
   return { outputs: [layer.apply(first) as tf.SymbolicTensor, ...rest], layers: [...built.layers, layer] };
-}
-
-function ancestorsOf(outputs: readonly string[], analysis: GraphAnalysis): Set<string> {
-  const seen = new Set<string>();
-  const stack = [...outputs];
-  while (stack.length > 0) {
-    const id = stack.pop() as string;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    for (const r of analysis.nodes[id]?.inputRefs ?? []) stack.push(r.source);
-  }
-  return seen;
 }
 
 /** tfjs layer names allow letters, digits, _ - . only, and must be unique in a model. */
