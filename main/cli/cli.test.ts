@@ -137,7 +137,8 @@ describe("netforge (dispatcher)", () => {
   it("exits 1 on an unknown command and names the known ones", async () => {
     const r = await run("trian");
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('unknown command "trian"; expected one of layers, check, data, train, predict, start');
+    expect(r.stderr).toContain(`unknown command "trian"; expected one of ${Object.keys(COMMANDS).join(", ")}`);
+    for (const name of ["layers", "check", "train", "evaluate", "export", "serve"]) expect(r.stderr).toContain(name);
   });
   it("exits 2 on an internal error, with the stack", async () => {
     COMMANDS.boom = {

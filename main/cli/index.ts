@@ -1,7 +1,10 @@
 import { checkCommand } from "./commands/check";
 import { dataCommand } from "./commands/data";
+import { evaluateCommand } from "./commands/evaluate";
+import { exportCommand } from "./commands/export";
 import { layersCommand } from "./commands/layers";
 import { predictCommand } from "./commands/predict";
+import { serveCommand } from "./commands/serve";
 import { startCommand } from "./commands/start";
 import { trainCommand } from "./commands/train";
 import { EXIT, type Io, UserError } from "./io";
@@ -40,6 +43,22 @@ export const COMMANDS: Record<
     usage: "netforge predict <runDir> --input <file.json|csv> [--json]",
     help: "Run a trained model (the run's last checkpoint) on inputs and print its outputs.",
     run: predictCommand,
+  },
+  evaluate: {
+    usage: "netforge evaluate <runDir> [--split validation|test|train] [--data path] [--checkpoint best|last] [--json]",
+    help: "Evaluate a run's model on its validation (or test, train) part or other data: metrics, confusion, curves.",
+    run: evaluateCommand,
+  },
+  export: {
+    usage:
+      "netforge export <runDir | project.json> [--format onnx|tfjs] [--out path] [--no-verify] [--keep-on-failure] [--discriminator] [--checkpoint best|last] [--samples N] [--json]",
+    help: "Export a run's best model (or a project's untrained one) to ONNX or tfjs, verified against the trained model.",
+    run: exportCommand,
+  },
+  serve: {
+    usage: "netforge serve [--port N] [--host H --allow-remote] [--root DIR]...",
+    help: "Browser mode: serve the app and its API on 127.0.0.1 with a token URL; the UI opens folders under --root.",
+    run: serveCommand,
   },
   start: {
     usage: "netforge start [--port N] [--no-electron]",

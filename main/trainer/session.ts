@@ -1,9 +1,13 @@
 import * as tf from "@tensorflow/tfjs";
 import { describeIssues, type TrainerRequest, TrainerRequestSchema } from "../../shared/trainer/protocol";
+import { runExportJob } from "./export/job";
 import type { Port } from "./port";
 import { loadModel } from "./run/checkpoint";
+import { evaluateRun } from "./run/evaluate";
+import { type EvalModel, modelFromRunDir, modelInMemory } from "./run/evaluate-model";
+import { predictSamples } from "./run/evaluate-predict";
 import { type RunHandle, startRun } from "./run/fit";
-import { evaluateModel, predictModel } from "./run/infer";
+import { predictModel } from "./run/infer";
 
 /** Models of finished runs kept for predict/evaluate; older ones are disposed. */
 const KEEP_MODELS = 4;
@@ -15,6 +19,8 @@ const KEEP_MODELS = 4;
 export class TrainerSession {
   private active: RunHandle | null = null;
   private readonly models = new Map<string, RunHandle>();
+  /** The start request of each remembered run: its graph, data and folder, for evaluate and try-it. */
+  private readonly starts = new Map<string, Extract<TrainerRequest, { type: "start" }>>();
 
   constructor(private readonly port: Port) {}
 
@@ -55,6 +61,7 @@ export class TrainerSession {
         const run = startRun(req, (m) => this.port.post(m));
         this.active = run;
         this.remember(run);
+        this.rememberStart(req);
         await run.finished;
         if (this.active === run) this.active = null;
         return;
@@ -66,20 +73,23 @@ export class TrainerSession {
       case "resume":
         return this.runFor(req.runId).resume();
       case "predict": {
+        if (req.samples) {
+          const samples = req.samples;
+          const value = await this.withModel(req, (m) => predictSamples(m, samples));
+          this.port.post({ type: "result", runId: req.runId, requestId: req.requestId, value });
+          return;
+        }
         const model = req.modelDir ? await loadModel(req.modelDir) : this.modelFor(req.runId);
-        const value = predictModel(model, req.x);
+        const value = predictModel(model, req.x ?? []);
         if (req.modelDir) model.dispose();
         this.port.post({ type: "result", runId: req.runId, requestId: req.requestId, value });
         return;
       }
-      case "evaluate":
-        this.port.post({
-          type: "result",
-          runId: req.runId,
-          requestId: req.requestId,
-          value: evaluateModel(this.runFor(req.runId), req.data),
-        });
+      case "evaluate": {
+        const value = await this.withModel(req, (m) => evaluateRun(m, req));
+        this.port.post({ type: "result", runId: req.runId, requestId: req.requestId, value });
         return;
+      }
       case "exportWeights": {
         const model = this.modelFor(req.runId);
         const value = model.weights.map((w) => ({
@@ -90,12 +100,35 @@ export class TrainerSession {
         this.port.post({ type: "result", runId: req.runId, requestId: req.requestId, value });
         return;
       }
+      case "export":
+        this.port.post({ type: "result", runId: req.runId, requestId: req.requestId, value: await runExportJob(req) });
+        return;
       case "shutdown":
         this.active?.stop();
         for (const run of this.models.values()) run.dispose();
         tf.disposeVariables();
         process.exit(0);
     }
+  }
+
+  /** A saved run's model (runDir given) or the run's model in memory, disposed after use if loaded. */
+  private async withModel<T>(
+    req: { runId: string; runDir?: string; checkpoint?: "best" | "last" },
+    use: (m: EvalModel) => Promise<T>,
+  ): Promise<T> {
+    const m = req.runDir
+      ? await modelFromRunDir(req.runDir, req)
+      : modelInMemory(this.runFor(req.runId), this.starts.get(req.runId));
+    try {
+      return await use(m);
+    } finally {
+      m.dispose();
+    }
+  }
+
+  private rememberStart(req: Extract<TrainerRequest, { type: "start" }>): void {
+    this.starts.set(req.runId, req);
+    for (const runId of this.starts.keys()) if (!this.models.has(runId)) this.starts.delete(runId);
   }
 
   private runFor(runId: string): RunHandle {

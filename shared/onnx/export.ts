@@ -4,7 +4,7 @@ import { formatShape } from "../shapes/shape";
 import { EMITTERS } from "./emitters/index";
 import { type EmitContext, type EmitterTable, UnsupportedLayerError, type WeightTensor } from "./emitters/types";
 import { FLOAT, OnnxGraph, type Value } from "./graph";
-import { encodeModel, type ValueInfo } from "./model";
+import { encodeModel, type NodeDef, type ValueInfo } from "./model";
 import { IR_VERSION, OPSET_VERSION } from "./proto";
 
 /**
@@ -37,35 +37,11 @@ export interface OnnxExport {
 }
 
 export function exportOnnx(analysis: GraphAnalysis, opts: ExportOptions): OnnxExport {
-  const emitters = opts.emitters ?? EMITTERS;
   const outputIds = opts.outputs ?? analysis.outputs;
-  const needed = ancestorsOf(outputIds, analysis);
   const g = new OnnxGraph();
-  const values = new Map<string, Value[]>();
-  for (const id of analysis.order) {
-    if (!needed.has(id)) continue;
-    const node = analysis.nodes[id];
-    const emit = emitters[node.kind as keyof EmitterTable] as ((c: EmitContext<never>) => Value[]) | undefined;
-    if (!emit) throw new UnsupportedLayerError(node.kind, id);
-    const weights = checkedWeights(analysis, id, opts.weights[id] ?? []);
-    const ctx: EmitContext<never> = {
-      node,
-      params: node.params as never,
-      inputs: node.inputRefs.map((r) => (values.get(r.source) as Value[])[r.outputIndex]),
-      inputShapes: node.inputRefs.map((r) => analysis.nodes[r.source].outputShapes?.[r.outputIndex] ?? []),
-      weights,
-      weight: (name) => {
-        const i = node.weights.findIndex((w) => w.name === name);
-        if (i < 0) throw new Error(`${node.kind} "${id}" has no weight named ${name}`);
-        return weights[i];
-      },
-      g,
-      prefix: onnxName(node.name),
-    };
-    values.set(id, emit(ctx));
-  }
+  const values = emitNodes(analysis, g, { ...opts, outputs: outputIds });
   const inputs = analysis.inputs
-    .filter((id) => needed.has(id))
+    .filter((id) => values.has(id))
     .map((id) => {
       const name = (values.get(id) as Value[])[0].name;
       return g.inputs.find((v) => v.name === name) as ValueInfo;
@@ -83,6 +59,68 @@ export function exportOnnx(analysis: GraphAnalysis, opts: ExportOptions): OnnxEx
     metadata: { ...opts.metadata },
   });
   return { bytes, irVersion: IR_VERSION, opset: OPSET_VERSION, inputs, outputs, ops: g.nodes.map((n) => n.opType) };
+}
+
+export interface EmitOptions {
+  weights: ExportOptions["weights"];
+  outputs: readonly string[];
+  emitters?: EmitterTable;
+  /** Called after each node with the ONNX nodes it added and the values it returned. */
+  onNode?: (id: string, added: readonly NodeDef[], outputs: readonly Value[]) => void;
+  /**
+   * Absorbs a node's failure (the readiness dry run): the node's outputs become placeholders of
+   * the inferred rank, so its dependents are still tried. Without it, the failure is thrown.
+   */
+  onError?: (id: string, error: unknown) => void;
+}
+
+/** Emits the needed nodes (the outputs' ancestors) in topological order; returns each one's values. */
+export function emitNodes(analysis: GraphAnalysis, g: OnnxGraph, opts: EmitOptions): Map<string, Value[]> {
+  const emitters = opts.emitters ?? EMITTERS;
+  const needed = ancestorsOf(opts.outputs, analysis);
+  const values = new Map<string, Value[]>();
+  for (const id of analysis.order) {
+    if (!needed.has(id)) continue;
+    const node = analysis.nodes[id];
+    const before = g.nodes.length;
+    try {
+      const emit = emitters[node.kind as keyof EmitterTable] as ((c: EmitContext<never>) => Value[]) | undefined;
+      if (!emit) throw new UnsupportedLayerError(node.kind, id);
+      const weights = checkedWeights(analysis, id, opts.weights[id] ?? []);
+      const ctx: EmitContext<never> = {
+        node,
+        params: node.params as never,
+        inputs: node.inputRefs.map((r) => (values.get(r.source) as Value[])[r.outputIndex]),
+        inputShapes: node.inputRefs.map((r) => analysis.nodes[r.source].outputShapes?.[r.outputIndex] ?? []),
+        weights,
+        weight: (name) => {
+          const i = node.weights.findIndex((w) => w.name === name);
+          if (i < 0) throw new Error(`${node.kind} "${id}" has no weight named ${name}`);
+          return weights[i];
+        },
+        g,
+        prefix: onnxName(node.name),
+      };
+      values.set(id, emit(ctx));
+    } catch (error) {
+      if (!opts.onError) throw error;
+      opts.onError(id, error);
+      g.nodes.length = before;
+      values.set(id, placeholders(node, g));
+    }
+    opts.onNode?.(id, g.nodes.slice(before), values.get(id) as Value[]);
+  }
+  return values;
+}
+
+/** Stand-ins for the outputs of a node that failed, shaped as inference says. */
+function placeholders(node: GraphAnalysis["nodes"][string], g: OnnxGraph): Value[] {
+  return (node.outputShapes ?? [[]]).map((shape, i) => ({
+    name: g.fresh(`${onnxName(node.name)}/unavailable${i}`),
+    rank: shape.length + 1,
+    layout: "channelsLast",
+    elemType: FLOAT,
+  }));
 }
 
 /**

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { InlineDatasetSchema } from "../datasets/inline";
 import { DatasetSpecSchema } from "../datasets/spec";
+import { EvaluateOptionsSchema, RawSampleSchema } from "../evaluation/request";
+import { ExportJobSchema } from "../onnx/trainer-job";
 
 /**
  * The host <-> trainer protocol: tagged unions validated on both sides. Every message carries a
@@ -25,16 +27,30 @@ export const TrainerRequestSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("stop"), runId: RunId }),
   z.object({ type: z.literal("pause"), runId: RunId }),
   z.object({ type: z.literal("resume"), runId: RunId }),
-  z.object({ type: z.literal("evaluate"), runId: RunId, requestId: z.string(), data: InlineDatasetSchema }),
-  z.object({
-    type: z.literal("predict"),
-    runId: RunId,
-    requestId: z.string(),
-    x: z.array(z.unknown()).min(1),
-    /** A saved model (tfjs layers format) to load instead of the run's in-memory one. */
-    modelDir: z.string().min(1).optional(),
-  }),
+  /** Returns an EvaluationReport (shared/evaluation/report.ts) of the run's model on a split or other data. */
+  z.object({ type: z.literal("evaluate"), runId: RunId, requestId: z.string(), ...EvaluateOptionsSchema.shape }),
+  z
+    .object({
+      type: z.literal("predict"),
+      runId: RunId,
+      requestId: z.string(),
+      /** Samples already shaped for the model: the result is its raw outputs, as nested arrays. */
+      x: z.array(z.unknown()).min(1).optional(),
+      /** Raw samples (try-it): preprocessed as in training; the result is a PredictionResult. */
+      samples: z.array(RawSampleSchema).min(1).max(1000).optional(),
+      /** A saved model (tfjs layers format) to load instead of the run's in-memory one. */
+      modelDir: z.string().min(1).optional(),
+      /** The run folder whose preprocessing.json and run.json the raw samples go through. */
+      runDir: z.string().min(1).optional(),
+      /** With runDir: which saved weights answer the raw samples (default best, else last). */
+      checkpoint: z.enum(["best", "last"]).optional(),
+    })
+    .refine((r) => (r.x === undefined) !== (r.samples === undefined), {
+      error: "a predict request carries exactly one of x (model-shaped samples) or samples (raw samples)",
+    }),
   z.object({ type: z.literal("exportWeights"), runId: RunId, requestId: z.string() }),
+  /** ONNX or tfjs export with verification predictions; the result is an ExportReply (shared/onnx/trainer-job.ts). */
+  z.object({ type: z.literal("export"), runId: RunId, requestId: z.string(), ...ExportJobSchema.shape }),
   z.object({ type: z.literal("shutdown"), runId: z.null() }),
 ]);
 

@@ -1,7 +1,7 @@
 import { attr } from "../model";
 import { emitActivation } from "./activation";
 import { permuteData } from "./tensor-data";
-import type { EmitterTable } from "./types";
+import type { EmitterTable, NoteTable } from "./types";
 
 /**
  * The parametric activation layers (shared/layers/activation-layers.ts). All are element-wise and
@@ -53,3 +53,10 @@ export const activationLayerEmitters = {
     return [g.like(x, g.op1("Softmax", [x.name], { axis: attr.i(axis) }, `${prefix}/Softmax`))];
   },
 } satisfies Partial<EmitterTable>;
+
+export const activationLayerNotes = {
+  RandomizedLeakyReLU: (params) => ({
+    status: "approximated",
+    reason: `inference form: a fixed slope (lower + upper) / 2 = ${(params.lower + params.upper) / 2} for negative inputs, as predict() uses; the random slope per element is training-only`,
+  }),
+} satisfies NoteTable;

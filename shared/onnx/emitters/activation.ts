@@ -3,7 +3,7 @@ import type { ActivationName } from "../../layers/activations";
 import type { OnnxGraph, Value } from "../graph";
 import { attr } from "../model";
 import { DataType } from "../proto";
-import type { EmitterTable } from "./types";
+import type { EmitterTable, NoteTable } from "./types";
 
 /**
  * The activation catalog (shared/layers/activations.ts) as opset-17 ONNX. Each case computes what
@@ -86,3 +86,10 @@ export const activationEmitters = {
     return [emitActivation(g, params.activation, x, prefix, sigmoid ? { lambda: params.steepness } : {})];
   },
 } satisfies Partial<EmitterTable>;
+
+export const activationNotes = {
+  Activation: (params) =>
+    params.activation === "linear"
+      ? { status: "exported", reason: "linear: the identity, so the file has no node for it" }
+      : null,
+} satisfies NoteTable;

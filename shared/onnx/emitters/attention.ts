@@ -1,6 +1,7 @@
 import { FLOAT, type OnnxGraph, type Value } from "../graph";
 import { attr, int64Tensor } from "../model";
-import type { EmitterTable, WeightTensor } from "./types";
+import { trainingOnlyRates } from "./notes";
+import type { EmitterTable, NoteTable, WeightTensor } from "./types";
 
 /**
  * Attention family (shared/layers/attention.ts), decomposed into MatMul, Reshape, Transpose and
@@ -184,3 +185,7 @@ function luongConcat(
   const weights = g.op1("Softmax", [scores], { axis: attr.i(-1) }, `${prefix}/Softmax`);
   return g.op1("MatMul", [weights, v], {}, `${prefix}/context`);
 }
+
+export const attentionNotes = {
+  MultiHeadAttention: (params) => trainingOnlyRates(params, ["dropout"]),
+} satisfies NoteTable;

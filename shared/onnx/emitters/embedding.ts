@@ -1,11 +1,11 @@
 import { attr } from "../model";
 import { DataType } from "../proto";
-import type { EmitterTable } from "./types";
+import type { EmitterTable, NoteTable } from "./types";
 
 /**
  * Embedding family (shared/layers/embedding.ts). maskZero has no ONNX counterpart: the mask only
  * changes what a downstream recurrent layer skips, so a model that relies on it exports the
- * unmasked computation (the export report must say so).
+ * unmasked computation (embeddingNotes says so in the readiness report).
  */
 export const embeddingEmitters = {
   Embedding: ({ params, inputs: [input], g, prefix, weight }) => {
@@ -39,6 +39,24 @@ export const embeddingEmitters = {
     return [g.like(x, g.op1("Add", [x.name, pe], {}, `${prefix}/Add`))];
   },
 } satisfies Partial<EmitterTable>;
+
+/** tfjs layers that consume an Embedding's mask: the recurrent ones skip masked steps. */
+const MASK_CONSUMERS = ["SimpleRNN", "LSTM", "GRU", "Bidirectional"];
+
+export const embeddingNotes = {
+  Embedding: (params, { downstream }) => {
+    if (!params.maskZero) return null;
+    const consumers = MASK_CONSUMERS.filter((k) => downstream.has(k));
+    return {
+      status: consumers.length > 0 ? "approximated" : "exported",
+      reason:
+        consumers.length > 0
+          ? `maskZero is dropped: ONNX has no masks, so the ${consumers.join(", ")} after it treats padding (id 0) steps as ordinary steps in the file, where NetForge skips them; outputs differ for sequences that contain padding`
+          : "maskZero is dropped (ONNX has no masks); no recurrent layer after it reads the mask, so the outputs are unchanged",
+      ignoredParams: ["maskZero"],
+    };
+  },
+} satisfies NoteTable;
 
 /**
  * Vaswani et al.'s table, PE[pos][2i] = sin(pos / 10000^(2i/d)), PE[pos][2i+1] = cos(...), in

@@ -1,11 +1,11 @@
-import type { EmitterTable } from "./types";
+import type { EmitterTable, NoteTable } from "./types";
 
 /**
  * Generative family (shared/layers/generative.ts).
  *
  * VAESampling exports the mean path, z = mean: the sampled z = mean + exp(logVar / 2) * eps is
  * random at every call, so a deterministic file (and its parity check against predict()) can only
- * carry the expected value. The export report must say so (EMITTER_NOTES below).
+ * carry the expected value. The readiness report says so (generativeNotes below).
  * The GAN markers are linear activations in the trained model (the identity), so they emit nothing.
  */
 export const generativeEmitters = {
@@ -14,7 +14,15 @@ export const generativeEmitters = {
   GANDiscriminator: ({ inputs: [x] }) => [x],
 } satisfies Partial<EmitterTable>;
 
-/** What the exported file does differently from training, per kind, for the export report. */
-export const GENERATIVE_NOTES = {
-  VAESampling: "exported as its mean path z = mean (no sampling noise; logVar is not used)",
-} as const;
+const MARKER = { status: "exported", reason: "a GAN marker: the identity, so the file has no node for it" } as const;
+
+export const generativeNotes = {
+  VAESampling: () => ({
+    status: "approximated",
+    reason:
+      "exports the mean path z = mean: sampling z = mean + exp(logVar / 2) * eps is random at every call, so the file carries its expected value (what predict() computes too); logVar is not used",
+    ignoredInputs: [1],
+  }),
+  GANGenerator: () => MARKER,
+  GANDiscriminator: () => MARKER,
+} satisfies NoteTable;

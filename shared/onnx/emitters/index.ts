@@ -1,19 +1,19 @@
-import { activationEmitters } from "./activation";
-import { activationLayerEmitters } from "./activation-layers";
-import { attentionEmitters } from "./attention";
+import { activationEmitters, activationNotes } from "./activation";
+import { activationLayerEmitters, activationLayerNotes } from "./activation-layers";
+import { attentionEmitters, attentionNotes } from "./attention";
 import { convolutionalEmitters } from "./convolutional";
 import { coreEmitters } from "./core";
-import { embeddingEmitters } from "./embedding";
-import { generativeEmitters } from "./generative";
+import { embeddingEmitters, embeddingNotes } from "./embedding";
+import { generativeEmitters, generativeNotes } from "./generative";
 import { mergingEmitters } from "./merging";
-import { normalizationEmitters } from "./normalization";
+import { normalizationEmitters, normalizationNotes } from "./normalization";
 import { poolingEmitters } from "./pooling";
-import { recurrentEmitters } from "./recurrent";
-import { regularizationEmitters } from "./regularization";
+import { recurrentEmitters, recurrentNotes } from "./recurrent";
+import { regularizationEmitters, regularizationNotes } from "./regularization";
 import { spatialEmitters } from "./spatial";
-import { transformerEmitters } from "./transformer";
-import type { EmitterTable } from "./types";
-import { wrapperEmitters } from "./wrappers";
+import { transformerEmitters, transformerNotes } from "./transformer";
+import type { EmitterTable, NoteTable } from "./types";
+import { wrapperEmitters, wrapperNotes } from "./wrappers";
 
 /**
  * Every layer kind's ONNX emitter, one module per family, keyed like the tfjs BUILDERS
@@ -36,4 +36,21 @@ export const EMITTERS: EmitterTable = {
   ...attentionEmitters,
   ...transformerEmitters,
   ...generativeEmitters,
+};
+
+/**
+ * What the file does differently from training, per kind (see ExportNote): each emitter module
+ * states it beside its emitters, and shared/onnx/readiness.test.ts holds every claim against them.
+ */
+export const EMITTER_NOTES: NoteTable = {
+  ...activationNotes,
+  ...activationLayerNotes,
+  ...regularizationNotes,
+  ...normalizationNotes,
+  ...recurrentNotes,
+  ...wrapperNotes,
+  ...embeddingNotes,
+  ...attentionNotes,
+  ...transformerNotes,
+  ...generativeNotes,
 };

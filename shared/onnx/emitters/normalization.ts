@@ -1,6 +1,6 @@
 import { kerasAxis } from "../../layers/normalization";
 import { attr } from "../model";
-import type { EmitterTable } from "./types";
+import type { EmitterTable, NoteTable } from "./types";
 
 /**
  * Normalization family (shared/layers/normalization.ts).
@@ -77,3 +77,12 @@ export const normalizationEmitters = {
 } satisfies Partial<EmitterTable>;
 
 const BN = ["gamma", "beta", "moving_mean", "moving_variance"];
+
+export const normalizationNotes = {
+  BatchNormalization: () => ({
+    status: "approximated",
+    reason:
+      "inference form: normalizes with the moving mean and variance learned in training (as predict() does), not with each batch's own statistics as in training",
+    ignoredParams: ["momentum"],
+  }),
+} satisfies NoteTable;

@@ -2,7 +2,8 @@ import { ACTIVATION_DEFAULTS } from "../../layers/activation-math";
 import type { ActivationName } from "../../layers/activations";
 import { FLOAT, type OnnxGraph, type Value } from "../graph";
 import { type Attribute, attr, int64Tensor } from "../model";
-import type { EmitterTable, ParamsOf, WeightTensor } from "./types";
+import { trainingOnlyRates } from "./notes";
+import type { EmitterTable, NoteTable, ParamsOf, WeightTensor } from "./types";
 
 /**
  * Recurrent family (shared/layers/recurrent.ts) as the ONNX RNN, LSTM and GRU ops (opset 14
@@ -217,3 +218,12 @@ export const recurrentEmitters = {
   LSTM: ({ params, inputs: [x], weights, g, prefix }) => emitRecurrent("LSTM", params, x, weights, g, prefix),
   GRU: ({ params, inputs: [x], weights, g, prefix }) => emitRecurrent("GRU", params, x, weights, g, prefix),
 } satisfies Partial<EmitterTable>;
+
+/** The input and recurrent dropout rates of a cell. */
+export const RNN_DROPOUT = ["dropout", "recurrentDropout"];
+
+export const recurrentNotes = {
+  SimpleRNN: (params) => trainingOnlyRates(params, RNN_DROPOUT),
+  LSTM: (params) => trainingOnlyRates(params, RNN_DROPOUT),
+  GRU: (params) => trainingOnlyRates(params, RNN_DROPOUT),
+} satisfies NoteTable;

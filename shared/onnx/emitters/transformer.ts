@@ -2,7 +2,8 @@ import { FLOAT, type OnnxGraph, type Value } from "../graph";
 import { attr } from "../model";
 import { emitActivation } from "./activation";
 import { dense, type MhaWeights, multiHeadAttention } from "./attention";
-import type { EmitContext, EmitterTable, ParamsOf, WeightTensor } from "./types";
+import { trainingOnlyRates } from "./notes";
+import type { EmitContext, EmitterTable, NoteTable, ParamsOf, WeightTensor } from "./types";
 
 /**
  * Transformer blocks (shared/layers/transformer.ts), decomposed exactly as
@@ -92,3 +93,8 @@ export const transformerEmitters = {
     return seq(feedForwardSublayer(b, h));
   },
 } satisfies Partial<EmitterTable>;
+
+export const transformerNotes = {
+  TransformerEncoderBlock: (params) => trainingOnlyRates(params, ["dropout"]),
+  TransformerDecoderBlock: (params) => trainingOnlyRates(params, ["dropout"]),
+} satisfies NoteTable;

@@ -38,12 +38,35 @@ export interface EmitContext<K extends LayerKind> {
  */
 export type Emitter<K extends LayerKind> = (ctx: EmitContext<K>) => Value[];
 
-/**
- * One emitter per layer kind. Partial while families are being added; it becomes exhaustive
- * (`[K in LayerKind]-?`) when every kind maps, so a new kind without an emitter will not compile.
- */
 /** Exhaustive: a layer kind without an emitter does not compile (R3). */
 export type EmitterTable = { [K in LayerKind]: Emitter<K> };
+
+/**
+ * What the exported file does differently from the model in training, for one node, as the
+ * readiness report states it. "exported" notes are informational (a marker that is the identity,
+ * a dropout rate that only acts in training). The claims are checked against the emitters
+ * (shared/onnx/readiness.test.ts): a "dropped" node emits nothing and passes its input on, an
+ * ignored param changes no byte of the file, an ignored input feeds no ONNX node.
+ */
+export interface ExportNote {
+  status: "exported" | "approximated" | "dropped";
+  reason: string;
+  /** Params whose value the emitter does not read. */
+  ignoredParams?: readonly string[];
+  /** Input port indices whose values the file does not use. */
+  ignoredInputs?: readonly number[];
+}
+
+/** Facts about the graph around the node that a note may depend on. */
+export interface NoteContext {
+  /** Kinds of every node that (transitively) consumes this node's outputs. */
+  downstream: ReadonlySet<string>;
+}
+
+export type NoteRule<K extends LayerKind> = (params: ParamsOf<K>, ctx: NoteContext) => ExportNote | null;
+
+/** Each emitter module exports the notes of its kinds; kinds without one export as they train. */
+export type NoteTable = { [K in LayerKind]?: NoteRule<K> };
 
 /** Thrown when a graph holds a kind the exporter cannot map yet; the message names the kind. */
 export class UnsupportedLayerError extends Error {

@@ -2,14 +2,14 @@ import type { LayerKind } from "../../layers/catalog";
 import type { Shape } from "../../shapes/shape";
 import { FLOAT, type OnnxGraph, type Value } from "../graph";
 import { attr } from "../model";
-import { activationEmitters } from "./activation";
+import { activationEmitters, activationNotes } from "./activation";
 import { convolutionalEmitters } from "./convolutional";
 import { coreEmitters } from "./core";
-import { normalizationEmitters } from "./normalization";
+import { normalizationEmitters, normalizationNotes } from "./normalization";
 import { poolingEmitters } from "./pooling";
-import { batchMajor, pick, type RnnKind, reverseTime, runRnn } from "./recurrent";
-import { regularizationEmitters } from "./regularization";
-import type { EmitContext, EmitterTable, ParamsOf } from "./types";
+import { batchMajor, pick, type RnnKind, recurrentNotes, reverseTime, runRnn } from "./recurrent";
+import { regularizationEmitters, regularizationNotes } from "./regularization";
+import type { EmitContext, EmitterTable, ExportNote, NoteContext, NoteRule, NoteTable, ParamsOf } from "./types";
 
 /** Wrapper family (shared/layers/wrappers.ts). */
 
@@ -108,3 +108,23 @@ export const wrapperEmitters = {
   Bidirectional: bidirectional,
   TimeDistributed: timeDistributed,
 } satisfies Partial<EmitterTable>;
+
+/** The notes of the kinds a wrapper may hold (PER_STEP's families and the recurrent ones). */
+const INNER_NOTES: NoteTable = { ...activationNotes, ...regularizationNotes, ...normalizationNotes, ...recurrentNotes };
+
+/** A wrapper's note is its inner layer's, said of the inner layer; ignored params move under layer.params. */
+function innerNote(layer: { kind: string; params: Record<string, unknown> }, ctx: NoteContext): ExportNote | null {
+  const rule = INNER_NOTES[layer.kind as keyof NoteTable] as NoteRule<never> | undefined;
+  const note = rule?.(layer.params as never, ctx);
+  if (!note) return null;
+  return {
+    ...note,
+    reason: `inner ${layer.kind}: ${note.reason}`,
+    ...(note.ignoredParams ? { ignoredParams: note.ignoredParams.map((n) => `layer.params.${n}`) } : {}),
+  };
+}
+
+export const wrapperNotes = {
+  Bidirectional: (params, ctx) => innerNote(params.layer as never, ctx),
+  TimeDistributed: (params, ctx) => innerNote(params.layer as never, ctx),
+} satisfies NoteTable;

@@ -1,0 +1,377 @@
+import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { stat } from "node:fs/promises";
+import { join } from "node:path";
+import { type Comparison, compareOutputs } from "../../shared/onnx/compare";
+import { onnxName } from "../../shared/onnx/export";
+import { exportMetadata, normalizationOf } from "../../shared/onnx/metadata";
+import { exportReadiness as readinessOf } from "../../shared/onnx/readiness";
+import {
+  DEFAULT_VERIFY_SAMPLES,
+  type ExportFormat,
+  type ExportResult,
+  type ReadinessReport,
+  VERIFY_TOLERANCE,
+} from "../../shared/onnx/result";
+import { type ExportJob, type ExportReply, ExportReplySchema } from "../../shared/onnx/trainer-job";
+import { type GraphAnalysis, inferGraph } from "../../shared/shapes/infer";
+import type { TrainerMessage } from "../../shared/trainer/protocol";
+import { DESCRIPTION_FILE, runDescription } from "./export-description";
+import { ExportError } from "./export-error";
+import { commitFile, commitFolder, discard, tempBeside, writeTemp } from "./export-files";
+import { type ExportSource, loadExportSource } from "./export-source";
+import { runOnnx } from "./export-verify";
+import { TrainerClient } from "./trainer-client";
+
+export { ExportError } from "./export-error";
+
+const VERSION = (
+  JSON.parse(readFileSync(join(import.meta.dirname, "../../package.json"), "utf8")) as { version: string }
+).version;
+
+/**
+ * What an export of this graph will hold, node by node (shared/onnx/readiness.ts): pure, no
+ * trainer. `graph` is a graph document or a project's graph.
+ */
+export function exportReadiness(input: { graph: unknown; discriminator?: boolean }): ReadinessReport {
+  return readinessOf(inferGraph(input.graph), { includeDiscriminator: input.discriminator });
+}
+
+export interface ExportRunOptions {
+  /** A run folder: its best checkpoint (else its last, or `checkpoint`). Exactly one of runDir and project. */
+  runDir?: string;
+  /** A project file: exported with freshly initialised weights (warned as untrained). */
+  project?: string;
+  format?: ExportFormat;
+  /** The ONNX file, or the tfjs folder, to write. */
+  out: string;
+  /** Default true: compare the written model with the trainer's predictions. */
+  verify?: boolean;
+  /** Keep a file whose verification failed (with a warning) instead of deleting it. */
+  keepOnFailure?: boolean;
+  /** A GAN exports its generator; this adds the discriminator (needs its weights: a project, not a run). */
+  discriminator?: boolean;
+  checkpoint?: "best" | "last";
+  /** Verification inputs (default 64) and the seed of random ones. */
+  samples?: number;
+  seed?: number;
+  /** A running trainer to use (the app's); otherwise one is started for this export and shut down after. */
+  trainer?: TrainerClient;
+  /** Backend for a trainer started here. */
+  backend?: string;
+}
+
+/**
+ * Exports a run (or a project) to ONNX or the tfjs layers format and verifies it: the trainer
+ * compiles the graph, loads the weights and predicts on verification inputs (a sample of the
+ * run's validation data, else seeded random inputs); the host writes the file under a temporary
+ * name, runs it in onnxruntime-node on the same inputs (tfjs: the trainer reads the folder back)
+ * and compares. Above VERIFY_TOLERANCE absolute the export has failed: the result carries the
+ * numbers and the file is removed unless keepOnFailure. Throws ExportError when there is nothing
+ * to write (unreadable source, graph not exportable, trainer failure).
+ */
+export async function exportRun(opts: ExportRunOptions): Promise<ExportResult> {
+  return (await exportRunTimed(opts)).result;
+}
+
+/** exportRun with the milliseconds of each phase (host and trainer), for the benchmark. */
+export async function exportRunTimed(
+  opts: ExportRunOptions,
+): Promise<{ result: ExportResult; timings: Record<string, number> }> {
+  const timings: Record<string, number> = {};
+  const begin = performance.now();
+  let at = begin;
+  const lap = (phase: string) => {
+    const now = performance.now();
+    timings[phase] = (timings[phase] ?? 0) + now - at;
+    at = now;
+  };
+  const format = opts.format ?? "onnx";
+  if ((opts.runDir === undefined) === (opts.project === undefined))
+    throw new ExportError("E_EXPORT_SOURCE", "give exactly one of runDir (a run folder) or project (a project file)");
+  const source = await loadExportSource(
+    opts.runDir !== undefined
+      ? { runDir: opts.runDir, checkpoint: opts.checkpoint }
+      : { project: opts.project as string },
+  );
+  await checkOut(opts.out, format);
+  const warnings = [...source.warnings];
+  const analysis = inferGraph(source.graph);
+  const readiness = readinessOf(analysis, { includeDiscriminator: opts.discriminator });
+  checkExportable(source, analysis, readiness, opts, warnings);
+  lap("prepare");
+
+  const trainer = opts.trainer ?? (await TrainerClient.start({ backend: opts.backend }));
+  lap("trainerStart");
+  const tmp = tempBeside(opts.out);
+  try {
+    const classNames = classNamesOf(source, analysis, readiness.outputs);
+    const preprocessing = preprocessingOf(source);
+    const job = exportJob({ source, analysis, readiness, format, tmp, classNames, preprocessing }, opts);
+    const started = performance.now();
+    const reply = await requestExport(trainer, job);
+    const inTrainer = Object.values(reply.timings).reduce((a, b) => a + b, 0);
+    for (const [phase, ms] of Object.entries(reply.timings)) timings[`trainer.${phase}`] = ms;
+    timings.transfer = performance.now() - started - inTrainer;
+    at = performance.now();
+    warnings.push(...reply.warnings);
+    if (source.kind === "project")
+      warnings.push("untrained: exported with freshly initialised weights, not a trained model");
+    for (const n of readiness.nodes.filter((x) => x.status === "approximated"))
+      warnings.push(`${n.kind} "${n.name}" is approximated: ${n.reason}`);
+
+    let comparison: Comparison | null = null;
+    if (format === "onnx") {
+      const onnx = reply.onnx as NonNullable<ExportReply["onnx"]>;
+      await writeTemp(tmp, onnx.bytes);
+      lap("write");
+      if (reply.sample) comparison = await checkOnnx(tmp, reply.sample);
+      lap("verify");
+    } else {
+      if (reply.sample?.reloaded) comparison = compareOutputs(reply.sample.reloaded, reply.sample.expected);
+      await writeTemp(
+        join(tmp, DESCRIPTION_FILE),
+        runDescription({
+          source,
+          version: VERSION,
+          backend: trainer.ready.backend,
+          classNames,
+          preprocessing,
+          inputs: reply.inputs,
+          outputs: reply.outputs,
+          readiness,
+        }),
+      );
+      lap("write");
+    }
+    const passed = comparison !== null && comparison.problem === null && comparison.maxAbsDiff <= VERIFY_TOLERANCE;
+    const file = await settle(comparison, passed, format, tmp, opts, warnings);
+    lap("commit");
+    const finite = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? null : v);
+    const result: ExportResult = {
+      file,
+      format,
+      opset: reply.onnx?.opset ?? null,
+      irVersion: reply.onnx?.irVersion ?? null,
+      inputs: reply.inputs,
+      outputs: reply.outputs,
+      verified: passed,
+      maxAbsDiff: comparison ? finite(comparison.maxAbsDiff) : null,
+      maxRelDiff: comparison ? finite(comparison.maxRelDiff) : null,
+      samples: comparison ? (reply.sample?.count ?? 0) : 0,
+      warnings,
+      readiness,
+    };
+    timings.total = performance.now() - begin;
+    return { result, timings };
+  } catch (error) {
+    await discard(tmp);
+    throw error;
+  } finally {
+    if (!opts.trainer) await trainer.shutdown();
+  }
+}
+
+/**
+ * Renames the temporary file or folder into place, unless verification failed: then it is
+ * removed (keepOnFailure: kept, with a warning). Returns the path written, or null.
+ */
+async function settle(
+  comparison: Comparison | null,
+  passed: boolean,
+  format: ExportFormat,
+  tmp: string,
+  opts: ExportRunOptions,
+  warnings: string[],
+): Promise<string | null> {
+  if (comparison && !passed) {
+    const why = comparison.problem ?? `max abs diff ${comparison.maxAbsDiff.toExponential(3)} > ${VERIFY_TOLERANCE}`;
+    if (!opts.keepOnFailure) {
+      warnings.push(`verification failed (${why}); the file was deleted (keepOnFailure keeps it)`);
+      await discard(tmp);
+      return null;
+    }
+    warnings.push(`verification FAILED (${why}); the file was kept because keepOnFailure was asked: do not trust it`);
+  }
+  await (format === "onnx" ? commitFile(tmp, opts.out) : commitFolder(tmp, opts.out));
+  return opts.out;
+}
+
+interface JobParts {
+  source: ExportSource;
+  analysis: GraphAnalysis;
+  readiness: ReadinessReport;
+  format: ExportFormat;
+  /** Where a tfjs folder is written before it is renamed into place. */
+  tmp: string;
+  classNames: string[] | null;
+  preprocessing: unknown;
+}
+
+/** The trainer's `export` request: what to compile, which weights, verification inputs, metadata. */
+function exportJob(p: JobParts, opts: ExportRunOptions): ExportJob {
+  const { source, analysis, readiness, preprocessing } = p;
+  const inputNode = analysis.nodes[analysis.inputs.find((id) => readinessNeeds(readiness, id)) ?? ""];
+  const metadata = exportMetadata({
+    version: VERSION,
+    runId: source.runId,
+    project: source.name,
+    weights: source.checkpoint ? `checkpoint ${source.checkpoint}` : "untrained (fresh initialisation)",
+    classNames: p.classNames,
+    preprocessing,
+    normalization: inputNode ? normalizationOf(onnxName(inputNode.name), preprocessing, dataSource(source)) : null,
+    readiness,
+  });
+  return {
+    graph: source.graph,
+    format: p.format,
+    outputs: readiness.outputs,
+    ...(source.modelDir ? { modelDir: source.modelDir } : {}),
+    ...(p.format === "tfjs" ? { tfjsDir: p.tmp } : {}),
+    ...((opts.verify ?? true)
+      ? {
+          verify: {
+            samples: opts.samples ?? DEFAULT_VERIFY_SAMPLES,
+            seed: opts.seed ?? 1,
+            ...(source.data ? { data: source.data } : {}),
+            training: source.training,
+          },
+        }
+      : {}),
+    metadata,
+    docString: `${source.name}: exported by NetForge ${VERSION}${source.runId ? ` from run ${source.runId}` : " with untrained weights"}. Preprocessing, class names and approximations are in metadata_props (netforge.*).`,
+    graphName: onnxName(source.name),
+    producerVersion: VERSION,
+  };
+}
+
+/** An ONNX target must not be a folder, a tfjs target must not be a file. */
+async function checkOut(out: string, format: ExportFormat): Promise<void> {
+  const info = await stat(out).catch(() => null);
+  if (format === "onnx" && info?.isDirectory())
+    throw new ExportError("E_EXPORT_OUT", `${out}: is a folder; an ONNX export is one file (e.g. model.onnx)`);
+  if (format === "tfjs" && info && !info.isDirectory())
+    throw new ExportError("E_EXPORT_OUT", `${out}: is a file; a tfjs export is a folder (model.json + weights.bin)`);
+}
+
+function checkExportable(
+  source: ExportSource,
+  analysis: GraphAnalysis,
+  readiness: ReadinessReport,
+  opts: ExportRunOptions,
+  warnings: string[],
+): void {
+  if (!readiness.exportable) {
+    throw new ExportError(
+      "E_NOT_EXPORTABLE",
+      `the graph cannot be exported:\n${readiness.problems.map((p) => `  ${p}`).join("\n")}`,
+      { readiness },
+    );
+  }
+  const isGan = analysis.order.some((id) => analysis.nodes[id].kind === "GANDiscriminator");
+  if (opts.discriminator && !isGan) warnings.push("discriminator ignored: the graph is not a GAN");
+  if (opts.discriminator && isGan && source.kind === "run") {
+    throw new ExportError(
+      "E_EXPORT_DISCRIMINATOR",
+      "a GAN run saves its generator only, so its discriminator has no trained weights to export; export the generator (without discriminator), or the project file with fresh weights",
+      { readiness },
+    );
+  }
+}
+
+const readinessNeeds = (r: ReadinessReport, id: string) => r.nodes.some((n) => n.id === id && n.status !== "excluded");
+
+/** The source of the run's data (a spec's source, or the inline samples). */
+function dataSource(source: ExportSource): unknown {
+  if (!source.data) return null;
+  return "kind" in source.data ? source.data : source.data.source;
+}
+
+/**
+ * The run's preprocessing as saved with it; for sources that save none, what the trainer does
+ * to them (IDX: pixel scaling; NumPy and inline data: none).
+ */
+function preprocessingOf(source: ExportSource): unknown {
+  if (source.preprocessing) return source.preprocessing;
+  const s = dataSource(source) as { kind?: string; scale?: string } | null;
+  if (s?.kind === "inline" || s?.kind === "npy") return { kind: "none", note: "inputs are fed to the model as given" };
+  if (s?.kind === "idx") return { kind: "idx", scale: s.scale ?? "unit" };
+  return null;
+}
+
+/**
+ * Class names for a classifier: the run's (fitted preprocessing, else the data's own), when the
+ * first output has one unit per class, or one sigmoid unit for two classes.
+ */
+function classNamesOf(source: ExportSource, analysis: GraphAnalysis, outputs: readonly string[]): string[] | null {
+  const pre = (source.preprocessing as { classNames?: unknown } | null)?.classNames;
+  const own = (dataSource(source) as { classNames?: unknown } | null)?.classNames;
+  const names = [pre, own].find(
+    (n): n is string[] => Array.isArray(n) && n.length > 0 && n.every((x) => typeof x === "string"),
+  );
+  if (!names) return null;
+  const units = analysis.nodes[outputs[0]]?.outputShapes?.[0]?.at(-1);
+  return units === names.length || (units === 1 && names.length === 2) ? names : null;
+}
+
+/** Runs the written file in onnxruntime on the sample; a file onnxruntime refuses fails verification. */
+async function checkOnnx(file: string, sample: NonNullable<ExportReply["sample"]>): Promise<Comparison> {
+  try {
+    const actual = await runOnnx(
+      file,
+      sample.inputs,
+      sample.expected.map((t) => t.name),
+    );
+    return compareOutputs(actual, sample.expected);
+  } catch (error) {
+    return {
+      maxAbsDiff: Number.POSITIVE_INFINITY,
+      maxRelDiff: Number.POSITIVE_INFINITY,
+      problem: `onnxruntime could not run the file: ${error instanceof Error ? error.message : String(error)}`,
+    };
+  }
+}
+
+/** Sends the `export` request and waits for its result, its error, or the trainer's death. */
+function requestExport(trainer: TrainerClient, job: ExportJob): Promise<ExportReply> {
+  const requestId = `export-${randomBytes(4).toString("hex")}`;
+  return new Promise((resolve, reject) => {
+    const done = () => {
+      trainer.off("message", onMessage);
+      trainer.off("exit", onExit);
+    };
+    const onMessage = (m: TrainerMessage) => {
+      if (!("requestId" in m) || m.requestId !== requestId) return;
+      if (m.type === "result") {
+        done();
+        const parsed = ExportReplySchema.safeParse(m.value);
+        if (parsed.success) resolve(parsed.data);
+        else
+          reject(
+            new ExportError("E_EXPORT_REPLY", `malformed export reply from the trainer: ${parsed.error.message}`, {
+              internal: true,
+            }),
+          );
+      } else if (m.type === "error") {
+        done();
+        reject(new ExportError(m.code, m.message, { internal: m.code === "E_TRAINER" }));
+      }
+    };
+    const onExit = (why: string) => {
+      done();
+      reject(
+        new ExportError("E_TRAINER_EXITED", `the trainer process exited (${why}) during the export`, {
+          internal: true,
+        }),
+      );
+    };
+    trainer.on("message", onMessage);
+    trainer.on("exit", onExit);
+    try {
+      trainer.send({ type: "export", runId: "export", requestId, ...job });
+    } catch (error) {
+      done();
+      reject(new ExportError("E_TRAINER_EXITED", (error as Error).message, { internal: true }));
+    }
+  });
+}

@@ -1,0 +1,59 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { resolveSourcePaths } from "../../../shared/datasets/paths";
+import type { DatasetSpec } from "../../../shared/datasets/spec";
+import type { TrainerMessage, TrainerRequest } from "../../../shared/trainer/protocol";
+import { template } from "../testing/run-template";
+import { type RunHandle, startRun } from "./fit";
+
+type Start = Extract<TrainerRequest, { type: "start" }>;
+
+const TEMPLATES = join(import.meta.dirname, "../../../resources/templates");
+
+/**
+ * Trains a template (or a given graph and data) in-process into a fresh run folder, with run.json
+ * written as `netforge train` writes it, for evaluation and try-it tests. The caller disposes.
+ */
+export async function trainForEval(
+  name: string,
+  training: Record<string, unknown> = {},
+  override: Partial<Pick<Start, "graph" | "data">> = {},
+): Promise<{ handle: RunHandle; start: Start; runDir: string; messages: TrainerMessage[] }> {
+  const t = template(name);
+  const rawData = override.data ?? t.data;
+  const data =
+    "kind" in rawData
+      ? rawData
+      : resolveSourcePaths(rawData as DatasetSpec, (p) => (p.startsWith("/") ? p : join(TEMPLATES, p)));
+  const runDir = mkdtempSync(join(tmpdir(), `netforge-eval-${name}-`));
+  const start: Start = {
+    type: "start",
+    runId: name,
+    graph: override.graph ?? t.graph,
+    training: { ...t.training, ...training },
+    data,
+    runDir,
+  };
+  // What the CLI records: a dataset spec in full, inline samples by count only.
+  const summary =
+    "kind" in data
+      ? { kind: "inline", samples: data.x.length, from: `template:${name}` }
+      : { kind: data.source.kind, from: `template:${name}`, spec: data };
+  writeFileSync(
+    join(runDir, "run.json"),
+    JSON.stringify({
+      runId: name,
+      source: `template:${name}`,
+      graph: start.graph,
+      training: start.training,
+      data: summary,
+    }),
+  );
+  const messages: TrainerMessage[] = [];
+  const handle = startRun(start, (m) => messages.push(m));
+  await handle.finished;
+  const errors = messages.filter((m) => m.type === "error");
+  if (errors.length > 0) throw new Error(`training ${name} failed: ${JSON.stringify(errors)}`);
+  return { handle, start, runDir, messages };
+}
