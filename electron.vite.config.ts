@@ -12,8 +12,10 @@ export default defineConfig({
     },
   },
   preload: {
-    // A sandboxed preload cannot be an ES module, so this one is emitted as CommonJS.
+    // A sandboxed preload cannot be an ES module, so this one is emitted as CommonJS; nor can it
+    // require packages, so its imports (the contract and zod) are bundled into it.
     build: {
+      externalizeDeps: false,
       outDir: "out/preload",
       rollupOptions: {
         input: { index: resolve("main/preload/index.ts") },

@@ -37,5 +37,6 @@ test("refuses requests without the token or with a foreign Host header", async (
   const foreign = await request.get(`${app.origin}/`, {
     headers: { Host: "evil.example:80" },
   });
-  expect(foreign.status()).toBe(421);
+  // DNS-rebinding defence (main/web/security.ts): a Host that is not this server is forbidden.
+  expect(foreign.status()).toBe(403);
 });

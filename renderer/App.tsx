@@ -1,19 +1,74 @@
-import { CatalogBrowser } from "./panels/CatalogBrowser";
+import { useEffect } from "react";
+import type { NetforgeClient } from "./api/client";
+import { Canvas } from "./canvas/Canvas";
+import { handleKeyDown } from "./commands/keyboard";
+import { FileBrowserDialog } from "./files/FileBrowserDialog";
+import { RecoveryBanner } from "./files/RecoveryBanner";
+import { DiagnosticsList } from "./panels/diagnostics/DiagnosticsList";
+import { HelpOverlay } from "./panels/help/HelpOverlay";
+import { Inspector } from "./panels/inspector/Inspector";
+import { Palette } from "./panels/palette/Palette";
+import { StatusBar } from "./panels/StatusBar";
+import { Toasts } from "./panels/Toasts";
+import { TemplateGallery } from "./panels/templates/TemplateGallery";
+import { TopBar } from "./panels/topbar/TopBar";
+import { useEditor } from "./state/editor-context";
+import { useUi } from "./state/hooks";
+import { DataTab } from "./tabs/DataTab";
+import { EvaluateTab } from "./tabs/EvaluateTab";
+import { ExportTab } from "./tabs/ExportTab";
+import { TrainTab } from "./tabs/TrainTab";
 
 /**
- * The window's layout. Until the editor lands (palette, canvas, inspector), the app shows the
- * layer catalog it is built on, so every start proves the shared catalog loads in the renderer.
+ * The window: top bar; the design workspace (palette | canvas over the problems list | inspector)
+ * or one of the Data, Train, Evaluate and Export tabs; a status bar. Tabs stay mounted while hidden
+ * so the canvas keeps its viewport and a running chart keeps its data.
  */
-export function App() {
+export function App({ client }: { client: NetforgeClient | null }) {
+  const editor = useEditor();
+  const tab = useUi((s) => s.activeTab);
+  const theme = useUi((s) => s.theme);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (handleKeyDown(editor, e)) e.preventDefault();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [editor]);
+  useEffect(() => {
+    // "system" leaves color-scheme to the OS setting (styles/theme.css); the others pin it.
+    if (theme === "system") delete document.documentElement.dataset.theme;
+    else document.documentElement.dataset.theme = theme;
+  }, [theme]);
   return (
     <div className="app">
-      <header className="topbar">
-        <h1>NetForge</h1>
-        <span className="muted">design · train · export neural networks</span>
-      </header>
-      <main className="content">
-        <CatalogBrowser />
+      <TopBar client={client} />
+      <main className="workspace">
+        <div
+          className="design-view"
+          id="tab-design"
+          role="tabpanel"
+          aria-labelledby="tab-button-design"
+          hidden={tab !== "design"}
+        >
+          <Palette />
+          <div className="center-column">
+            <Canvas />
+            <DiagnosticsList />
+          </div>
+          <Inspector />
+        </div>
+        <DataTab hidden={tab !== "data"} />
+        <TrainTab hidden={tab !== "train"} />
+        <EvaluateTab hidden={tab !== "evaluate"} />
+        <ExportTab hidden={tab !== "export"} />
       </main>
+      <StatusBar />
+      <HelpOverlay />
+      <TemplateGallery client={client} />
+      <FileBrowserDialog client={client} />
+      <RecoveryBanner />
+      <Toasts />
     </div>
   );
 }

@@ -31,6 +31,10 @@ export const DIAGNOSTIC_CODES = {
   W_MULTIPLE_OUTPUTS: "warning",
   W_PARAM_IGNORED: "warning",
   W_DENSE_ON_RANK: "warning",
+  // The bound data against the model (renderer/state/binding.ts); inferGraph never emits these.
+  E_DATA_INPUT_SHAPE: "error",
+  E_DATA_OUTPUT_SIZE: "error",
+  W_DATA_INPUTS: "warning",
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -3,8 +3,12 @@ import { join } from "node:path";
 
 const ROOT = join(import.meta.dirname, "../..");
 
-/** Starts `netforge start --no-electron` on a free port and resolves with the printed URL. */
-export async function startBrowserMode(): Promise<{
+/**
+ * Starts `netforge start --no-electron` on a free port and resolves with the printed URL. `cwd` is
+ * the folder the host may browse (its root); `env` adds variables (NETFORGE_CONFIG_DIR keeps recent
+ * files and recovery files of a spec apart from the user's).
+ */
+export async function startBrowserMode(options: { cwd?: string; env?: Record<string, string> } = {}): Promise<{
   url: string;
   origin: string;
   stop: () => Promise<void>;
@@ -13,7 +17,8 @@ export async function startBrowserMode(): Promise<{
     process.execPath,
     [join(ROOT, "main/cli/netforge.mjs"), "start", "--no-electron", "--port", "0"],
     {
-      cwd: ROOT,
+      cwd: options.cwd ?? ROOT,
+      env: { ...process.env, ...options.env },
       stdio: ["ignore", "pipe", "pipe"],
     },
   );

@@ -1,10 +1,13 @@
-import { contextBridge } from "electron";
+import { contextBridge, ipcRenderer } from "electron";
+import { contract } from "../../shared/api/contract";
+import { createBridge } from "./bridge";
 
 /**
- * The sandboxed preload exposes only what the typed API contract lists (shared/api, next issues).
- * For now the renderer learns which shell it runs in, so it can say "desktop" or "browser mode".
+ * The sandboxed preload: `window.netforge = { mode, invoke, on }` and nothing else, its names taken
+ * from the contract (ANCHORS R18). Bundled as CommonJS with its imports inlined, because a
+ * sandboxed preload can require only `electron` and a few built-ins.
  */
-contextBridge.exposeInMainWorld("netforgeShell", {
-  kind: "electron",
-  versions: { electron: process.versions.electron },
-});
+contextBridge.exposeInMainWorld(
+  "netforge",
+  createBridge(ipcRenderer, { methods: contract.methodNames, events: contract.eventNames }),
+);

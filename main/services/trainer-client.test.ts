@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TrainerMessage } from "../../shared/trainer/protocol";
 import { template } from "../trainer/testing/run-template";
-import { TrainerClient } from "./trainer-client";
+import { TrainerClient, type TrainerProcess } from "./trainer-client";
 
 /** The real trainer process, forked as browser mode and the CLI fork it, on the wasm backend. */
 const xor = template("xor");
@@ -93,4 +93,49 @@ describe("a killed trainer", () => {
     const end = await client.waitForEnd("doomed");
     expect(end).toMatchObject({ type: "error", code: "E_TRAINER_EXITED" });
   }, 60_000);
+});
+
+describe("a malformed message from the trainer", () => {
+  /** A scripted process at the IPC boundary: it answers `start` with whatever `reply` returns. */
+  function scripted(reply: (runId: string) => unknown): TrainerProcess {
+    let listener: (raw: unknown) => void = () => {};
+    return {
+      pid: undefined,
+      send: (req) => {
+        if (req.type === "start") queueMicrotask(() => listener(reply(req.runId)));
+      },
+      onMessage: (l) => {
+        listener = l;
+        queueMicrotask(() => l({ type: "ready", runId: null, backend: "cpu", version: "test", skipped: [] }));
+        return () => {};
+      },
+      onExit: () => () => {},
+      kill: () => {},
+    };
+  }
+
+  it("ends the run with E_TRAINER instead of leaving waitForEnd hanging when it was the run's done", async () => {
+    // The shape a NaN metric once produced: zod rejects Infinity, and the run's done was lost.
+    const done = (runId: string) => ({
+      type: "done",
+      runId,
+      reason: "diverged",
+      epochs: 1,
+      steps: 3,
+      metrics: { loss: Number.POSITIVE_INFINITY },
+    });
+    const client = await TrainerClient.start({ launch: () => scripted(done) });
+    client.send({ type: "start", runId: "r1", graph: {}, training: {}, data: { x: [[0]], y: [[0]] } as never });
+    const end = await client.waitForEnd("r1");
+    expect(end).toMatchObject({ type: "error", runId: "r1", code: "E_TRAINER" });
+    expect(end.type === "error" && end.message).toContain("malformed done message");
+  });
+
+  it("ignores a malformed message that does not end a run", async () => {
+    const client = await TrainerClient.start({ launch: () => scripted((runId) => ({ type: "epoch", runId })) });
+    const seen = collect(client, "r2");
+    client.send({ type: "start", runId: "r2", graph: {}, training: {}, data: { x: [[0]], y: [[0]] } as never });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(seen).toEqual([]);
+  });
 });

@@ -17,13 +17,16 @@ const idSchema = (what: string) =>
 export const NodeIdSchema = idSchema("node id").brand<"NodeId">();
 export const EdgeIdSchema = idSchema("edge id").brand<"EdgeId">();
 export const RunIdSchema = idSchema("run id").brand<"RunId">();
+export const GroupIdSchema = idSchema("group id").brand<"GroupId">();
 export type NodeId = z.infer<typeof NodeIdSchema>;
 export type EdgeId = z.infer<typeof EdgeIdSchema>;
 export type RunId = z.infer<typeof RunIdSchema>;
+export type GroupId = z.infer<typeof GroupIdSchema>;
 
 export const asNodeId = (s: string) => s as NodeId;
 export const asEdgeId = (s: string) => s as EdgeId;
 export const asRunId = (s: string) => s as RunId;
+export const asGroupId = (s: string) => s as GroupId;
 
 /** conv2d_1, max_pooling2d_1, lstm_1: readable ids named as Keras names layers, unique within `taken`. */
 export function nextNodeId(kind: string, taken: Iterable<string>): NodeId {

@@ -15,6 +15,7 @@ import { saveModel } from "./checkpoint";
 import { Checkpointer } from "./checkpointer";
 import type { PreparedData } from "./data";
 import { prepareDataset } from "./dataset";
+import { divergedMessage, finiteMessage, nonFiniteLoss } from "./divergence";
 import { compileGan, trainGan } from "./gan";
 import { ganMarkers, ganOptions, realSamples } from "./gan-data";
 import { evaluateTensors } from "./infer";
@@ -52,7 +53,8 @@ class RunError extends Error {
  * schedules and no perceptron rule). Control returns to the event loop after every batch, so a
  * stop or pause request takes effect within one batch.
  */
-export function startRun(req: Start, post: Post): RunHandle {
+export function startRun(req: Start, postRaw: Post): RunHandle {
+  const post: Post = (m) => postRaw(finiteMessage(m));
   let stopRequested = false;
   const counters = { step: 0, stepAtStop: -1 };
   let paused: { promise: Promise<void>; resolve: () => void } | null = null;
@@ -242,7 +244,7 @@ async function train(
             reason: "diverged",
             epochs: epoch + 1,
             metrics: lastMetrics,
-            message: `the loss became ${value} at epoch ${epoch + 1}, batch ${b + 1} (learning rate ${learningRateAt(config.learningRate, config.schedule, { epoch, step: counters.step - 1 })}): the gradients exploded. Lower the learning rate or enable gradient clipping.`,
+            message: divergedMessage("the loss", value, `at epoch ${epoch + 1}, batch ${b + 1}`, currentLr),
           };
         }
         lossSum += value * size;
@@ -289,6 +291,16 @@ async function train(
       });
       if (req.runDir)
         await appendFile(join(req.runDir, "metrics.jsonl"), `${JSON.stringify({ epoch: epoch + 1, ...metrics })}\n`);
+      // Batches can all stay finite while the weights grow until the predictions overflow float32:
+      // an infinite validation loss ends the run here, before the next batch turns the loss NaN.
+      const blownUp = nonFiniteLoss(metrics);
+      if (blownUp)
+        return {
+          reason: "diverged",
+          epochs: epoch + 1,
+          metrics,
+          message: divergedMessage(blownUp.name, blownUp.value, `at the end of epoch ${epoch + 1}`, currentLr),
+        };
       await checkpoints.epochEnd(model, epoch, metrics);
       early.update(metrics, epoch, model);
       if (es.enabled && epoch - early.epoch > es.patience) {

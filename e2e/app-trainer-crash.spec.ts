@@ -1,0 +1,78 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { expect, test } from "@playwright/test";
+import {
+  type App,
+  gotoTab,
+  lossPoints,
+  openTemplate,
+  runStatus,
+  saveProject,
+  saveProjectAs,
+  screenshot,
+  setField,
+  startApp,
+  trainerPids,
+} from "./app-helpers";
+import { openEditor } from "./helpers/editor";
+import { sandbox } from "./helpers/sandbox";
+
+/**
+ * The trainer process killed in the middle of a run: the run ends as failed with the reason, the
+ * window keeps working, the project file is untouched, and the next run starts a fresh trainer.
+ */
+const box = sandbox();
+let app: App;
+test.beforeAll(async () => {
+  app = await startApp(box.root, box.env);
+});
+test.afterAll(async () => {
+  await app.stop();
+  box.remove();
+});
+
+test("trainer killed mid-run: error shown, window usable, project intact, new run trains", async ({ page }) => {
+  test.setTimeout(240_000);
+  page.on("dialog", (d) => d.accept());
+  await openEditor(page, app.url);
+  await openTemplate(page, "XOR MLP");
+  await saveProjectAs(page, "crash");
+  const train = await gotoTab(page, "Train");
+  await setField(train, "Epochs", "100000");
+  await saveProject(page);
+  const file = join(box.root, "crash.netforge.json");
+  const before = readFileSync(file, "utf8");
+
+  await train.getByRole("button", { name: "Start training" }).click();
+  await expect(runStatus(page)).toHaveAccessibleName("Run status: Running");
+  await expect.poll(() => lossPoints(page), { timeout: 60_000 }).toBeGreaterThan(5);
+  const pids = trainerPids(app.pid);
+  expect(pids, "the host's trainer process").toHaveLength(1);
+  process.kill(pids[0], "SIGKILL");
+
+  await expect(runStatus(page)).toHaveAccessibleName("Run status: Failed", { timeout: 15_000 });
+  const problem = train.getByRole("alert").filter({ hasText: "The run failed." });
+  await expect(problem).toContainText("trainer process exited");
+  await screenshot(page, test.info().outputPath("crash-failed.png"));
+
+  // The window still works: other tabs, the design, undo.
+  await gotoTab(page, "Data");
+  await expect(page.getByRole("region", { name: "Data and model" })).toContainText("Fits");
+  await gotoTab(page, "Design");
+  await expect(page.locator(".react-flow__node")).toHaveCount(3);
+  expect(readFileSync(file, "utf8")).toBe(before);
+
+  // A new run starts a fresh trainer and completes.
+  const again = await gotoTab(page, "Train");
+  await setField(again, "Epochs", "40");
+  await again.getByRole("button", { name: "Start training" }).click();
+  await expect(runStatus(page)).toHaveAccessibleName("Run status: Completed", { timeout: 120_000 });
+  const fresh = trainerPids(app.pid);
+  expect(fresh).toHaveLength(1);
+  expect(fresh[0]).not.toBe(pids[0]);
+  const rows = again.getByRole("region", { name: "Runs" }).locator("tbody tr");
+  await expect(rows).toHaveCount(2);
+  await expect(again.getByRole("region", { name: "Runs" })).toContainText("Failed");
+  await screenshot(page, test.info().outputPath("crash-recovered.png"));
+  expect(JSON.parse(readFileSync(file, "utf8")).graph).toEqual(JSON.parse(before).graph);
+});

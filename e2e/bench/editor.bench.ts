@@ -1,0 +1,206 @@
+/**
+ * Editor performance on the production build in browser mode (npm run bench:editor). Prints figures
+ * and asserts nothing about time (the targets of issue 6 item 10 are printed beside them):
+ *   - a 500-node graph: open -> every node rendered and a frame painted (target < 1.5 s);
+ *   - dragging one node across the canvas: p95 frame interval (target < 16.7 ms);
+ *   - a param edit that changes every downstream shape: keystroke -> the last node's shape painted
+ *     (target < 50 ms).
+ */
+import { chromium, type Page } from "@playwright/test";
+import { GraphBuilder } from "../../shared/ir/builder";
+import { PROJECT_FORMAT, PROJECT_VERSION, type Project } from "../../shared/ir/project";
+import { startBrowserMode } from "../helpers/browser-mode";
+import { sandbox } from "../helpers/sandbox";
+
+const NODES = 500;
+const RUNS = 3;
+
+/**
+ * Residual blocks (LayerNormalization -> Activation -> Dropout -> Add with the block's input), all
+ * shape-preserving, so an edit of the Input's shape changes every shape in the graph.
+ */
+function bigProject(): { project: Project; last: string } {
+  const b = new GraphBuilder();
+  let prev = b.add("Input", { shape: [64] });
+  const perRow = 20;
+  let count = 1;
+  while (count + 4 <= NODES) {
+    const [, , drop] = b.chain(
+      prev,
+      ["LayerNormalization"],
+      ["Activation", { activation: "relu" }],
+      ["Dropout", { rate: 0.1 }],
+    );
+    const add = b.add("Add");
+    b.connect(prev, add).connect(drop, add);
+    prev = add;
+    count += 4;
+  }
+  while (count < NODES) {
+    prev = b.chain(prev, ["Activation", { activation: "tanh" }])[0];
+    count++;
+  }
+  const graph = b.build();
+  graph.nodes.forEach((n, i) => {
+    n.position = { x: (i % perRow) * 260, y: Math.floor(i / perRow) * 140 };
+  });
+  return {
+    project: { format: PROJECT_FORMAT, version: PROJECT_VERSION, name: "bench-500", graph, data: null, training: {} },
+    last: prev,
+  };
+}
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+};
+const fmt = (x: number) => `${x.toFixed(1)} ms`;
+
+async function openBig(page: Page, project: Project): Promise<number> {
+  return page.evaluate(async (p) => {
+    const hook = (window as unknown as { __netforge: { load(project: unknown): void } }).__netforge;
+    const t0 = performance.now();
+    hook.load(p);
+    const want = p.graph.nodes.length;
+    await new Promise<void>((ok) => {
+      const check = () => {
+        // Rendered and measured: React Flow makes a node visible once it knows its size.
+        const ready = document.querySelectorAll(".react-flow__node:not([style*='visibility: hidden'])").length;
+        if (ready >= want) requestAnimationFrame(() => ok());
+        else requestAnimationFrame(check);
+      };
+      check();
+    });
+    return performance.now() - t0;
+  }, project);
+}
+
+async function dragFrames(page: Page, id: string): Promise<number[]> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __recording: boolean };
+    w.__frames = [];
+    w.__recording = true;
+    let last = performance.now();
+    const tick = (t: number) => {
+      w.__frames.push(t - last);
+      last = t;
+      if (w.__recording) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  const box = await page.locator(`.react-flow__node[data-id="${id}"]`).boundingBox();
+  if (!box) throw new Error(`node ${id} is not on screen`);
+  const x = box.x + box.width / 2;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  for (let i = 1; i <= 120; i++) {
+    await page.mouse.move(x + 3 * i, y + Math.sin(i / 10) * 60);
+  }
+  await page.mouse.up();
+  return page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __recording: boolean };
+    w.__recording = false;
+    // The first interval spans the set-up before the drag began.
+    return w.__frames.slice(1);
+  });
+}
+
+/**
+ * Types a new Input width into the inspector and times: every node's shape in the analysis (the
+ * document's derived state), and the painted frame showing `shown`'s new shape on the canvas.
+ */
+async function editLatency(page: Page, last: string, shown: string, units: number): Promise<[number, number]> {
+  const cell = page.getByRole("group", { name: "shape", exact: true }).getByRole("textbox").first();
+  await cell.focus();
+  return page.evaluate(
+    async ({ last, shown, units }) => {
+      const editor = window.__netforge?.editor;
+      const input = document.activeElement as HTMLInputElement;
+      const want = `(${units})`;
+      const shapeOf = (id: string) =>
+        document.querySelector(`.react-flow__node[data-id="${id}"] [data-testid="output-shape"]`)?.textContent;
+      const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value")?.set;
+      const t0 = performance.now();
+      setter?.call(input, String(units));
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+      const shapes = editor?.analysis.getState().graph.nodes[last]?.outputShapes?.[0];
+      const analysed = performance.now() - t0;
+      if (shapes?.[0] !== units) throw new Error(`the analysis did not update: ${JSON.stringify(shapes)}`);
+      await new Promise<void>((ok) => {
+        const check = () => {
+          if (shapeOf(shown) === want) requestAnimationFrame(() => ok());
+          else if (performance.now() - t0 > 10_000) throw new Error(`${shown} never showed ${want}`);
+          else requestAnimationFrame(check);
+        };
+        check();
+      });
+      return [analysed, performance.now() - t0] as [number, number];
+    },
+    { last, shown, units },
+  );
+}
+
+async function edits(page: Page, last: string, shown: string, label: string): Promise<void> {
+  await page.locator('.react-flow__node[data-id="input_1"]').click();
+  const runs: [number, number][] = [];
+  for (const units of [48, 96, 32, 80, 64]) runs.push(await editLatency(page, last, shown, units));
+  const analysed = runs.map((r) => r[0]);
+  const painted = runs.map((r) => r[1]);
+  console.log(
+    `param edit, ${label}: all 500 shapes analysed in median ${fmt(pct(analysed, 50))} (max ${fmt(Math.max(...analysed))}); ` +
+      `painted ${painted.map(fmt).join(", ")} (median ${fmt(pct(painted, 50))}; target < 50 ms)`,
+  );
+}
+
+async function main(): Promise<void> {
+  const { project, last } = bigProject();
+  const box = sandbox();
+  const app = await startBrowserMode({ cwd: box.root, env: box.env });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-quic", "--no-first-run", "--disable-background-networking"],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    // tsx keeps function names with an __name helper that page.evaluate's serialized code lacks.
+    await page.addInitScript({ content: "window.__name = (f) => f" });
+    await page.goto(app.url);
+    await page.waitForFunction(() => "__netforge" in window);
+    console.log(
+      `editor bench: ${project.graph.nodes.length} nodes, ${project.graph.edges.length} edges, chromium ${browser.version()}`,
+    );
+    const opens: number[] = [];
+    for (let r = 0; r < RUNS; r++) {
+      await page.evaluate(() =>
+        (window as unknown as { __netforge: { load(p: unknown): void } }).__netforge.load(null),
+      );
+      opens.push(await openBig(page, project));
+    }
+    console.log(
+      `open 500 nodes -> interactive: ${opens.map(fmt).join(", ")} (median ${fmt(pct(opens, 50))}; target < 1500 ms)`,
+    );
+
+    const frames = await dragFrames(page, "layer_normalization_1");
+    console.log(
+      `drag one node, whole graph on screen (${frames.length} frames): p50 ${fmt(pct(frames, 50))}, p95 ${fmt(pct(frames, 95))}, max ${fmt(Math.max(...frames))} (target p95 < 16.7 ms)`,
+    );
+    // The usual working view: zoom 1 on the first blocks, the rest of the 500 off screen.
+    await page.evaluate(() => window.__netforge?.editor.run("focus-node", { nodeId: "input_1" }));
+    await page.waitForTimeout(600);
+    const near = await dragFrames(page, "activation_1");
+    console.log(
+      `drag one node at zoom ~1 (${near.length} frames): p50 ${fmt(pct(near, 50))}, p95 ${fmt(pct(near, 95))}, max ${fmt(Math.max(...near))} (target p95 < 16.7 ms)`,
+    );
+    await edits(page, last, "layer_normalization_1", "zoom ~1");
+    await page.evaluate(() => window.__netforge?.editor.run("zoom-to-fit"));
+    await page.waitForTimeout(600);
+    await edits(page, last, last, "whole graph on screen");
+  } finally {
+    await browser.close();
+    await app.stop();
+    box.remove();
+  }
+}
+
+await main();

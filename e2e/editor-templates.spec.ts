@@ -1,0 +1,42 @@
+import { expect, test } from "@playwright/test";
+import { startBrowserMode } from "./helpers/browser-mode";
+import { openEditor } from "./helpers/editor";
+import { sandbox } from "./helpers/sandbox";
+
+/** Every starter template in the gallery opens as a project with no diagnostics at all. */
+const box = sandbox();
+let app: Awaited<ReturnType<typeof startBrowserMode>>;
+test.beforeAll(async () => {
+  app = await startBrowserMode({ cwd: box.root, env: box.env });
+});
+test.afterAll(async () => {
+  await app.stop();
+  box.remove();
+});
+
+test("opens each template from the gallery and shows no diagnostics", async ({ page }) => {
+  page.on("dialog", (d) => d.accept());
+  await openEditor(page, app.url);
+  const gallery = page.getByRole("dialog", { name: "Start from a template" });
+  await page.getByRole("button", { name: "Templates", exact: true }).click();
+  const cards = gallery.getByRole("button", { name: /^Open template / });
+  await expect(cards.first()).toBeVisible();
+  const names = (await cards.allTextContents()).length;
+  expect(names).toBeGreaterThanOrEqual(9);
+  const labels = await cards.evaluateAll((els) => els.map((e) => e.getAttribute("aria-label") ?? ""));
+  await page.screenshot({ path: test.info().outputPath("gallery.png") });
+  await page.keyboard.press("Escape");
+  await expect(gallery).toBeHidden();
+
+  for (const label of labels) {
+    await page.getByRole("button", { name: "Templates", exact: true }).click();
+    await gallery.getByRole("button", { name: label, exact: true }).click();
+    await expect(gallery).toBeHidden();
+    const name = label.replace(/^Open template /, "");
+    await expect(page.getByRole("textbox", { name: "Project name" })).toHaveValue(name);
+    await expect(page.locator(".react-flow__node").first()).toBeVisible();
+    await expect(page.getByRole("button", { name: "Validation: Valid" }), `${name} has diagnostics`).toBeVisible();
+    await expect(page.getByRole("region", { name: "Problems", exact: true }).getByRole("listitem")).toHaveCount(0);
+    await page.screenshot({ path: test.info().outputPath(`template-${name.replace(/\W+/g, "-").toLowerCase()}.png`) });
+  }
+});

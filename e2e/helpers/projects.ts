@@ -1,0 +1,32 @@
+import type { Page } from "@playwright/test";
+import { GraphBuilder } from "../../shared/ir/builder";
+import { PROJECT_FORMAT, PROJECT_VERSION, type Project } from "../../shared/ir/project";
+
+/** Input (28, 28, 1) -> Conv2D 32 3x3 -> Flatten -> Dense 10 softmax, laid out on two rows. */
+export function smallCnn(): Project {
+  const b = new GraphBuilder();
+  b.chain(
+    null,
+    ["Input", { shape: [28, 28, 1] }],
+    ["Conv2D", { filters: 32, kernelSize: [3, 3], activation: "relu" }],
+    ["Flatten"],
+    ["Dense", { units: 10, activation: "softmax" }],
+  );
+  const graph = b.build();
+  const at = [
+    { x: 0, y: 0 },
+    { x: 300, y: 0 },
+    { x: 0, y: 200 },
+    { x: 300, y: 200 },
+  ];
+  graph.nodes.forEach((n, i) => {
+    n.position = at[i];
+  });
+  return { format: PROJECT_FORMAT, version: PROJECT_VERSION, name: "Small CNN", graph, data: null, training: {} };
+}
+
+/** Opens a project document in the page's editor as File > Open does (renderer/main.tsx's test hook). */
+export async function loadProject(page: Page, project: Project): Promise<void> {
+  await page.waitForFunction(() => window.__netforge !== undefined);
+  await page.evaluate((p) => window.__netforge?.load(p), project);
+}

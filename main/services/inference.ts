@@ -1,0 +1,111 @@
+import { access } from "node:fs/promises";
+import { join } from "node:path";
+import type { ParsedRequestOf, ResponseOf } from "../../shared/api/contract";
+import { ApiError } from "../../shared/api/errors";
+import { type InlineDataset, InlineDatasetSchema } from "../../shared/datasets/inline";
+import { type DatasetSpec, DatasetSpecSchema } from "../../shared/datasets/spec";
+import { EvaluationReportSchema, PredictionResultSchema } from "../../shared/evaluation/report";
+import { parseProject } from "../../shared/ir/load";
+import type { FolderAccess } from "./access";
+import { resolveSpec } from "./data";
+import { readJsonFile } from "./json-file";
+import type { RunsService } from "./runs";
+import type { TrainerPool } from "./trainer-pool";
+
+/**
+ * Evaluate and try-it predictions, delegated to the trainer: on the model still in its memory
+ * when this host trained it (and the trainer has not restarted since), otherwise on the run
+ * folder's saved checkpoint.
+ */
+export class InferenceService {
+  constructor(
+    private readonly folders: FolderAccess,
+    private readonly runs: RunsService,
+    private readonly trainer: () => TrainerPool,
+  ) {}
+
+  async evaluate(req: ParsedRequestOf<"evaluate.run">): Promise<ResponseOf<"evaluate.run">> {
+    const { stored, live } = await this.runs.find(req.projectPath, req.runId);
+    const data =
+      req.data && !("kind" in req.data) ? await resolveSpec(this.folders, req.data, req.projectPath) : req.data;
+    const options = {
+      runId: req.runId,
+      ...(req.split ? { split: req.split } : {}),
+      ...(data ? { data } : {}),
+      ...(req.mistakes !== undefined ? { mistakes: req.mistakes } : {}),
+    };
+    const pool = this.trainer();
+    const inMemory = live && live.generation === pool.generation && live.hasModel;
+    const value = inMemory
+      ? await pool.request({ type: "evaluate", ...options }).catch(async (error) => {
+          // The trainer keeps only its recent models; an older run is evaluated from its folder.
+          if (!(error instanceof ApiError) || error.code !== "E_NO_RUN" || !stored.runDir) throw error;
+          return this.evaluateSaved(pool, options, stored.runDir, req, live?.data);
+        })
+      : await this.evaluateSaved(pool, options, stored.runDir, req, live?.data);
+    const report = EvaluationReportSchema.safeParse(value);
+    if (!report.success) throw new ApiError("E_INTERNAL", "the trainer's evaluation report does not match its schema");
+    return { report: report.data };
+  }
+
+  async predict(req: ParsedRequestOf<"predict.run">): Promise<ResponseOf<"predict.run">> {
+    const { stored, live } = await this.runs.find(req.projectPath, req.runId);
+    for (const s of req.samples) if (s.kind === "image" && s.path) await this.folders.check(s.path, "read");
+    const pool = this.trainer();
+    const base = { type: "predict" as const, runId: req.runId, samples: req.samples };
+    const withDir = stored.runDir ? { runDir: stored.runDir } : {};
+    const inMemory = live && live.generation === pool.generation && live.hasModel;
+    const value = inMemory
+      ? await pool.request({ ...base, ...withDir })
+      : await pool.request({ ...base, ...withDir, modelDir: await modelDirOf(stored.runDir, req.checkpoint) });
+    const result = PredictionResultSchema.safeParse(value);
+    if (!result.success) throw new ApiError("E_INTERNAL", "the trainer's prediction does not match its schema");
+    return { result: result.data };
+  }
+
+  private async evaluateSaved(
+    pool: TrainerPool,
+    options: { runId: string },
+    runDir: string | null,
+    req: ParsedRequestOf<"evaluate.run">,
+    liveData: InlineDataset | DatasetSpec | undefined,
+  ): Promise<unknown> {
+    if (!runDir) throw new ApiError("E_NO_RUN", `run "${req.runId}" has no saved model (the project was not saved)`);
+    const runData = liveData ?? (await this.projectData(req.projectPath));
+    return pool.request({
+      type: "evaluate",
+      ...options,
+      runDir,
+      ...(req.checkpoint ? { checkpoint: req.checkpoint } : {}),
+      ...(runData ? { runData } : {}),
+    });
+  }
+
+  /** The project file's data (run.json records inline data by count only). */
+  private async projectData(projectPath: string | null): Promise<InlineDataset | DatasetSpec | undefined> {
+    if (!projectPath) return undefined;
+    const parsed = parseProject(await readJsonFile(await this.folders.check(projectPath, "read")));
+    if (!parsed.ok) return undefined;
+    const inline = InlineDatasetSchema.safeParse(parsed.value.data);
+    if (inline.success) return inline.data;
+    const spec = DatasetSpecSchema.safeParse(parsed.value.data);
+    return spec.success ? resolveSpec(this.folders, spec.data, projectPath) : undefined;
+  }
+}
+
+/** `<runDir>/checkpoints/<best|last>`: the asked one, else best when it exists, else last. */
+export async function modelDirOf(runDir: string | null, checkpoint: "best" | "last" | undefined): Promise<string> {
+  if (!runDir) throw new ApiError("E_NO_RUN", "the run has no folder with a saved model");
+  const order = checkpoint ? [checkpoint] : ["best", "last"];
+  for (const kind of order) {
+    const dir = join(runDir, "checkpoints", kind);
+    if (
+      await access(join(dir, "model.json")).then(
+        () => true,
+        () => false,
+      )
+    )
+      return dir;
+  }
+  throw new ApiError("E_NO_RUN", `no ${order.join(" or ")} checkpoint in ${runDir}`);
+}

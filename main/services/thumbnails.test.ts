@@ -1,0 +1,83 @@
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import sharp from "sharp";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { contract } from "../../shared/api/contract";
+import { ApiError } from "../../shared/api/errors";
+import { corruptBytes, png } from "../data/image-folder/test-fixtures";
+import { FolderAccess } from "./access";
+import { thumbnails } from "./thumbnails";
+
+let root: string;
+let outside: string;
+let folders: FolderAccess;
+
+const request = (r: unknown) => contract.methods["data.thumbnails"].request.parse(r);
+
+async function pixels(url: string) {
+  const buffer = Buffer.from(url.slice(url.indexOf(",") + 1), "base64");
+  return sharp(buffer).raw().toBuffer({ resolveWithObject: true });
+}
+
+beforeEach(async () => {
+  root = mkdtempSync(join(tmpdir(), "netforge-thumbs-"));
+  outside = mkdtempSync(join(tmpdir(), "netforge-outside-"));
+  mkdirSync(join(root, "cats"));
+  writeFileSync(join(root, "cats", "big.png"), await png(200, 100, [255, 0, 0]));
+  writeFileSync(join(root, "cats", "tiny.png"), await png(8, 8, [0, 0, 255]));
+  writeFileSync(join(root, "cats", "broken.png"), corruptBytes());
+  writeFileSync(join(outside, "secret.png"), await png(4, 4, [0, 255, 0]));
+  folders = new FolderAccess([tmpdir()]);
+  await folders.open(root);
+});
+
+afterEach(() => {
+  rmSync(root, { recursive: true, force: true });
+  rmSync(outside, { recursive: true, force: true });
+});
+
+describe("data.thumbnails", () => {
+  it("returns small PNG data URLs with the image's pixels, not enlarging small images", async () => {
+    const r = await thumbnails(folders, request({ folder: root, files: ["cats/big.png", "cats/tiny.png"], size: 32 }));
+    expect(contract.methods["data.thumbnails"].response.parse(r)).toEqual(r);
+    const [big, tiny] = r.thumbnails;
+    expect([big.width, big.height, tiny.width, tiny.height]).toEqual([32, 16, 8, 8]);
+    expect(big.url?.startsWith("data:image/png;base64,")).toBe(true);
+    const decoded = await pixels(big.url as string);
+    expect([decoded.info.width, decoded.info.height]).toEqual([32, 16]);
+    expect([...decoded.data.subarray(0, 3)]).toEqual([255, 0, 0]);
+    expect([...(await pixels(tiny.url as string)).data.subarray(0, 3)]).toEqual([0, 0, 255]);
+  });
+
+  it("reports a file that does not decode without failing the others", async () => {
+    const r = await thumbnails(folders, request({ folder: root, files: ["cats/broken.png", "cats/tiny.png"] }));
+    expect(r.thumbnails[0]).toMatchObject({ file: "cats/broken.png", url: null });
+    expect(r.thumbnails[0].error).toMatch(/expected a readable PNG, JPEG, WebP or GIF image/);
+    expect(r.thumbnails[1].url).not.toBeNull();
+  });
+
+  it("refuses folders and files outside the opened folders (E_FORBIDDEN_PATH)", async () => {
+    const refusal = (r: unknown) =>
+      thumbnails(folders, request(r)).then(
+        () => null,
+        (e: unknown) => e as ApiError,
+      );
+    expect((await refusal({ folder: outside, files: ["secret.png"] }))?.code).toBe("E_FORBIDDEN_PATH");
+    // A link inside the opened folder that points out of it is outside too.
+    symlinkSync(join(outside, "secret.png"), join(root, "cats", "link.png"));
+    const viaLink = await refusal({ folder: root, files: ["cats/link.png"] });
+    expect(viaLink).toBeInstanceOf(ApiError);
+    expect(viaLink?.code).toBe("E_FORBIDDEN_PATH");
+    expect(viaLink?.message).toContain("open its folder first");
+    const dotted = await refusal({ folder: root, files: ["../secret.png"] });
+    expect(dotted?.code).toBe("E_BAD_REQUEST");
+    expect(dotted?.message).toContain('received "../secret.png"');
+  });
+
+  it("limits a request to 64 files of at most 64 pixels", () => {
+    const files = Array.from({ length: 65 }, (_, i) => `cats/${i}.png`);
+    expect(() => request({ folder: root, files })).toThrow(/at most 64 files/);
+    expect(() => request({ folder: root, files: [], size: 65 })).toThrow();
+  });
+});

@@ -1,0 +1,172 @@
+import {
+  Background,
+  BackgroundVariant,
+  Controls,
+  MiniMap,
+  type Node,
+  ReactFlow,
+  type ReactFlowInstance,
+  ReactFlowProvider,
+} from "@xyflow/react";
+import { type DragEvent, useEffect, useState, useSyncExternalStore } from "react";
+import { getSpec } from "../../shared/layers/catalog";
+import { LAYER_DRAG_TYPE } from "../panels/palette/Palette";
+import { setGalleryOpen } from "../panels/templates/gallery-store";
+import type { DocumentState } from "../state/document-store";
+import { useEditor } from "../state/editor-context";
+import { useDoc, useUi } from "../state/hooks";
+import { edgeTypes, nodeTypes } from "./node-types";
+import { createFlowView, type FlowNode, type FlowView, type ShapeFlowEdge } from "./to-flow";
+import { useZoomedOut } from "./zoom";
+
+const ARIA_LABELS = { "controls.fitView.ariaLabel": "Zoom to fit" };
+const MINIMAP_SIZE = { width: 168, height: 108 };
+const LARGE_GRAPH = 150;
+const FIT = { padding: 0.2, maxZoom: 1.1, duration: 200 };
+
+/**
+ * The React Flow view of the document (ANCHORS A5, R13): nodes and edges come from the flow view
+ * (to-flow.ts), which maps document records with stable identity; React Flow's changes go back as
+ * edits. Blocks dropped from the palette become add-layer commands.
+ */
+export function Canvas() {
+  const editor = useEditor();
+  // Created in an effect so that StrictMode's mount-unmount-mount leaves one live view, not a disposed one.
+  const [view, setView] = useState<FlowView | null>(null);
+  useEffect(() => {
+    const v = createFlowView(editor);
+    setView(v);
+    return () => v.dispose();
+  }, [editor]);
+  return (
+    <section className="canvas" aria-label="Canvas">
+      <ReactFlowProvider>{view && <Flow view={view} />}</ReactFlowProvider>
+      <ConnectionHint />
+      <EmptyCanvas />
+    </section>
+  );
+}
+
+function Flow({ view }: { view: FlowView }) {
+  const editor = useEditor();
+  const flow = useSyncExternalStore(view.subscribe, view.getSnapshot, view.getSnapshot);
+  const colorMode = useUi((s) => s.theme);
+  const focus = useUi((s) => s.focusRequest);
+  const fit = useUi((s) => s.fitRequest);
+  const [rf, setRf] = useState<ReactFlowInstance<FlowNode, ShapeFlowEdge> | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const zoomedOut = useZoomedOut();
+
+  useEffect(() => {
+    if (rf && fit) void rf.fitView(FIT);
+  }, [rf, fit]);
+  useEffect(() => {
+    if (rf && focus) void rf.fitView({ nodes: [{ id: focus.value }], padding: 1.2, maxZoom: 1.2, duration: 250 });
+  }, [rf, focus]);
+
+  const onDrop = (e: DragEvent) => {
+    const kind = e.dataTransfer.getData(LAYER_DRAG_TYPE);
+    if (!kind || !rf) return;
+    e.preventDefault();
+    const at = rf.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+    // The pointer holds the block by its head, a little in from the left edge.
+    editor.run("add-layer", { kind, position: { x: Math.round(at.x - 24), y: Math.round(at.y - 16) } });
+  };
+
+  return (
+    <ReactFlow<FlowNode, ShapeFlowEdge>
+      nodes={flow.nodes}
+      edges={flow.edges}
+      nodeTypes={nodeTypes}
+      edgeTypes={edgeTypes}
+      onNodesChange={view.onNodesChange}
+      onEdgesChange={view.onEdgesChange}
+      onConnect={view.onConnect}
+      isValidConnection={view.isValidConnection}
+      onConnectEnd={view.onConnectEnd}
+      onInit={(instance) => {
+        setRf(instance);
+        // Fit once to what is open; later fits are asked for (zoom-to-fit, a template or file opened),
+        // so a block dropped on an empty canvas does not move the view under the pointer.
+        if (instance.getNodes().length > 0) void instance.fitView({ padding: 0.2, maxZoom: 1 });
+      }}
+      onDragOver={(e) => {
+        if (e.dataTransfer.types.includes(LAYER_DRAG_TYPE)) {
+          e.preventDefault();
+          e.dataTransfer.dropEffect = "copy";
+        }
+      }}
+      onDrop={onDrop}
+      onNodeDragStart={() => setDragging(true)}
+      onNodeDragStop={() => setDragging(false)}
+      className={[dragging && "node-dragging", zoomedOut && "zoomed-out"].filter(Boolean).join(" ")}
+      colorMode={colorMode}
+      // Large graphs mount only what is on screen: fewer components subscribe to every change.
+      onlyRenderVisibleElements={flow.nodes.length > LARGE_GRAPH}
+      deleteKeyCode={null}
+      selectionKeyCode="Shift"
+      multiSelectionKeyCode={["Meta", "Control"]}
+      minZoom={0.05}
+      maxZoom={2.5}
+      ariaLabelConfig={ARIA_LABELS}
+      proOptions={{ hideAttribution: true }}
+    >
+      <Background variant={BackgroundVariant.Dots} gap={18} size={1.2} />
+      <MiniMap
+        pannable
+        zoomable
+        nodeClassName={minimapClass}
+        nodeStrokeWidth={0}
+        nodeBorderRadius={4}
+        ariaLabel="Overview"
+        style={MINIMAP_SIZE}
+      />
+      <Controls showInteractive={false} />
+    </ReactFlow>
+  );
+}
+
+function minimapClass(node: Node): string {
+  const kind = (node.data as { kind?: string }).kind;
+  const category = kind ? getSpec(kind)?.category : undefined;
+  return category ? `cat-${category.toLowerCase()}` : "";
+}
+
+/** Why the wire being dragged would be refused (connection-rules), while it is dragged. */
+function ConnectionHint() {
+  const hint = useUi((s) => s.connectionHint);
+  if (!hint) return null;
+  return (
+    <div className="connection-hint" role="alert">
+      Can’t connect: {hint}
+    </div>
+  );
+}
+
+function EmptyCanvas() {
+  const editor = useEditor();
+  const empty = useDoc(isEmpty);
+  if (!empty) return null;
+  return (
+    <div className="canvas-empty">
+      <div>
+        <h2>Build a network</h2>
+        <p>Drag blocks from the palette and wire them together; every tensor shape is checked as you go.</p>
+        <div className="actions">
+          <button
+            type="button"
+            className="button primary"
+            onClick={() => editor.run("add-layer", { kind: "Input", position: { x: 0, y: 0 } })}
+          >
+            Add an Input
+          </button>
+          <button type="button" className="button" onClick={() => setGalleryOpen(editor, true)}>
+            Start from a template
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+const isEmpty = (s: DocumentState) => s.project.graph.nodes.length === 0;

@@ -1,0 +1,27 @@
+import { useAnalysis, useDoc, useUi } from "../state/hooks";
+import { countText } from "./summary/format";
+
+/** One dense line of facts under everything (VS Code's status bar). */
+export function StatusBar() {
+  const nodes = useDoc((s) => s.project.graph.nodes.length);
+  const edges = useDoc((s) => s.project.graph.edges.length);
+  const params = useAnalysis((s) => s.summary.params.total);
+  const selected = useUi((s) => s.selection.nodes.length);
+  const path = useUi((s) => s.filePath);
+  return (
+    <footer className="statusbar">
+      <span>
+        {nodes} block{nodes === 1 ? "" : "s"} · {edges} wire{edges === 1 ? "" : "s"}
+      </span>
+      <span>{countText(params)} parameters</span>
+      {selected > 0 && <span>{selected} selected</span>}
+      <span className="spacer" />
+      <span className="mono" title={path ?? "Not saved yet"}>
+        {path ?? "not saved"}
+      </span>
+      <span>
+        Press <kbd>?</kbd> for shortcuts
+      </span>
+    </footer>
+  );
+}

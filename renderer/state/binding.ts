@@ -1,0 +1,97 @@
+import type { DatasetSummary } from "../../shared/datasets/summary";
+import type { Diagnostic, DiagnosticCode } from "../../shared/diagnostics";
+import type { GraphAnalysis } from "../../shared/shapes/infer";
+import { compatibleShapes, formatShape, type Shape } from "../../shared/shapes/shape";
+
+/**
+ * Whether the bound data fits the model: the probe's sample shape against the Input block's
+ * declared shape, and the number of classes or targets against what the output block gives per
+ * sample. Coded like the graph's diagnostics ("expected ..., received ...") with a one-click fix
+ * where one edit settles it. inferGraph does not see the data; the analysis store merges these
+ * into its diagnostics (renderer/state/analysis.ts) once the tabs session hands it a probe summary.
+ */
+export type BindingCode = Extract<DiagnosticCode, "E_DATA_INPUT_SHAPE" | "E_DATA_OUTPUT_SIZE" | "W_DATA_INPUTS">;
+
+const BINDING_CODES: ReadonlySet<string> = new Set<BindingCode>([
+  "E_DATA_INPUT_SHAPE",
+  "E_DATA_OUTPUT_SIZE",
+  "W_DATA_INPUTS",
+]);
+
+/** True for the diagnostics that come from the data binding rather than from the graph. */
+export const isBindingCode = (code: string): code is BindingCode => BINDING_CODES.has(code);
+
+export interface BindingIssue {
+  code: BindingCode;
+  severity: "error" | "warning";
+  message: string;
+  nodeId?: string;
+  fix?: { title: string; nodeId: string; params: Record<string, unknown> };
+}
+
+/** The issue as a coded diagnostic (its fix stays on the issue; fixes.ts looks it up). */
+export function bindingDiagnostic(issue: BindingIssue): Diagnostic {
+  return {
+    code: issue.code,
+    severity: issue.severity,
+    message: issue.message,
+    ...(issue.nodeId === undefined ? {} : { nodeId: issue.nodeId }),
+  };
+}
+
+export function bindingIssues(summary: DatasetSummary, graph: GraphAnalysis): BindingIssue[] {
+  const issues: BindingIssue[] = [];
+  const inputs = graph.inputs.filter((id) => graph.nodes[id]?.kind === "Input");
+  if (inputs.length === 1) {
+    const id = inputs[0];
+    const declared = graph.nodes[id]?.outputShapes?.[0];
+    const given = summary.inputShape;
+    if (declared && given.length > 0 && !compatibleShapes(declared, given)) {
+      const name = graph.nodes[id]?.name ?? id;
+      issues.push({
+        code: "E_DATA_INPUT_SHAPE",
+        severity: "error",
+        nodeId: id,
+        message: `the Input "${name}" expects samples of shape ${formatShape(declared)}, but the data gives ${formatShape(given)}`,
+        fix: { title: `Set the Input's shape to ${formatShape(given)}`, nodeId: id, params: { shape: [...given] } },
+      });
+    }
+  } else if (inputs.length > 1 && summary.task !== "sequence") {
+    issues.push({
+      code: "W_DATA_INPUTS",
+      severity: "warning",
+      message: `the model has ${inputs.length} Input blocks; this data feeds one, so the sample shape is not checked`,
+    });
+  }
+
+  const outputId = graph.outputs.length === 1 ? graph.outputs[0] : null;
+  const out = outputId ? graph.nodes[outputId] : undefined;
+  const produced = out?.outputShapes?.[0];
+  const expected = expectedOutputs(summary);
+  if (outputId && out && produced && expected !== null) {
+    const units = produced.at(-1) ?? null;
+    const binaryOk = summary.task === "classification" && expected === 2 && units === 1;
+    if (units !== null && units !== expected && !binaryOk) {
+      const what = summary.task === "classification" ? `${expected} classes` : `${expected} target value(s) per sample`;
+      const want =
+        summary.task === "classification" && expected === 2 ? "1 (sigmoid) or 2 (softmax)" : String(expected);
+      issues.push({
+        code: "E_DATA_OUTPUT_SIZE",
+        severity: "error",
+        nodeId: outputId,
+        message: `the data has ${what}, but the output "${out.name}" gives ${units} value(s) per sample (shape ${formatShape(produced as Shape)}); expected ${want}`,
+        ...(out.kind === "Dense" || out.kind === "Perceptron"
+          ? { fix: { title: `Set ${out.name}'s units to ${expected}`, nodeId: outputId, params: { units: expected } } }
+          : {}),
+      });
+    }
+  }
+  return issues;
+}
+
+/** Values the output gives per sample for this data: classes, or targets; null when not checked. */
+function expectedOutputs(summary: DatasetSummary): number | null {
+  if (summary.task === "classification") return summary.classes.length > 0 ? summary.classes.length : null;
+  if (summary.task === "regression") return summary.outputShape.at(-1) ?? null;
+  return null;
+}

@@ -1,0 +1,175 @@
+import { useId, useState } from "react";
+import type { EvaluationReport } from "../../shared/evaluation/report";
+import { shallow, useUi } from "../state/hooks";
+import { isActive, type RunView } from "../state/training-store";
+import { messageOf } from "./common/errors";
+import { useClient, useTraining } from "./common/session";
+import { ClassificationView } from "./evaluate/ClassificationView";
+import { num, setText, weightsText } from "./evaluate/format";
+import { AutoencoderView, GanView, SamplesPerEpoch, SequenceView } from "./evaluate/GenerativeViews";
+import { RegressionView } from "./evaluate/RegressionView";
+import { TryIt } from "./evaluate/TryIt";
+import { TabFrame } from "./TabFrame";
+import { runLabel } from "./train/run-series";
+
+type Split = "validation" | "test" | "train";
+
+/**
+ * How a trained run does on data it did not train on: pick a run and a part of its split, and
+ * see the views its task calls for (classification, regression, autoencoder, GAN, sequence), plus
+ * the try-it panel.
+ */
+export function EvaluateTab({ hidden }: { hidden: boolean }) {
+  const client = useClient();
+  const filePath = useUi((s) => s.filePath);
+  const runs = useTraining(
+    (s) => s.order.map((id) => s.runs[id]).filter((r): r is RunView => Boolean(r?.hasModel) && !isActive(r)),
+    shallow,
+  );
+  const current = useTraining((s) => s.current);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const [split, setSplit] = useState<Split>("validation");
+  const [checkpoint, setCheckpoint] = useState<"best" | "last">("best");
+  const [report, setReport] = useState<{ runId: string; report: EvaluationReport } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const ids = { run: useId(), split: useId(), weights: useId() };
+  const runId =
+    chosen && runs.some((r) => r.runId === chosen)
+      ? chosen
+      : (runs.find((r) => r.runId === current)?.runId ?? runs[0]?.runId ?? null);
+  const frames = useTraining((s) => (report ? (s.runs[report.runId]?.samples ?? []) : []));
+
+  const evaluate = async () => {
+    if (!client || !runId) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await client.call("evaluate.run", { runId, projectPath: filePath, split, checkpoint });
+      setReport({ runId, report: r.report });
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const actions = (
+    <div className="eval-toolbar">
+      <label htmlFor={ids.run}>
+        Run
+        <select
+          id={ids.run}
+          value={runId ?? ""}
+          disabled={runs.length === 0}
+          onChange={(e) => setChosen(e.currentTarget.value)}
+        >
+          {runs.length === 0 && <option value="">no trained run</option>}
+          {runs.map((r) => (
+            <option key={r.runId} value={r.runId}>
+              {runLabel(r)} · {r.status}
+              {r.best ? ` · ${r.best.metric} ${num(r.best.value)}` : ""}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label htmlFor={ids.split}>
+        On
+        <select id={ids.split} value={split} onChange={(e) => setSplit(e.currentTarget.value as Split)}>
+          <option value="validation">validation part</option>
+          <option value="test">test part</option>
+          <option value="train">training part</option>
+        </select>
+      </label>
+      <label htmlFor={ids.weights}>
+        Weights
+        <select
+          id={ids.weights}
+          value={checkpoint}
+          onChange={(e) => setCheckpoint(e.currentTarget.value as "best" | "last")}
+        >
+          <option value="best">best</option>
+          <option value="last">last</option>
+        </select>
+      </label>
+      <button
+        type="button"
+        className="button primary"
+        disabled={!client || !runId || busy}
+        onClick={() => void evaluate()}
+      >
+        {busy ? "Evaluating…" : "Evaluate"}
+      </button>
+    </div>
+  );
+
+  return (
+    <TabFrame
+      tab="evaluate"
+      title="Evaluate"
+      description="How well a trained run does on data it has not seen."
+      hidden={hidden}
+      actions={actions}
+    >
+      <div className="evaluate-layout">
+        {error && (
+          <div className="problem-note" role="alert">
+            <strong>Evaluation failed.</strong> {error}
+          </div>
+        )}
+        {!report && !error && (
+          <div className="placeholder-card">
+            <h3>{runs.length === 0 ? "Nothing to evaluate yet" : "Pick a run and press Evaluate"}</h3>
+            <p>
+              {runs.length === 0
+                ? "Train a run first; its metrics, confusion matrix, curves and worst mistakes appear here."
+                : "The validation part is data the run did not train on; the training part shows how well it fit."}
+            </p>
+          </div>
+        )}
+        {report && <ReportView report={report.report} frames={frames} />}
+        <TryIt runId={runId} />
+      </div>
+    </TabFrame>
+  );
+}
+
+function ReportView({ report, frames }: { report: EvaluationReport; frames: RunView["samples"] }) {
+  return (
+    <>
+      <p className="report-line" data-testid="report-line">
+        <strong>{report.samples}</strong> samples from {setText(report.set)}, {weightsText(report.weights)}
+        {report.loss !== null && (
+          <>
+            {" "}
+            · loss <span className="mono">{num(report.loss)}</span>
+          </>
+        )}
+        {Object.entries(report.metrics).map(([k, v]) => (
+          <span key={k}>
+            {" "}
+            · {k} <span className="mono">{num(v)}</span>
+          </span>
+        ))}
+      </p>
+      {report.notes.length > 0 && (
+        <ul className="info-note notes">
+          {report.notes.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      )}
+      {(report.task === "classification" || report.task === "binary") && <ClassificationView report={report} />}
+      {report.task === "regression" && <RegressionView report={report} />}
+      {report.task === "autoencoder" && (
+        <>
+          <AutoencoderView report={report} />
+          <SamplesPerEpoch frames={frames} />
+        </>
+      )}
+      {report.task === "gan" && <GanView report={report} frames={frames} />}
+      {report.task === "sequence" && <SequenceView report={report} />}
+      {report.task === "other" && <p className="info-note">{report.reason}</p>}
+    </>
+  );
+}

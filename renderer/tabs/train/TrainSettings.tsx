@@ -1,0 +1,162 @@
+import { useMemo } from "react";
+import {
+  DEFAULT_LEARNING_RATE,
+  monitorNames,
+  type OptimizerType,
+  parseTrainingConfig,
+  TrainingConfigSchema,
+} from "../../../shared/training/config";
+import { useEditor } from "../../state/editor-context";
+import { useAnalysis, useDoc } from "../../state/hooks";
+import { type FormMeta, SchemaForm } from "../common/SchemaForm";
+import { formModel, setIn } from "../common/schema-model";
+import { useProbe } from "../common/session";
+import { sameLoss, suggestLoss } from "./loss-suggest";
+
+/** Built once: the form follows the schema, not the other way round. */
+const MODEL = formModel(TrainingConfigSchema);
+
+const LABELS: Record<string, string> = {
+  loss: "Loss",
+  optimizer: "Optimizer",
+  learningRate: "Learning rate",
+  schedule: "LR schedule",
+  clipping: "Gradient clipping",
+  batchSize: "Batch size",
+  validation: "Validation",
+  earlyStopping: "Early stopping",
+  checkpoints: "Checkpoints",
+  "validation.fraction": "Fraction",
+  "earlyStopping.enabled": "Enabled",
+  "checkpoints.best": "Keep best",
+  "checkpoints.last": "Keep last",
+  minDelta: "Min. improvement",
+  restoreBestWeights: "Restore best",
+  fromLogits: "From logits",
+  beta1: "β₁",
+  beta2: "β₂",
+  epsilon: "ε",
+  rho: "ρ",
+  initialAccumulatorValue: "Initial accumulator",
+  dropEvery: "Drop every (epochs)",
+  decaySteps: "Decay steps",
+  decayRate: "Decay rate",
+  clipValue: "Clip value",
+  clipNorm: "Clip norm",
+};
+
+const HINTS: Record<string, string> = {
+  learningRate: "Step size of each update; empty uses the optimizer's usual default.",
+  validation:
+    "Inline samples: the last fraction is held out (Keras' validationSplit). File datasets are split in the Data tab; 'none' trains on every sample.",
+  seed: "Same seed, same backend: the same loss curve. Empty picks a random seed per run.",
+  backend: "Which engine the trainer uses; auto picks the fastest that loads.",
+  metrics: "Reported every epoch next to the loss, for training and validation.",
+  "earlyStopping.patience": "Epochs without improvement before stopping.",
+  shuffle: "Reshuffle the training samples every epoch (with the seed).",
+};
+
+const OPTION_LABELS: Record<string, string> = {
+  meanSquaredError: "Mean squared error",
+  meanAbsoluteError: "Mean absolute error",
+  meanSquaredLogarithmicError: "Mean squared log error",
+  meanAbsolutePercentageError: "Mean absolute % error",
+  logCosh: "Log-cosh",
+  hinge: "Hinge",
+  squaredHinge: "Squared hinge",
+  categoricalHinge: "Categorical hinge",
+  kullbackLeiblerDivergence: "KL divergence",
+  poisson: "Poisson",
+  cosineSimilarity: "Cosine similarity",
+  huber: "Huber",
+  binaryCrossentropy: "Binary cross-entropy",
+  categoricalCrossentropy: "Categorical cross-entropy",
+  sparseCategoricalCrossentropy: "Sparse categorical cross-entropy",
+  sgd: "SGD",
+  momentum: "SGD + momentum",
+  nesterov: "Nesterov",
+  adagrad: "Adagrad",
+  adadelta: "Adadelta",
+  rmsprop: "RMSprop",
+  adam: "Adam",
+  adamax: "Adamax",
+  perceptron: "Perceptron rule",
+  none: "none",
+  auto: "auto",
+};
+
+/**
+ * The training settings, generated from the training config schema, edited in the document
+ * (each change one undo step), with the problems parsing reports shown at their fields and a
+ * loss suggested from the output block and the bound data.
+ */
+export function TrainSettings({ disabled }: { disabled: boolean }) {
+  const editor = useEditor();
+  const training = useDoc((s) => s.project.training);
+  const graph = useAnalysis((s) => s.graph);
+  const summary = useProbe((s) => s.summary);
+  const parsed = useMemo(() => parseTrainingConfig(training), [training]);
+  const suggestion = useMemo(() => suggestLoss(graph, summary), [graph, summary]);
+
+  const issues = useMemo(() => {
+    const out: Record<string, string> = {};
+    if (!parsed.ok) for (const i of parsed.issues) out[i.path] ??= i.message;
+    return out;
+  }, [parsed]);
+
+  const meta = useMemo((): FormMeta => {
+    const optimizer = ((training.optimizer as { type?: string } | undefined)?.type ?? "adam") as OptimizerType;
+    const config = parsed.ok
+      ? parsed.config
+      : {
+          metrics: Array.isArray(training.metrics) ? (training.metrics as string[]) : [],
+          validation: { type: "split" },
+        };
+    const monitors = monitorNames(config);
+    return {
+      labels: LABELS,
+      hints: HINTS,
+      optionLabels: OPTION_LABELS,
+      choices: { "earlyStopping.monitor": monitors, "checkpoints.monitor": monitors },
+      placeholders: {
+        learningRate: `${DEFAULT_LEARNING_RATE[optimizer] ?? ""} (default)`,
+        "earlyStopping.monitor": `${config.validation.type === "none" ? "loss" : "val_loss"} (default)`,
+        "checkpoints.monitor": `${config.validation.type === "none" ? "loss" : "val_loss"} (default)`,
+      },
+    };
+  }, [training, parsed]);
+
+  const onChange = (path: readonly string[], value: unknown) => {
+    editor.edit(`training: ${path.join(".")}`, (p) => ({ ...p, training: setIn(p.training, path, value) }));
+  };
+  const useSuggested = suggestion && !sameLoss(training.loss, suggestion.loss);
+
+  return (
+    <section className="card settings-card" aria-label="Training settings">
+      <header className="card-header">
+        <h3>Settings</h3>
+      </header>
+      {suggestion && (
+        <div className={`suggestion${useSuggested ? "" : " applied"}`}>
+          <span>
+            {useSuggested ? "Suggested loss: " : "Loss fits the model: "}
+            <strong>{OPTION_LABELS[suggestion.loss.type] ?? suggestion.loss.type}</strong>
+            {"fromLogits" in suggestion.loss && suggestion.loss.fromLogits ? " (from logits)" : ""}
+            <span className="muted"> · {suggestion.reason}</span>
+          </span>
+          {useSuggested && (
+            <button
+              type="button"
+              className="button small"
+              disabled={disabled}
+              onClick={() => onChange(["loss"], suggestion.loss)}
+            >
+              Use it
+            </button>
+          )}
+        </div>
+      )}
+      <SchemaForm model={MODEL} value={training} onChange={onChange} issues={issues} meta={meta} disabled={disabled} />
+    </section>
+  );
+}

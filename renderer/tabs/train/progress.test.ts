@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { durationText, etaSeconds, runFraction } from "./progress";
+
+const run = {
+  epoch: 4,
+  batch: 5,
+  batchesPerEpoch: 10,
+  epochsDone: 4,
+  epochsPlanned: 10,
+  status: "running" as const,
+  startedAtMs: 0,
+};
+
+describe("runFraction and etaSeconds", () => {
+  it("counts finished epochs and the share of the current one", () => {
+    expect(runFraction(run)).toBeCloseTo(0.45, 12);
+    expect(runFraction({ ...run, status: "completed" })).toBe(1);
+    expect(runFraction({ ...run, epochsPlanned: null })).toBe(0);
+  });
+
+  it("projects the average pace so far", () => {
+    // 45% done in 9 s -> 11 s left.
+    expect(etaSeconds(run, 9000)).toBeCloseTo(11, 9);
+  });
+
+  it("has no estimate before there is a pace, or once the run ended", () => {
+    expect(etaSeconds({ ...run, epoch: 0, batch: 0, epochsDone: 0 }, 9000)).toBeNull();
+    expect(etaSeconds({ ...run, status: "stopped" as never }, 9000)).toBeNull();
+    expect(etaSeconds({ ...run, startedAtMs: null }, 9000)).toBeNull();
+  });
+});
+
+describe("durationText", () => {
+  it.each([
+    [42.4, "42 s"],
+    [187, "3:07"],
+    [3729, "1:02:09"],
+  ])("%f s reads %s", (s, text) => {
+    expect(durationText(s)).toBe(text);
+  });
+});
