@@ -41,6 +41,9 @@ export function bindingDiagnostic(issue: BindingIssue): Diagnostic {
 
 export function bindingIssues(summary: DatasetSummary, graph: GraphAnalysis): BindingIssue[] {
   const issues: BindingIssue[] = [];
+  // A GAN's data are real samples for the discriminator, not what its Input (the noise) takes; the
+  // trainer pairs them with the generator's output itself (main/trainer/run/gan.ts).
+  if (Object.values(graph.nodes).some((n) => n.kind === "GANGenerator" || n.kind === "GANDiscriminator")) return issues;
   const inputs = graph.inputs.filter((id) => graph.nodes[id]?.kind === "Input");
   if (inputs.length === 1) {
     const id = inputs[0];

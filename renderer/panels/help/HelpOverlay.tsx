@@ -42,7 +42,8 @@ export function HelpOverlay() {
   const mac = detectMac();
   const close = () => editor.ui.setState({ helpOpen: false });
   const groups = (Object.keys(CATEGORY_TITLES) as CommandCategory[])
-    .map((c) => ({ category: c, commands: commands.filter((cmd) => cmd.category === c) }))
+    // A shortcuts sheet: commands without a key are reached through buttons and menus instead.
+    .map((c) => ({ category: c, commands: commands.filter((cmd) => cmd.category === c && cmd.kbd) }))
     .filter((g) => g.commands.length > 0);
   return (
     <div className="modal-backdrop">

@@ -1,0 +1,110 @@
+import { expect, type Page, test } from "@playwright/test";
+import { startBrowserMode } from "./helpers/browser-mode";
+import { flowNode, openEditor, paletteItem, selectNode } from "./helpers/editor";
+import { loadProject, smallCnn } from "./helpers/projects";
+import { sandbox } from "./helpers/sandbox";
+
+/** Canvas commands through their shortcuts and the palette's keyboard and double-click paths. */
+const box = sandbox();
+let app: Awaited<ReturnType<typeof startBrowserMode>>;
+test.beforeAll(async () => {
+  app = await startBrowserMode({ cwd: box.root, env: box.env });
+});
+test.afterAll(async () => {
+  await app.stop();
+  box.remove();
+});
+
+test.beforeEach(async ({ page }) => {
+  await openEditor(page, app.url);
+  await loadProject(page, smallCnn());
+});
+
+const nodes = (page: Page) => page.locator(".react-flow__node");
+const edges = (page: Page) => page.locator(".react-flow__edge");
+
+test("Enter and double-click in the palette add a block after the selected one and wire it", async ({ page }) => {
+  await selectNode(page, "dense_1");
+  await paletteItem(page, "Dropout").focus();
+  await page.keyboard.press("Enter");
+  await expect(flowNode(page, "dropout_1")).toBeVisible();
+  await expect(edges(page)).toHaveCount(4);
+  await expect(page.getByRole("textbox", { name: "Block name" })).toHaveValue("dropout_1");
+
+  // The new block is selected, so a double-click chains the next one after it.
+  await paletteItem(page, "Activation").dblclick();
+  await expect(flowNode(page, "activation_1")).toBeVisible();
+  await expect(edges(page)).toHaveCount(5);
+  await expect(page.getByRole("button", { name: "Validation: Valid" })).toBeVisible();
+});
+
+test("copy, paste, duplicate and delete with the keyboard, each one undo step", async ({ page }) => {
+  await selectNode(page, "conv2d_1");
+  await flowNode(page, "flatten_1")
+    .locator(".layer-node-head")
+    .click({ modifiers: ["Control"] });
+  await expect(page.getByRole("heading", { name: "2 blocks" })).toBeVisible();
+
+  await page.keyboard.press("Control+c");
+  await page.keyboard.press("Control+v");
+  await expect(nodes(page)).toHaveCount(6);
+  await expect(edges(page)).toHaveCount(4);
+  await page.keyboard.press("Control+d");
+  await expect(nodes(page)).toHaveCount(8);
+  await page.keyboard.press("Delete");
+  await expect(nodes(page)).toHaveCount(6);
+  await page.keyboard.press("Control+z");
+  await expect(nodes(page)).toHaveCount(8);
+  await page.keyboard.press("Control+z");
+  await page.keyboard.press("Control+z");
+  await expect(nodes(page)).toHaveCount(4);
+});
+
+test("groups blocks into a named block, collapses, expands and ungroups it", async ({ page }) => {
+  await selectNode(page, "conv2d_1");
+  await flowNode(page, "flatten_1")
+    .locator(".layer-node-head")
+    .click({ modifiers: ["Control"] });
+  await page.keyboard.press("Control+g");
+  const frame = page.locator(".react-flow__node-frame");
+  await expect(frame).toHaveCount(1);
+  const name = (await frame.locator(".group-node-title span").first().textContent()) ?? "";
+  await page.screenshot({ path: test.info().outputPath("grouped.png") });
+
+  await page.getByRole("button", { name: `Collapse block ${name}` }).click();
+  const block = page.locator(".react-flow__node-block");
+  await expect(block).toHaveCount(1);
+  await expect(flowNode(page, "conv2d_1")).toHaveCount(0);
+  // The collapsed block shows what leaves it and what it weighs.
+  await expect(block.getByTestId("output-shape")).toHaveText("(21632)");
+  await expect(block.locator(".layer-node-count")).toHaveText("320 params");
+  await page.screenshot({ path: test.info().outputPath("collapsed.png") });
+
+  await page.getByRole("button", { name: `Expand block ${name}` }).click();
+  await expect(flowNode(page, "conv2d_1")).toBeVisible();
+  await page.getByRole("button", { name: `Ungroup block ${name}` }).click();
+  await expect(frame).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Validation: Valid" })).toBeVisible();
+});
+
+test("the help overlay lists the shortcuts from the command registry", async ({ page }) => {
+  await page.locator(".react-flow__pane").click({ position: { x: 10, y: 10 } });
+  await page.keyboard.press("?");
+  const help = page.getByRole("dialog", { name: "Keyboard shortcuts" });
+  await expect(help).toBeVisible();
+  for (const title of [
+    "Undo",
+    "Redo",
+    "Copy",
+    "Paste",
+    "Duplicate",
+    "Group into a block",
+    "Auto-layout",
+    "Zoom to fit",
+  ]) {
+    await expect(help.getByText(title, { exact: true })).toBeVisible();
+  }
+  await page.screenshot({ path: test.info().outputPath("help.png") });
+  await page.keyboard.press("Escape");
+  await expect(help).toBeHidden();
+});
