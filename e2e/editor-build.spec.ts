@@ -1,6 +1,17 @@
 import { expect, test } from "@playwright/test";
 import { startBrowserMode } from "./helpers/browser-mode";
-import { connect, dropBlock, edgeLabel, flowNode, nodeIds, openEditor, selectNode, setTuple } from "./helpers/editor";
+import {
+  connect,
+  dropBlock,
+  edgeLabel,
+  flowNode,
+  nodeIds,
+  openEditor,
+  paletteItem,
+  pane,
+  selectNode,
+  setTuple,
+} from "./helpers/editor";
 import { sandbox } from "./helpers/sandbox";
 
 /**
@@ -52,4 +63,19 @@ test("builds Input -> Conv2D -> Flatten -> Dense from the palette and shows the 
   });
   await expect(page.getByRole("alert").filter({ hasText: "Can’t connect" })).toHaveCount(0);
   await expect(page.locator(".react-flow__edge")).toHaveCount(3);
+});
+
+test("a block dropped on the empty canvas' message lands on the canvas", async ({ page }) => {
+  await openEditor(page, app.url);
+  const message = page.getByRole("heading", { name: "Build a network" });
+  await expect(message).toBeVisible();
+  // The message lets the pointer through, so the drop reaches the canvas underneath it.
+  const at = await message.boundingBox();
+  const canvas = await pane(page).boundingBox();
+  if (!at || !canvas) throw new Error("the canvas or its message is not on screen");
+  await paletteItem(page, "Dense").dragTo(pane(page), {
+    targetPosition: { x: at.x + at.width / 2 - canvas.x, y: at.y + at.height / 2 - canvas.y },
+  });
+  await expect(page.locator(".react-flow__node")).toHaveCount(1);
+  await expect(message).toBeHidden();
 });

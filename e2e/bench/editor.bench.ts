@@ -123,7 +123,7 @@ async function editLatency(page: Page, last: string, shown: string, units: numbe
       // "*": any block on screen other than the Input (large graphs mount only what is visible).
       const target =
         shown === "*"
-          ? ([...document.querySelectorAll<HTMLElement>(".react-flow__node")]
+          ? (Array.from(document.querySelectorAll<HTMLElement>(".react-flow__node"))
               .map((e) => e.dataset.id)
               .find((id) => id && id !== "input_1" && shapeOf(id)) ?? "")
           : shown;

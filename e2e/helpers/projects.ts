@@ -1,4 +1,4 @@
-import type { Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 import { GraphBuilder } from "../../shared/ir/builder";
 import { PROJECT_FORMAT, PROJECT_VERSION, type Project } from "../../shared/ir/project";
 
@@ -29,4 +29,21 @@ export function smallCnn(): Project {
 export async function loadProject(page: Page, project: Project): Promise<void> {
   await page.waitForFunction(() => window.__netforge !== undefined);
   await page.evaluate((p) => window.__netforge?.load(p), project);
+  await settledViewport(page);
+}
+
+/** Waits until the canvas stops moving (opening fits the view with a short animation). */
+export async function settledViewport(page: Page): Promise<void> {
+  let last = "";
+  await expect
+    .poll(
+      async () => {
+        const now = await page.locator(".react-flow__viewport").getAttribute("style");
+        const same = now === last;
+        last = now ?? "";
+        return same;
+      },
+      { intervals: [100, 100, 150, 250] },
+    )
+    .toBe(true);
 }

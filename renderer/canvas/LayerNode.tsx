@@ -27,34 +27,37 @@ export const LayerNode = memo(function LayerNode({ id, data }: NodeProps<LayerFl
   const labelPorts = inputs.length > 1 || outputs.length > 1;
   const shape = a?.outputShapes ? shapesText(a.outputShapes) : "?";
   const zoomedOut = useZoomedOut();
-  const handles = (
+  // One port each way: handles at mid-height. Several (attention's query/value/key, an LSTM's
+  // states): one labelled row per port under the body, each row holding its own handles.
+  const single = !labelPorts;
+  const handles = single ? (
     <>
-      {inputs.map((p, i) => (
-        <Handle
-          key={p.name}
-          id={p.name}
-          type="target"
-          position={Position.Left}
-          style={{ top: `${((i + 1) / (inputs.length + 1)) * 100}%` }}
-          aria-label={`${id} input ${p.name}`}
-          title={p.doc}
-        >
-          {labelPorts && !zoomedOut && <span className="port-label in">{p.name}</span>}
-        </Handle>
-      ))}
-      {outputs.map((name, i) => (
-        <Handle
-          key={name}
-          id={name}
-          type="source"
-          position={Position.Right}
-          style={{ top: `${((i + 1) / (outputs.length + 1)) * 100}%` }}
-          aria-label={`${id} output ${name}`}
-        >
-          {outputs.length > 1 && !zoomedOut && <span className="port-label out">{name}</span>}
-        </Handle>
-      ))}
+      {inputs[0] && <PortHandle node={id} name={inputs[0].name} type="target" doc={inputs[0].doc} />}
+      {outputs[0] && <PortHandle node={id} name={outputs[0]} type="source" />}
     </>
+  ) : null;
+  const rows = single ? null : (
+    <div className="layer-node-ports">
+      {Array.from({ length: Math.max(inputs.length, outputs.length) }, (_, i) => (
+        <div className="port-row" key={inputs[i]?.name ?? outputs[i]}>
+          {inputs[i] && (
+            <>
+              <PortHandle node={id} name={inputs[i].name} type="target" doc={inputs[i].doc} />
+              <span className="port-label in">
+                {inputs[i].name}
+                {inputs[i].optional ? "?" : ""}
+              </span>
+            </>
+          )}
+          {outputs[i] && (
+            <>
+              <span className="port-label out">{outputs[i]}</span>
+              <PortHandle node={id} name={outputs[i]} type="source" />
+            </>
+          )}
+        </div>
+      ))}
+    </div>
   );
   if (zoomedOut) {
     // Level of detail (zoom.ts): the kind and shape in large type, the category colour, the badge.
@@ -68,13 +71,13 @@ export const LayerNode = memo(function LayerNode({ id, data }: NodeProps<LayerFl
         </span>
         {severity && <span className={`diag-badge ${severity}`}>{diagnostics.length}</span>}
         {handles}
+        {rows}
       </div>
     );
   }
   return (
     <div
       className={`layer-node cat-${category.toLowerCase()}${severity ? ` layer-node--${severity}` : ""}${labelPorts ? " layer-node--ports" : ""}`}
-      style={labelPorts ? { minHeight: 22 + 18 * Math.max(inputs.length, outputs.length) } : undefined}
       data-testid={`node-${id}`}
     >
       <div className="layer-node-head">
@@ -103,7 +106,30 @@ export const LayerNode = memo(function LayerNode({ id, data }: NodeProps<LayerFl
           {diagnostics.length}
         </span>
       )}
+      {rows}
       {handles}
     </div>
   );
 });
+
+function PortHandle({
+  node,
+  name,
+  type,
+  doc,
+}: {
+  node: string;
+  name: string;
+  type: "source" | "target";
+  doc?: string;
+}) {
+  return (
+    <Handle
+      id={name}
+      type={type}
+      position={type === "target" ? Position.Left : Position.Right}
+      aria-label={`${node} ${type === "target" ? "input" : "output"} ${name}`}
+      title={doc}
+    />
+  );
+}

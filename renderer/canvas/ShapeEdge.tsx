@@ -2,6 +2,7 @@ import { BaseEdge, EdgeLabelRenderer, type EdgeProps, getBezierPath } from "@xyf
 import { memo } from "react";
 import { shapeText } from "../panels/summary/format";
 import { useAnalysis } from "../state/hooks";
+import { labelPoint } from "./label-point";
 import type { ShapeFlowEdge } from "./to-flow";
 import { useZoomedOut } from "./zoom";
 
@@ -10,14 +11,15 @@ export const ShapeEdge = memo(function ShapeEdge(props: EdgeProps<ShapeFlowEdge>
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, selected, markerEnd } = props;
   const problem = useAnalysis((s) => s.edgeDiagnostics[id]?.[0]);
   const zoomedOut = useZoomedOut();
-  const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  const [path] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  const at = labelPoint(sourceX, sourceY, targetX, targetY);
   const title = problem ? `${problem.code}: ${problem.message}` : undefined;
   return (
     <>
       <BaseEdge id={id} path={path} markerEnd={markerEnd} className={problem ? "error" : undefined} />
       {/* Unreadable when zoomed out (zoom.ts), and hundreds of labels cost layout there. */}
       {!zoomedOut && (
-        <EdgeLabel id={id} x={labelX} y={labelY} error={problem !== undefined} selected={selected} title={title} />
+        <EdgeLabel id={id} x={at.x} y={at.y} error={problem !== undefined} selected={selected} title={title} />
       )}
     </>
   );

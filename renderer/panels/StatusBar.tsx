@@ -1,4 +1,6 @@
+import { useEditor } from "../state/editor-context";
 import { useAnalysis, useDoc, useUi } from "../state/hooks";
+import type { ThemeSetting } from "../state/ui-store";
 import { countText } from "./summary/format";
 
 /** One dense line of facts under everything (VS Code's status bar). */
@@ -19,9 +21,28 @@ export function StatusBar() {
       <span className="mono" title={path ?? "Not saved yet"}>
         {path ?? "not saved"}
       </span>
+      <ThemeButton />
       <span>
         Press <kbd>?</kbd> for shortcuts
       </span>
     </footer>
+  );
+}
+
+const NEXT_THEME: Record<ThemeSetting, ThemeSetting> = { system: "light", light: "dark", dark: "system" };
+
+/** System (the default, following the OS), then light, then dark. */
+function ThemeButton() {
+  const editor = useEditor();
+  const theme = useUi((s) => s.theme);
+  return (
+    <button
+      type="button"
+      className="statusbar-button"
+      aria-label={`Theme: ${theme}. Switch to ${NEXT_THEME[theme]}`}
+      onClick={() => editor.ui.setState({ theme: NEXT_THEME[theme] })}
+    >
+      Theme: {theme}
+    </button>
   );
 }
