@@ -1,7 +1,7 @@
 import { expect, type Locator, type Page, test } from "@playwright/test";
-import { type App, gotoTab, openTemplate, runStatus, screenshot, setField, startApp } from "./app-helpers";
+import { gotoTab, openTemplate, runStatus, screenshot, setField } from "./app-helpers";
 import { openEditor } from "./helpers/editor";
-import { sandbox } from "./helpers/sandbox";
+import { sandboxedHost } from "./helpers/spec-host";
 
 /**
  * The Evaluate tab's other views, each on a template trained briefly in an unsaved project (runs
@@ -9,15 +9,7 @@ import { sandbox } from "./helpers/sandbox";
  * variational autoencoder (reconstructions), and the GAN on a ring (generated points beside real
  * ones, and the samples it made after each epoch).
  */
-const box = sandbox();
-let app: App;
-test.beforeAll(async () => {
-  app = await startApp(box.root, box.env);
-});
-test.afterAll(async () => {
-  await app.stop();
-  box.remove();
-});
+const { app } = sandboxedHost();
 
 async function trainTemplate(page: Page, template: string, epochs: string): Promise<void> {
   await openTemplate(page, template);

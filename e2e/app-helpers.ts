@@ -1,55 +1,12 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { expect, type Locator, type Page } from "@playwright/test";
 
-const ROOT = join(import.meta.dirname, "..");
-
 /**
- * Helpers of the whole-job specs (app-*.spec.ts): the browser-mode host started with its process
- * id known (the crash spec kills its trainer), and page actions that go through the UI the way a
- * person does: the template gallery, Save As in the host's folder browser, the tabs and their
- * buttons, found by role and name.
+ * Helpers of the whole-job specs (app-*.spec.ts; the host itself comes from helpers/spec-host.ts):
+ * the trainer processes of a host (the crash spec kills one), and page actions that go through the
+ * UI the way a person does: the template gallery, Save As in the host's folder browser, the tabs
+ * and their buttons, found by role and name.
  */
-export interface App {
-  url: string;
-  pid: number;
-  stop(): Promise<void>;
-}
-
-export async function startApp(cwd: string, env: Record<string, string>): Promise<App> {
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [join(ROOT, "main/cli/netforge.mjs"), "start", "--no-electron", "--port", "0"],
-    { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] },
-  );
-  let output = "";
-  const url = await new Promise<string>((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error(`no URL printed within 120 s:\n${output}`)), 120_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const m = /Open (http:\/\/\S+)/.exec(output);
-      if (m) {
-        clearTimeout(timer);
-        ok(m[1]);
-      }
-    };
-    child.stdout?.on("data", onData);
-    child.stderr?.on("data", onData);
-    child.on("exit", (code) => fail(new Error(`netforge start exited with ${code}:\n${output}`)));
-  });
-  return {
-    url,
-    pid: child.pid ?? -1,
-    stop: () =>
-      new Promise((ok) => {
-        if (child.exitCode !== null) return ok();
-        child.once("exit", () => ok());
-        child.kill("SIGINT");
-      }),
-  };
-}
-
 /** The trainer processes started by the host `hostPid` (its descendants running main/trainer). */
 export function trainerPids(hostPid: number): number[] {
   const parents = new Map<number, number>();

@@ -3,7 +3,6 @@ import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import sharp from "sharp";
 import {
-  type App,
   gotoTab,
   lossPoints,
   maxAbsDiff,
@@ -14,10 +13,9 @@ import {
   saveProjectAs,
   screenshot,
   setField,
-  startApp,
 } from "./app-helpers";
 import { openEditor } from "./helpers/editor";
-import { sandbox } from "./helpers/sandbox";
+import { sandboxedHost } from "./helpers/spec-host";
 
 const ROOT = join(import.meta.dirname, "..");
 const CLASSES = ["0", "1", "2"];
@@ -61,16 +59,7 @@ async function writeDigits(folder: string): Promise<void> {
   await Promise.all(files);
 }
 
-const box = sandbox();
-let app: App;
-test.beforeAll(async () => {
-  await writeDigits(join(box.root, "digits"));
-  app = await startApp(box.root, box.env);
-});
-test.afterAll(async () => {
-  await app.stop();
-  box.remove();
-});
+const { box, app } = sandboxedHost({ prepare: (b) => writeDigits(join(b.root, "digits")) });
 
 test("image folder: choose, fit the model, train, evaluate, export, reload", async ({ page }) => {
   test.setTimeout(300_000);

@@ -2,7 +2,6 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, type Page, test } from "@playwright/test";
 import {
-  type App,
   gotoTab,
   lossPoints,
   maxAbsDiff,
@@ -12,10 +11,9 @@ import {
   saveProject,
   saveProjectAs,
   screenshot,
-  startApp,
 } from "./app-helpers";
 import { openEditor } from "./helpers/editor";
-import { sandbox } from "./helpers/sandbox";
+import { sandboxedHost } from "./helpers/spec-host";
 
 /**
  * The whole job on the iris CSV: the probe's columns, classes and split; a column's role changed
@@ -40,15 +38,7 @@ async function dropFile(page: Page, name: string, text: string): Promise<void> {
   await zone.dispatchEvent("drop", { dataTransfer: transfer });
 }
 
-const box = sandbox();
-let app: App;
-test.beforeAll(async () => {
-  app = await startApp(box.root, box.env);
-});
-test.afterAll(async () => {
-  await app.stop();
-  box.remove();
-});
+const { box, app } = sandboxedHost();
 
 test("iris CSV: probe, bind, train, evaluate, try, export, reload", async ({ page }) => {
   test.setTimeout(240_000);

@@ -2,7 +2,6 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import {
-  type App,
   gotoTab,
   lossPoints,
   openTemplate,
@@ -11,25 +10,16 @@ import {
   saveProjectAs,
   screenshot,
   setField,
-  startApp,
   trainerPids,
 } from "./app-helpers";
 import { openEditor } from "./helpers/editor";
-import { sandbox } from "./helpers/sandbox";
+import { sandboxedHost } from "./helpers/spec-host";
 
 /**
  * The trainer process killed in the middle of a run: the run ends as failed with the reason, the
  * window keeps working, the project file is untouched, and the next run starts a fresh trainer.
  */
-const box = sandbox();
-let app: App;
-test.beforeAll(async () => {
-  app = await startApp(box.root, box.env);
-});
-test.afterAll(async () => {
-  await app.stop();
-  box.remove();
-});
+const { box, app } = sandboxedHost();
 
 test("trainer killed mid-run: error shown, window usable, project intact, new run trains", async ({ page }) => {
   test.setTimeout(240_000);

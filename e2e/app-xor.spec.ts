@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import {
-  type App,
   gotoTab,
   lossPoints,
   maxAbsDiff,
@@ -12,10 +11,9 @@ import {
   saveProjectAs,
   screenshot,
   setField,
-  startApp,
 } from "./app-helpers";
 import { openEditor } from "./helpers/editor";
-import { sandbox } from "./helpers/sandbox";
+import { sandboxedHost } from "./helpers/spec-host";
 
 /**
  * The whole job on the XOR template, in browser mode with the real host and trainer: watch the
@@ -23,15 +21,7 @@ import { sandbox } from "./helpers/sandbox";
  * confusion matrix counts every evaluated sample), export ONNX verified against the trained
  * model, and find the runs again after reloading the window and reopening the project.
  */
-const box = sandbox();
-let app: App;
-test.beforeAll(async () => {
-  app = await startApp(box.root, box.env);
-});
-test.afterAll(async () => {
-  await app.stop();
-  box.remove();
-});
+const { app } = sandboxedHost();
 
 test("XOR: live curves, stop, train, evaluate, export, reload", async ({ page }) => {
   test.setTimeout(240_000);

@@ -1,5 +1,4 @@
 import { expect, test } from "@playwright/test";
-import { startBrowserMode } from "./helpers/browser-mode";
 import {
   connect,
   dropBlock,
@@ -12,21 +11,13 @@ import {
   selectNode,
   setTuple,
 } from "./helpers/editor";
-import { sandbox } from "./helpers/sandbox";
+import { sandboxedHost } from "./helpers/spec-host";
 
 /**
  * The editor's main path, driven as a learner does it: blocks dragged from the palette, wires
  * dragged between handles, params typed into the inspector; shapes checked on the wires.
  */
-const box = sandbox();
-let app: Awaited<ReturnType<typeof startBrowserMode>>;
-test.beforeAll(async () => {
-  app = await startBrowserMode({ cwd: box.root, env: box.env });
-});
-test.afterAll(async () => {
-  await app.stop();
-  box.remove();
-});
+const { app } = sandboxedHost();
 
 test("builds Input -> Conv2D -> Flatten -> Dense from the palette and shows the shapes on the wires", async ({
   page,

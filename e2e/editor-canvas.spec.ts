@@ -1,19 +1,10 @@
 import { expect, type Page, test } from "@playwright/test";
-import { startBrowserMode } from "./helpers/browser-mode";
 import { flowNode, openEditor, paletteItem, selectNode } from "./helpers/editor";
 import { loadProject, smallCnn } from "./helpers/projects";
-import { sandbox } from "./helpers/sandbox";
+import { sandboxedHost } from "./helpers/spec-host";
 
 /** Canvas commands through their shortcuts and the palette's keyboard and double-click paths. */
-const box = sandbox();
-let app: Awaited<ReturnType<typeof startBrowserMode>>;
-test.beforeAll(async () => {
-  app = await startBrowserMode({ cwd: box.root, env: box.env });
-});
-test.afterAll(async () => {
-  await app.stop();
-  box.remove();
-});
+const { app } = sandboxedHost();
 
 test.beforeEach(async ({ page }) => {
   await openEditor(page, app.url);

@@ -1,19 +1,10 @@
 import { expect, test } from "@playwright/test";
-import { startBrowserMode } from "./helpers/browser-mode";
 import { connect, edgeLabel, flowNode, openEditor, selectNode, setTuple } from "./helpers/editor";
 import { loadProject, smallCnn } from "./helpers/projects";
-import { sandbox } from "./helpers/sandbox";
+import { sandboxedHost } from "./helpers/spec-host";
 
 /** Editing a working model: a removed block and its one-click fix, a param edit, undo and redo. */
-const box = sandbox();
-let app: Awaited<ReturnType<typeof startBrowserMode>>;
-test.beforeAll(async () => {
-  app = await startBrowserMode({ cwd: box.root, env: box.env });
-});
-test.afterAll(async () => {
-  await app.stop();
-  box.remove();
-});
+const { app } = sandboxedHost();
 
 test.beforeEach(async ({ page }) => {
   await openEditor(page, app.url);

@@ -2,21 +2,12 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import type { Project } from "../shared/ir/project";
-import { startBrowserMode } from "./helpers/browser-mode";
 import { edgeLabel, openEditor, selectNode } from "./helpers/editor";
 import { loadProject, smallCnn } from "./helpers/projects";
-import { sandbox } from "./helpers/sandbox";
+import { sandboxedHost } from "./helpers/spec-host";
 
 /** Save a project through the host's folder browser, reload the window, open it again, compare. */
-const box = sandbox();
-let app: Awaited<ReturnType<typeof startBrowserMode>>;
-test.beforeAll(async () => {
-  app = await startBrowserMode({ cwd: box.root, env: box.env });
-});
-test.afterAll(async () => {
-  await app.stop();
-  box.remove();
-});
+const { box, app } = sandboxedHost();
 
 const currentProject = (page: import("@playwright/test").Page) =>
   page.evaluate(() => window.__netforge?.editor.project() as Project);

@@ -1,18 +1,9 @@
 import { expect, test } from "@playwright/test";
-import { startBrowserMode } from "./helpers/browser-mode";
 import { openEditor } from "./helpers/editor";
-import { sandbox } from "./helpers/sandbox";
+import { sandboxedHost } from "./helpers/spec-host";
 
 /** Every starter template in the gallery opens as a project with no diagnostics at all. */
-const box = sandbox();
-let app: Awaited<ReturnType<typeof startBrowserMode>>;
-test.beforeAll(async () => {
-  app = await startBrowserMode({ cwd: box.root, env: box.env });
-});
-test.afterAll(async () => {
-  await app.stop();
-  box.remove();
-});
+const { app } = sandboxedHost();
 
 test("opens each template from the gallery and shows no diagnostics", async ({ page }) => {
   page.on("dialog", (d) => d.accept());

@@ -11,6 +11,8 @@ const ROOT = join(import.meta.dirname, "../..");
 export async function startBrowserMode(options: { cwd?: string; env?: Record<string, string> } = {}): Promise<{
   url: string;
   origin: string;
+  /** The host's process id (the crash spec finds and kills its trainer). */
+  pid: number;
   stop: () => Promise<void>;
 }> {
   const child: ChildProcess = spawn(
@@ -40,8 +42,10 @@ export async function startBrowserMode(options: { cwd?: string; env?: Record<str
   return {
     url,
     origin: new URL(url).origin,
+    pid: child.pid ?? -1,
     stop: () =>
       new Promise((ok) => {
+        if (child.exitCode !== null || child.signalCode !== null) return ok();
         child.once("exit", () => ok());
         child.kill("SIGINT");
       }),

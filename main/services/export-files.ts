@@ -1,29 +1,12 @@
-import { randomBytes } from "node:crypto";
-import { mkdir, open, rename, rm, stat } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
+import { rename, rm, stat } from "node:fs/promises";
+import { tempBeside } from "./atomic-write";
 
 /**
  * Export outputs appear whole or not at all: a file or folder is written under a temporary name
  * beside its target (same filesystem, so the rename is atomic) and renamed into place only once
- * it passed verification; a failed one is removed and the target is left as it was.
+ * it passed verification; a failed one is removed and the target is left as it was. The temporary
+ * path and the flushed write are atomic-write.ts's.
  */
-
-/** A fresh temporary path beside `target`, hidden, removed by `discard` or moved by `commit*`. */
-export function tempBeside(target: string): string {
-  return join(dirname(target), `.${basename(target)}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`);
-}
-
-/** Writes and flushes a file at a temporary path. */
-export async function writeTemp(tmp: string, data: Uint8Array | string): Promise<void> {
-  await mkdir(dirname(tmp), { recursive: true });
-  const handle = await open(tmp, "wx", 0o644);
-  try {
-    await handle.writeFile(data);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
 
 /** Renames a finished temporary file over the target. */
 export async function commitFile(tmp: string, target: string): Promise<void> {

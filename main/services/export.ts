@@ -16,9 +16,10 @@ import {
 import { type ExportJob, type ExportReply, ExportReplySchema } from "../../shared/onnx/trainer-job";
 import { type GraphAnalysis, inferGraph } from "../../shared/shapes/infer";
 import type { TrainerMessage } from "../../shared/trainer/protocol";
+import { tempBeside, writeTemp } from "./atomic-write";
 import { DESCRIPTION_FILE, runDescription } from "./export-description";
 import { ExportError } from "./export-error";
-import { commitFile, commitFolder, discard, tempBeside, writeTemp } from "./export-files";
+import { commitFile, commitFolder, discard } from "./export-files";
 import { type ExportSource, loadExportSource } from "./export-source";
 import { runOnnx } from "./export-verify";
 import { TrainerClient } from "./trainer-client";

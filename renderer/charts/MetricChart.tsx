@@ -1,6 +1,7 @@
 import { memo, useMemo, useRef } from "react";
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { downloadBlob, safeFileName } from "./download";
+import { downloadBlob } from "../files/local-files";
+import { safeFileName } from "./download";
 import { svgToPng, themeColors } from "./export-png";
 import { buildPlot, niceAxis, niceTicks, type PlotLine, type PlotSeries, paddedDomain, pointCount } from "./series";
 

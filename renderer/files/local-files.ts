@@ -2,8 +2,9 @@
  * The user's own computer, in the browser: a download of text produced in the page (project,
  * curves CSV) and a file picked for upload. Work the same in Electron's renderer.
  */
-export function downloadText(fileName: string, text: string, type = "application/json"): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+/** Saves a blob through the browser's download (Electron shows its save dialog for it). */
+export function downloadBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement("a");
   a.href = url;
   a.download = fileName;
@@ -13,6 +14,10 @@ export function downloadText(fileName: string, text: string, type = "application
   a.remove();
   // Revoked later: some browsers start the download only after the click handler returns.
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function downloadText(fileName: string, text: string, type = "application/json"): void {
+  downloadBlob(fileName, new Blob([text], { type }));
 }
 
 export function pickLocalFile(accept: string): Promise<File | null> {

@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { isLoopback, remoteWarning, startBrowserMode } from "../../web/browser-mode";
+import { type BrowserModeOptions, isLoopback, remoteWarning, startBrowserMode } from "../../web/browser-mode";
 import { EXIT, type Io, UserError } from "../io";
 
 export const ROOT = join(import.meta.dirname, "../../..");
@@ -60,14 +60,7 @@ export function parsePort(text: string): number {
 /** Starts browser mode, prints the URL, and runs until Ctrl-C (or SIGTERM). */
 export async function serveUntilSignal(
   io: Io,
-  opts: {
-    port: number;
-    bind: string;
-    allowRemote: boolean;
-    allowedHosts?: string[];
-    roots: string[];
-    backend?: string;
-  },
+  opts: Omit<BrowserModeOptions, "staticRoot" | "configDir" | "token">,
   banner = "netforge: browser mode.",
 ): Promise<number> {
   const { host, server } = await startBrowserMode({ ...opts, staticRoot: join(ROOT, "out/renderer") }).catch(

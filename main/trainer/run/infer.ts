@@ -1,11 +1,8 @@
 import * as tf from "@tensorflow/tfjs";
-import type { InlineDataset } from "../../../shared/datasets/inline";
 import type { TrainingConfig } from "../../../shared/training/config";
 import { trainingLoss } from "../train/losses";
 import { StreamingMetrics } from "../train/metrics";
 import { sampleCount } from "./batches";
-import { prepareData } from "./data";
-import type { RunHandle } from "./fit";
 
 const BATCH = 256;
 
@@ -39,20 +36,6 @@ export function evaluateTensors(
   });
   tf.dispose(preds);
   return out;
-}
-
-/** The `evaluate` request: loss and metrics of a run's model on another dataset. */
-export function evaluateModel(run: RunHandle, data: InlineDataset): Record<string, number | null> {
-  if (!run.compiled || !run.config) {
-    throw Object.assign(new Error(`run "${run.runId}" has no trained model`), { code: "E_NO_MODEL" });
-  }
-  const config: TrainingConfig = { ...run.config, validation: { type: "none" } };
-  const prepared = prepareData(data, run.compiled, config);
-  try {
-    return { samples: prepared.n, ...evaluateTensors(run.compiled.model, prepared.x, prepared.y, config, "") };
-  } finally {
-    prepared.dispose();
-  }
 }
 
 /** The `predict` request: model outputs for raw samples, as nested arrays. */
