@@ -24,8 +24,11 @@ async function trainTemplate(page: Page, template: string, epochs: string): Prom
 async function evaluate(page: Page, split: "validation" | "train"): Promise<Locator> {
   const tab = await gotoTab(page, "Evaluate");
   await tab.getByRole("combobox", { name: "On" }).selectOption(split);
-  await tab.getByRole("button", { name: "Evaluate", exact: true }).click();
-  await expect(tab.getByTestId("report-line")).toBeVisible({ timeout: 60_000 });
+  const button = tab.getByRole("button", { name: "Evaluate", exact: true });
+  await button.click();
+  // The button reads "Evaluating…" until the report is in; only then is the report this run's.
+  await expect(button).toBeEnabled({ timeout: 60_000 });
+  await expect(tab.getByTestId("report-line")).toBeVisible();
   return tab;
 }
 
@@ -66,6 +69,8 @@ test("regression, autoencoder and GAN views", async ({ page }) => {
   await screenshot(page, test.info().outputPath("vae-evaluate.png"));
 
   await trainTemplate(page, "GAN: points on a ring", "20");
+  // The autoencoder's report is not shown as if it were the GAN run's.
+  await expect((await gotoTab(page, "Evaluate")).getByTestId("report-line")).toHaveCount(0);
   tab = await evaluate(page, "train");
   await expect(tab.getByRole("region", { name: "Generated samples" }).getByRole("img")).toBeVisible();
   const perEpoch = tab.getByRole("region", { name: "Samples per epoch" });

@@ -38,7 +38,10 @@ export function EvaluateTab({ hidden }: { hidden: boolean }) {
     chosen && runs.some((r) => r.runId === chosen)
       ? chosen
       : (runs.find((r) => r.runId === current)?.runId ?? runs[0]?.runId ?? null);
-  const frames = useTraining((s) => (report ? (s.runs[report.runId]?.samples ?? []) : []));
+  // A report belongs to the run it was made from: picking another run, or opening another
+  // project, must not leave the previous run's numbers on screen as if they were this one's.
+  const shown = report && report.runId === runId ? report : null;
+  const frames = useTraining((s) => (shown ? (s.runs[shown.runId]?.samples ?? []) : []));
 
   const evaluate = async () => {
     if (!client || !runId) return;
@@ -117,7 +120,7 @@ export function EvaluateTab({ hidden }: { hidden: boolean }) {
             <strong>Evaluation failed.</strong> {error}
           </div>
         )}
-        {!report && !error && (
+        {!shown && !error && (
           <div className="placeholder-card">
             <h3>{runs.length === 0 ? "Nothing to evaluate yet" : "Pick a run and press Evaluate"}</h3>
             <p>
@@ -127,7 +130,7 @@ export function EvaluateTab({ hidden }: { hidden: boolean }) {
             </p>
           </div>
         )}
-        {report && <ReportView report={report.report} frames={frames} />}
+        {shown && <ReportView report={shown.report} frames={frames} />}
         <TryIt runId={runId} />
       </div>
     </TabFrame>
