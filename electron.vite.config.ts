@@ -27,6 +27,8 @@ export default defineConfig({
     root: "renderer",
     plugins: [react()],
     build: {
+      // NETFORGE_PROFILE (bench:editor's profiles) keeps names readable; React stays the production build.
+      minify: process.env.NETFORGE_PROFILE ? false : "esbuild",
       outDir: "out/renderer",
       rollupOptions: { input: resolve("renderer/index.html") },
     },

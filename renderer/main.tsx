@@ -45,7 +45,7 @@ async function start(): Promise<void> {
     editor,
     load: (project) => {
       editor.loadProject(project ?? blankProject(), { filePath: null });
-      requestFit(editor.ui);
+      requestFit(editor.ui, false);
     },
   };
   createRoot(root).render(

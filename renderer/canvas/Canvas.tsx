@@ -7,6 +7,7 @@ import {
   ReactFlow,
   type ReactFlowInstance,
   ReactFlowProvider,
+  useStoreApi,
 } from "@xyflow/react";
 import { type DragEvent, useEffect, useState, useSyncExternalStore } from "react";
 import { getSpec } from "../../shared/layers/catalog";
@@ -15,14 +16,17 @@ import { setGalleryOpen } from "../panels/templates/gallery-store";
 import type { DocumentState } from "../state/document-store";
 import { useEditor } from "../state/editor-context";
 import { useDoc, useUi } from "../state/hooks";
+import { FIT_MAX_ZOOM, FIT_PADDING, fitViewport } from "./fit";
 import { edgeTypes, nodeTypes } from "./node-types";
 import { createFlowView, type FlowNode, type FlowView, type ShapeFlowEdge } from "./to-flow";
-import { useZoomedOut } from "./zoom";
+import { DETAIL_ZOOM, useZoomedOutStore, ZoomedOut } from "./zoom";
 
 const ARIA_LABELS = { "controls.fitView.ariaLabel": "Zoom to fit" };
 const MINIMAP_SIZE = { width: 168, height: 108 };
 const LARGE_GRAPH = 150;
-const FIT = { padding: 0.2, maxZoom: 1.1, duration: 200 };
+const MIN_ZOOM = 0.05;
+const MAX_ZOOM = 2.5;
+const FIT = { padding: FIT_PADDING, maxZoom: FIT_MAX_ZOOM, duration: 200 };
 
 /**
  * The React Flow view of the document (ANCHORS A5, R13): nodes and edges come from the flow view
@@ -52,14 +56,25 @@ function Flow({ view }: { view: FlowView }) {
   const flow = useSyncExternalStore(view.subscribe, view.getSnapshot, view.getSnapshot);
   const colorMode = useUi((s) => s.theme);
   const focus = useUi((s) => s.focusRequest);
-  const fit = useUi((s) => s.fitRequest);
+  const store = useStoreApi<FlowNode, ShapeFlowEdge>();
   const [rf, setRf] = useState<ReactFlowInstance<FlowNode, ShapeFlowEdge> | null>(null);
   const [dragging, setDragging] = useState(false);
-  const zoomedOut = useZoomedOut();
+  const zoomedOut = useZoomedOutStore();
 
   useEffect(() => {
-    if (rf && fit) void rf.fitView(FIT);
-  }, [rf, fit]);
+    if (!rf) return;
+    // Subscribed rather than selected: a project just opened is fitted in the same task that
+    // loaded it, before React draws its blocks at the old zoom.
+    return editor.ui.subscribe((next, prev) => {
+      const request = next.fitRequest;
+      if (!request || request === prev.fitRequest) return;
+      if (request.value.animate) return void rf.fitView(FIT);
+      const { width, height } = store.getState();
+      const zoom = { min: MIN_ZOOM, max: MAX_ZOOM, readable: DETAIL_ZOOM };
+      const vp = fitViewport(view.getSnapshot().nodes, width, height, zoom);
+      if (vp) void rf.setViewport(vp);
+    });
+  }, [rf, editor, store, view]);
   useEffect(() => {
     if (rf && focus) void rf.fitView({ nodes: [{ id: focus.value }], padding: 1.2, maxZoom: 1.2, duration: 250 });
   }, [rf, focus]);
@@ -74,55 +89,57 @@ function Flow({ view }: { view: FlowView }) {
   };
 
   return (
-    <ReactFlow<FlowNode, ShapeFlowEdge>
-      nodes={flow.nodes}
-      edges={flow.edges}
-      nodeTypes={nodeTypes}
-      edgeTypes={edgeTypes}
-      onNodesChange={view.onNodesChange}
-      onEdgesChange={view.onEdgesChange}
-      onConnect={view.onConnect}
-      isValidConnection={view.isValidConnection}
-      onConnectEnd={view.onConnectEnd}
-      onInit={(instance) => {
-        setRf(instance);
-        // Fit once to what is open; later fits are asked for (zoom-to-fit, a template or file opened),
-        // so a block dropped on an empty canvas does not move the view under the pointer.
-        if (instance.getNodes().length > 0) void instance.fitView({ padding: 0.2, maxZoom: 1 });
-      }}
-      onDragOver={(e) => {
-        if (e.dataTransfer.types.includes(LAYER_DRAG_TYPE)) {
-          e.preventDefault();
-          e.dataTransfer.dropEffect = "copy";
-        }
-      }}
-      onDrop={onDrop}
-      onNodeDragStart={() => setDragging(true)}
-      onNodeDragStop={() => setDragging(false)}
-      className={[dragging && "node-dragging", zoomedOut && "zoomed-out"].filter(Boolean).join(" ")}
-      colorMode={colorMode}
-      // Large graphs mount only what is on screen: fewer components subscribe to every change.
-      onlyRenderVisibleElements={flow.nodes.length > LARGE_GRAPH}
-      deleteKeyCode={null}
-      selectionKeyCode="Shift"
-      multiSelectionKeyCode={["Meta", "Control"]}
-      minZoom={0.05}
-      maxZoom={2.5}
-      ariaLabelConfig={ARIA_LABELS}
-      proOptions={{ hideAttribution: true }}
-    >
-      <Background variant={BackgroundVariant.Dots} gap={18} size={1.2} />
-      <MiniMap
-        pannable
-        zoomable
-        nodeClassName={minimapClass}
-        nodeStrokeWidth={0}
-        nodeBorderRadius={4}
-        ariaLabel="Overview"
-        style={MINIMAP_SIZE}
-      />
-      <Controls showInteractive={false} />
-    </ReactFlow>
+    <ZoomedOut.Provider value={zoomedOut}>
+      <ReactFlow<FlowNode, ShapeFlowEdge>
+        nodes={flow.nodes}
+        edges={flow.edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={view.onNodesChange}
+        onEdgesChange={view.onEdgesChange}
+        onConnect={view.onConnect}
+        isValidConnection={view.isValidConnection}
+        onConnectEnd={view.onConnectEnd}
+        onInit={(instance) => {
+          setRf(instance);
+          // Fit once to what is open; later fits are asked for (zoom-to-fit, a template or file opened),
+          // so a block dropped on an empty canvas does not move the view under the pointer.
+          if (instance.getNodes().length > 0) void instance.fitView({ padding: 0.2, maxZoom: 1 });
+        }}
+        onDragOver={(e) => {
+          if (e.dataTransfer.types.includes(LAYER_DRAG_TYPE)) {
+            e.preventDefault();
+            e.dataTransfer.dropEffect = "copy";
+          }
+        }}
+        onDrop={onDrop}
+        onNodeDragStart={() => setDragging(true)}
+        onNodeDragStop={() => setDragging(false)}
+        className={[dragging && "node-dragging", zoomedOut && "zoomed-out"].filter(Boolean).join(" ")}
+        colorMode={colorMode}
+        // Large graphs mount only what is on screen: fewer components subscribe to every change.
+        onlyRenderVisibleElements={flow.nodes.length > LARGE_GRAPH}
+        deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={["Meta", "Control"]}
+        minZoom={MIN_ZOOM}
+        maxZoom={MAX_ZOOM}
+        ariaLabelConfig={ARIA_LABELS}
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={18} size={1.2} />
+        <MiniMap
+          pannable
+          zoomable
+          nodeClassName={minimapClass}
+          nodeStrokeWidth={0}
+          nodeBorderRadius={4}
+          ariaLabel="Overview"
+          style={MINIMAP_SIZE}
+        />
+        <Controls showInteractive={false} />
+      </ReactFlow>
+    </ZoomedOut.Provider>
   );
 }
 

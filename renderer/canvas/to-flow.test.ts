@@ -91,6 +91,37 @@ describe("React Flow -> document", () => {
     expect(editor.history.canUndo()).toBe(false);
   });
 
+  it("keeps a drag in the view until the drop, then writes it to the document once", () => {
+    const { editor, view } = make();
+    const version = editor.doc.getState().version;
+    for (let i = 1; i <= 10; i++)
+      view.onNodesChange([{ id: "dense_1", type: "position", position: { x: i, y: 2 * i }, dragging: true }]);
+    expect(view.getSnapshot().nodes[3].position).toEqual({ x: 10, y: 20 });
+    expect(editor.doc.getState().version).toBe(version);
+    expect(editor.project().graph.nodes[3].position).toEqual(cnn().graph.nodes[3].position);
+    view.onNodesChange([{ id: "dense_1", type: "position", dragging: false }]);
+    expect(editor.doc.getState().version).toBe(version + 1);
+    expect(editor.project().graph.nodes[3].position).toEqual({ x: 10, y: 20 });
+  });
+
+  it("drags a collapsed block by the pointer's whole offset, however many ticks it takes", () => {
+    const { editor, view } = make();
+    editor.edit("group", (p) => setGroupCollapsed(groupNodes(p, ["conv2d_1", "flatten_1"]).project, "group_1", true));
+    const before = editor.project().graph.nodes.map((n) => n.position ?? { x: 0, y: 0 });
+    const { id, position } = view.getSnapshot().nodes[0];
+    for (let i = 1; i <= 4; i++)
+      view.onNodesChange([
+        { id, type: "position", position: { x: position.x + 10 * i, y: position.y }, dragging: true },
+      ]);
+    expect(view.getSnapshot().nodes[0].position).toEqual({ x: position.x + 40, y: position.y });
+    view.onNodesChange([{ id, type: "position", dragging: false }]);
+    const after = editor.project().graph.nodes.map((n) => n.position);
+    expect(after[1]).toEqual({ x: before[1].x + 40, y: before[1].y });
+    expect(after[2]).toEqual({ x: before[2].x + 40, y: before[2].y });
+    editor.history.undo();
+    expect(editor.project().graph.nodes[1].position).toEqual(before[1]);
+  });
+
   it("keeps measured sizes so React Flow does not measure moved nodes again", () => {
     const { view } = make();
     view.onNodesChange([{ id: "dense_1", type: "dimensions", dimensions: { width: 200, height: 80 } }]);

@@ -262,6 +262,12 @@ export function createFlowView(editor: Editor): FlowView {
   const map = createFlowMapper();
   const measured = new Map<string, Size>();
   const dragging = new Set<string>();
+  /**
+   * Where the layers being dragged are now. A drag stays in the view until the drop, then lands
+   * as one "move nodes" edit: writing every tick to the document would run every document
+   * subscriber (history, autosave, the tabs) sixty times a second for a change nobody else needs.
+   */
+  const live = new Map<string, Position>();
   const listeners = new Set<() => void>();
   let dirty = true;
   let snapshot: FlowState = { nodes: [], edges: [] };
@@ -277,6 +283,23 @@ export function createFlowView(editor: Editor): FlowView {
   });
 
   const project = () => editor.project();
+  const at = (n: GraphNode): Position => live.get(n.id) ?? n.position ?? { x: 0, y: 0 };
+  /** The document with the dragged layers where the pointer has them. */
+  const shown = (): Project => {
+    const p = project();
+    if (live.size === 0) return p;
+    const nodes = p.graph.nodes.map((n) => {
+      const to = live.get(n.id);
+      return to ? { ...n, position: to } : n;
+    });
+    return { ...p, graph: { ...p.graph, nodes } };
+  };
+  const drop = () => {
+    const ids = new Set(project().graph.nodes.map((n) => n.id as string));
+    const positions = Object.fromEntries([...live].filter(([id]) => ids.has(id)));
+    live.clear();
+    if (Object.keys(positions).length > 0) editor.edit("move nodes", (p) => moveNodes(p, positions));
+  };
   const groupOf = (flowId: string) => {
     if (!flowId.startsWith("block:") || project().graph.nodes.some((n) => n.id === flowId)) return undefined;
     return flowId.slice("block:".length);
@@ -299,10 +322,10 @@ export function createFlowView(editor: Editor): FlowView {
         continue;
       }
       const list = membersOf(g);
-      const from = topLeft(list);
+      const from = topLeft(list.map((n) => ({ ...n, position: at(n) })));
       const [dx, dy] = [c.position.x - from.x, c.position.y - from.y];
       for (const n of list) {
-        const p = n.position ?? { x: 0, y: 0 };
+        const p = at(n);
         positions[n.id] = { x: p.x + dx, y: p.y + dy };
       }
     }
@@ -313,7 +336,7 @@ export function createFlowView(editor: Editor): FlowView {
     getSnapshot() {
       if (dirty) {
         dirty = false;
-        snapshot = map({ project: project(), selection: editor.ui.getState().selection, measured, dragging });
+        snapshot = map({ project: shown(), selection: editor.ui.getState().selection, measured, dragging });
       }
       return snapshot;
     },
@@ -323,13 +346,13 @@ export function createFlowView(editor: Editor): FlowView {
     },
 
     onNodesChange(changes) {
-      let resized = false;
+      let viewChanged = false;
       for (const c of changes) {
         if (c.type !== "dimensions" || !c.dimensions) continue;
         const old = measured.get(c.id);
         if (old?.width === c.dimensions.width && old?.height === c.dimensions.height) continue;
         measured.set(c.id, { width: c.dimensions.width, height: c.dimensions.height });
-        resized = true;
+        viewChanged = true;
       }
 
       const positions = moves(changes);
@@ -337,18 +360,22 @@ export function createFlowView(editor: Editor): FlowView {
       const starts = changes.some((c) => c.type === "position" && c.dragging === true && !dragging.has(c.id));
       const ends = changes.some((c) => c.type === "position" && c.dragging === false);
       if (starts) {
-        // One gesture: every tick until the drop squashes into this mark's entry (ANCHORS R16).
-        editor.history.mark("move nodes");
+        // A drop that was never reported ends the earlier gesture here.
+        drop();
         dragging.clear();
         for (const c of changes) if (c.type === "position" && c.dragging) dragging.add(c.id);
       }
       if (Object.keys(positions).length > 0) {
-        if (dragging.size > 0 || starts) editor.update((p) => moveNodes(p, positions));
-        else editor.edit("move nodes", (p) => moveNodes(p, positions));
+        // One gesture, one undo entry (ANCHORS R16): the document hears of it at the drop.
+        if (dragging.size > 0 || starts) {
+          for (const [id, to] of Object.entries(positions)) live.set(id, to);
+          viewChanged = true;
+        } else editor.edit("move nodes", (p) => moveNodes(p, positions));
       }
       if (ends) {
         dragging.clear();
-        resized = true;
+        drop();
+        viewChanged = true;
       }
 
       const selects = changes.filter((c) => c.type === "select");
@@ -360,7 +387,7 @@ export function createFlowView(editor: Editor): FlowView {
 
       const removed = changes.flatMap((c) => (c.type === "remove" ? layerIds(c.id) : []));
       if (removed.length > 0) editor.edit("delete", (p) => removeElements(p, { nodeIds: removed }));
-      if (resized) invalidate();
+      if (viewChanged) invalidate();
     },
 
     onEdgesChange(changes) {

@@ -13,7 +13,7 @@ import {
 } from "../state/autosave";
 import type { Editor } from "../state/editor";
 import { browse, type FilePrompts, isProjectFile } from "../state/file-prompts";
-import { toast } from "../state/ui-store";
+import { requestFit, toast } from "../state/ui-store";
 import { followAppCommands } from "./app-events";
 import { type AnyCommand, defineCommand } from "./registry";
 
@@ -50,7 +50,8 @@ async function mayDiscard(editor: Editor, s: FileSession): Promise<boolean> {
 
 function load(editor: Editor, project: Project, filePath: string | null): void {
   editor.loadProject(project, { filePath });
-  editor.run("zoom-to-fit");
+  // At once: the project appears fitted instead of sliding into view.
+  requestFit(editor.ui, false);
 }
 
 async function open(editor: Editor, s: FileSession, path: string): Promise<void> {

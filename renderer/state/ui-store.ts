@@ -31,8 +31,8 @@ export interface UiState {
   theme: ThemeSetting;
   /** Node to centre the view on (a diagnostic clicked in the list). */
   focusRequest: CanvasRequest<string> | null;
-  /** Zoom to fit the whole graph (the zoom-to-fit command). */
-  fitRequest: CanvasRequest<null> | null;
+  /** Zoom to fit the whole graph: animated for the zoom-to-fit command, at once for a project just opened. */
+  fitRequest: CanvasRequest<{ animate: boolean }> | null;
   /** Why the connection being dragged would be refused; null when it is allowed or none is dragged. */
   connectionHint: string | null;
   filePath: string | null;
@@ -77,9 +77,9 @@ export function requestFocus(ui: UiStore, nodeId: string): void {
   ui.setState({ focusRequest: { seq, value: nodeId } });
 }
 
-export function requestFit(ui: UiStore): void {
+export function requestFit(ui: UiStore, animate = true): void {
   const seq = (ui.getState().fitRequest?.seq ?? 0) + 1;
-  ui.setState({ fitRequest: { seq, value: null } });
+  ui.setState({ fitRequest: { seq, value: { animate } } });
 }
 
 const MAX_TOASTS = 5;

@@ -2,6 +2,9 @@ import { getSpec } from "../layers/catalog";
 import { GRAPH_FORMAT, GRAPH_VERSION, type Graph, type GraphEdge, type GraphNode } from "./graph";
 import { asNodeId, nextEdgeId, nextNodeId } from "./ids";
 
+/** Horizontal distance between the blocks a builder places. */
+export const BUILDER_STEP_X = 300;
+
 /**
  * Builds graph documents in code (templates, tests, the CLI): ids are generated Keras-style and
  * edges default to the target's first input port, so a chain reads like a Sequential model.
@@ -21,7 +24,9 @@ export class GraphBuilder {
       id,
       kind,
       params,
-      position: { x: this.nodes.length * 220, y: 0 },
+      // One row, a block's width (220 px on the canvas) plus a gap apart, so built graphs open
+      // readable; the editor's auto-layout arranges branches.
+      position: { x: this.nodes.length * BUILDER_STEP_X, y: 0 },
     };
     if (opts.name) node.name = opts.name;
     this.nodes.push(node);
