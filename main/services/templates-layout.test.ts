@@ -21,7 +21,8 @@ describe("template layout", () => {
       for (let i = 0; i < boxes.length; i++)
         for (let j = i + 1; j < boxes.length; j++) {
           const [a, b] = [boxes[i], boxes[j]];
-          if (Math.abs(a.x - b.x) < NODE_WIDTH + 20 && Math.abs(a.y - b.y) < NODE_HEIGHT) clashes.push(`${a.id}/${b.id}`);
+          if (Math.abs(a.x - b.x) < NODE_WIDTH + 20 && Math.abs(a.y - b.y) < NODE_HEIGHT)
+            clashes.push(`${a.id}/${b.id}`);
         }
       expect(clashes).toEqual([]);
     });
