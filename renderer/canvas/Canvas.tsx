@@ -104,7 +104,7 @@ function Flow({ view }: { view: FlowView }) {
           setRf(instance);
           // Fit once to what is open; later fits are asked for (zoom-to-fit, a template or file opened),
           // so a block dropped on an empty canvas does not move the view under the pointer.
-          if (instance.getNodes().length > 0) void instance.fitView({ padding: 0.2, maxZoom: 1 });
+          if (instance.getNodes().length > 0) void instance.fitView({ padding: FIT_PADDING, maxZoom: 1 });
         }}
         onDragOver={(e) => {
           if (e.dataTransfer.types.includes(LAYER_DRAG_TYPE)) {

@@ -82,7 +82,7 @@ export function createFlowMapper(): (input: FlowInput) => FlowState {
       const list = members.get(g.id);
       if (!list) continue;
       const id = blockNodeId(g.id);
-      const pos = topLeft(list);
+      const pos = topLeft(list.map(positionOf));
       const selected = list.every((n) => selectedNodes.has(n.id));
       const size = measured?.get(id);
       const key = JSON.stringify([g.name, list.length, pos, selected, size, dragging?.has(id) ?? false]);
@@ -176,7 +176,7 @@ function layerNode(
   return {
     id: n.id,
     type: "layer",
-    position: n.position ?? { x: 0, y: 0 },
+    position: positionOf(n),
     // The same data object while the kind stays, so a memoized node sees equal props.
     data: old && old.data.kind === n.kind ? old.data : { kind: n.kind },
     selected,
@@ -208,7 +208,7 @@ function frame(g: GraphGroup, list: readonly GraphNode[], measured?: ReadonlyMap
     Number.NEGATIVE_INFINITY,
   ];
   for (const n of list) {
-    const p = n.position ?? { x: 0, y: 0 };
+    const p = positionOf(n);
     const size = measured?.get(n.id) ?? { width: NODE_WIDTH, height: NODE_HEIGHT };
     [x0, y0] = [Math.min(x0, p.x), Math.min(y0, p.y)];
     [x1, y1] = [Math.max(x1, p.x + size.width), Math.max(y1, p.y + size.height)];
@@ -231,12 +231,14 @@ function frame(g: GraphGroup, list: readonly GraphNode[], measured?: ReadonlyMap
   };
 }
 
-function topLeft(list: readonly GraphNode[]): Position {
+const positionOf = (n: GraphNode): Position => n.position ?? { x: 0, y: 0 };
+
+function topLeft(points: readonly Position[]): Position {
   let x = Number.POSITIVE_INFINITY;
   let y = Number.POSITIVE_INFINITY;
-  for (const n of list) {
-    x = Math.min(x, n.position?.x ?? 0);
-    y = Math.min(y, n.position?.y ?? 0);
+  for (const p of points) {
+    x = Math.min(x, p.x);
+    y = Math.min(y, p.y);
   }
   return { x, y };
 }
@@ -283,7 +285,7 @@ export function createFlowView(editor: Editor): FlowView {
   });
 
   const project = () => editor.project();
-  const at = (n: GraphNode): Position => live.get(n.id) ?? n.position ?? { x: 0, y: 0 };
+  const at = (n: GraphNode): Position => live.get(n.id) ?? positionOf(n);
   /** The document with the dragged layers where the pointer has them. */
   const shown = (): Project => {
     const p = project();
@@ -322,7 +324,7 @@ export function createFlowView(editor: Editor): FlowView {
         continue;
       }
       const list = membersOf(g);
-      const from = topLeft(list.map((n) => ({ ...n, position: at(n) })));
+      const from = topLeft(list.map(at));
       const [dx, dy] = [c.position.x - from.x, c.position.y - from.y];
       for (const n of list) {
         const p = at(n);
