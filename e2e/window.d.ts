@@ -11,6 +11,9 @@ declare global {
         run(id: string, args?: unknown): boolean;
         project(): Project;
         isDirty(): boolean;
+        doc: { getState(): { version: number } };
+        ui: { getState(): { selection: { nodes: string[]; edges: string[] } } };
+        history: { undo(): void };
         analysis: { getState(): { graph: { nodes: Record<string, { outputShapes?: (number | null)[][] }> } } };
       };
       load(project: Project | null): void;

@@ -78,3 +78,32 @@ export async function screenshot(page: Page, path: string): Promise<void> {
 }
 
 export const edgeLabel = (page: Page, edgeId: string): Locator => page.getByTestId(`edge-label-${edgeId}`);
+
+/**
+ * The screen point at the middle of a block's head: its element where React Flow mounted one, else
+ * (zoomed out, where the overview paints blocks and mounts no elements) its document position
+ * through the viewport's transform.
+ */
+export async function blockCentre(page: Page, id: string): Promise<{ x: number; y: number }> {
+  return page.evaluate((id) => {
+    const el = document.querySelector(`.react-flow__node[data-id="${id}"]`);
+    if (el) {
+      const r = el.getBoundingClientRect();
+      return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+    }
+    const node = window.__netforge?.editor.project().graph.nodes.find((n) => n.id === id);
+    const viewport = document.querySelector<HTMLElement>(".react-flow__viewport")?.style.transform ?? "";
+    const [, tx, ty, zoom] = (/translate\(([-\d.]+)px, ([-\d.]+)px\) scale\(([\d.]+)\)/.exec(viewport) ?? []).map(
+      Number,
+    );
+    const pane = document.querySelector(".react-flow")?.getBoundingClientRect();
+    if (!node?.position || !pane || !zoom) throw new Error(`block ${id} is not on screen`);
+    return { x: pane.x + tx + (node.position.x + 110) * zoom, y: pane.y + ty + (node.position.y + 40) * zoom };
+  }, id);
+}
+
+/** The canvas' zoom, from React Flow's viewport transform. */
+export async function canvasZoom(page: Page): Promise<number> {
+  const style = (await page.locator(".react-flow__viewport").getAttribute("style")) ?? "";
+  return Number(/scale\(([\d.]+)\)/.exec(style)?.[1] ?? Number.NaN);
+}

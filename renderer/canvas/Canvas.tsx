@@ -2,31 +2,31 @@ import {
   Background,
   BackgroundVariant,
   Controls,
-  MiniMap,
-  type Node,
   ReactFlow,
   type ReactFlowInstance,
   ReactFlowProvider,
   useStoreApi,
 } from "@xyflow/react";
-import { type DragEvent, useEffect, useState, useSyncExternalStore } from "react";
-import { getSpec } from "../../shared/layers/catalog";
+import { type DragEvent, useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import { LAYER_DRAG_TYPE } from "../panels/palette/Palette";
 import { setGalleryOpen } from "../panels/templates/gallery-store";
 import type { DocumentState } from "../state/document-store";
 import { useEditor } from "../state/editor-context";
 import { useDoc, useUi } from "../state/hooks";
 import { FIT_MAX_ZOOM, FIT_PADDING, fitViewport } from "./fit";
+import { Minimap } from "./minimap/Minimap";
 import { edgeTypes, nodeTypes } from "./node-types";
+import { hiddenCopies } from "./overview/hidden";
+import { OverviewLayer } from "./overview/OverviewLayer";
 import { createFlowView, type FlowNode, type FlowView, type ShapeFlowEdge } from "./to-flow";
-import { DETAIL_ZOOM, useZoomedOutStore, ZoomedOut } from "./zoom";
+import { DETAIL_ZOOM, useZoomedOut } from "./zoom";
 
 const ARIA_LABELS = { "controls.fitView.ariaLabel": "Zoom to fit" };
-const MINIMAP_SIZE = { width: 168, height: 108 };
 const LARGE_GRAPH = 150;
 const MIN_ZOOM = 0.05;
 const MAX_ZOOM = 2.5;
-const FIT = { padding: FIT_PADDING, maxZoom: FIT_MAX_ZOOM, duration: 200 };
+// Hidden nodes count: zoomed out, every node is hidden from React Flow (the overview draws them).
+const FIT = { padding: FIT_PADDING, maxZoom: FIT_MAX_ZOOM, duration: 200, includeHiddenNodes: true };
 
 /**
  * The React Flow view of the document (ANCHORS A5, R13): nodes and edges come from the flow view
@@ -59,7 +59,17 @@ function Flow({ view }: { view: FlowView }) {
   const store = useStoreApi<FlowNode, ShapeFlowEdge>();
   const [rf, setRf] = useState<ReactFlowInstance<FlowNode, ShapeFlowEdge> | null>(null);
   const [dragging, setDragging] = useState(false);
-  const zoomedOut = useZoomedOutStore();
+  const overview = useZoomedOut();
+  const [hiddenNodes] = useState(() => new WeakMap<FlowNode, FlowNode>());
+  const [hiddenEdges] = useState(() => new WeakMap<ShapeFlowEdge, ShapeFlowEdge>());
+  const nodes = useMemo(
+    () => (overview ? hiddenCopies(flow.nodes, hiddenNodes) : flow.nodes),
+    [overview, flow.nodes, hiddenNodes],
+  );
+  const edges = useMemo(
+    () => (overview ? hiddenCopies(flow.edges, hiddenEdges) : flow.edges),
+    [overview, flow.edges, hiddenEdges],
+  );
 
   useEffect(() => {
     if (!rf) return;
@@ -76,7 +86,14 @@ function Flow({ view }: { view: FlowView }) {
     });
   }, [rf, editor, store, view]);
   useEffect(() => {
-    if (rf && focus) void rf.fitView({ nodes: [{ id: focus.value }], padding: 1.2, maxZoom: 1.2, duration: 250 });
+    if (rf && focus)
+      void rf.fitView({
+        nodes: [{ id: focus.value }],
+        padding: 1.2,
+        maxZoom: 1.2,
+        duration: 250,
+        includeHiddenNodes: true,
+      });
   }, [rf, focus]);
 
   const onDrop = (e: DragEvent) => {
@@ -89,64 +106,49 @@ function Flow({ view }: { view: FlowView }) {
   };
 
   return (
-    <ZoomedOut.Provider value={zoomedOut}>
-      <ReactFlow<FlowNode, ShapeFlowEdge>
-        nodes={flow.nodes}
-        edges={flow.edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodesChange={view.onNodesChange}
-        onEdgesChange={view.onEdgesChange}
-        onConnect={view.onConnect}
-        isValidConnection={view.isValidConnection}
-        onConnectEnd={view.onConnectEnd}
-        onInit={(instance) => {
-          setRf(instance);
-          // Fit once to what is open; later fits are asked for (zoom-to-fit, a template or file opened),
-          // so a block dropped on an empty canvas does not move the view under the pointer.
-          if (instance.getNodes().length > 0) void instance.fitView({ padding: FIT_PADDING, maxZoom: 1 });
-        }}
-        onDragOver={(e) => {
-          if (e.dataTransfer.types.includes(LAYER_DRAG_TYPE)) {
-            e.preventDefault();
-            e.dataTransfer.dropEffect = "copy";
-          }
-        }}
-        onDrop={onDrop}
-        onNodeDragStart={() => setDragging(true)}
-        onNodeDragStop={() => setDragging(false)}
-        className={[dragging && "node-dragging", zoomedOut && "zoomed-out"].filter(Boolean).join(" ")}
-        colorMode={colorMode}
-        // Large graphs mount only what is on screen: fewer components subscribe to every change.
-        onlyRenderVisibleElements={flow.nodes.length > LARGE_GRAPH}
-        deleteKeyCode={null}
-        selectionKeyCode="Shift"
-        multiSelectionKeyCode={["Meta", "Control"]}
-        minZoom={MIN_ZOOM}
-        maxZoom={MAX_ZOOM}
-        ariaLabelConfig={ARIA_LABELS}
-        proOptions={{ hideAttribution: true }}
-      >
-        <Background variant={BackgroundVariant.Dots} gap={18} size={1.2} />
-        <MiniMap
-          pannable
-          zoomable
-          nodeClassName={minimapClass}
-          nodeStrokeWidth={0}
-          nodeBorderRadius={4}
-          ariaLabel="Overview"
-          style={MINIMAP_SIZE}
-        />
-        <Controls showInteractive={false} />
-      </ReactFlow>
-    </ZoomedOut.Provider>
+    <ReactFlow<FlowNode, ShapeFlowEdge>
+      nodes={nodes}
+      edges={edges}
+      nodeTypes={nodeTypes}
+      edgeTypes={edgeTypes}
+      onNodesChange={view.onNodesChange}
+      onEdgesChange={view.onEdgesChange}
+      onConnect={view.onConnect}
+      isValidConnection={view.isValidConnection}
+      onConnectEnd={view.onConnectEnd}
+      onInit={(instance) => {
+        setRf(instance);
+        // Fit once to what is open; later fits are asked for (zoom-to-fit, a template or file opened),
+        // so a block dropped on an empty canvas does not move the view under the pointer.
+        if (instance.getNodes().length > 0) void instance.fitView({ padding: FIT_PADDING, maxZoom: 1 });
+      }}
+      onDragOver={(e) => {
+        if (e.dataTransfer.types.includes(LAYER_DRAG_TYPE)) {
+          e.preventDefault();
+          e.dataTransfer.dropEffect = "copy";
+        }
+      }}
+      onDrop={onDrop}
+      onNodeDragStart={() => setDragging(true)}
+      onNodeDragStop={() => setDragging(false)}
+      className={dragging ? "node-dragging" : undefined}
+      colorMode={colorMode}
+      // Large graphs mount only what is on screen: fewer components subscribe to every change.
+      onlyRenderVisibleElements={flow.nodes.length > LARGE_GRAPH}
+      deleteKeyCode={null}
+      selectionKeyCode="Shift"
+      multiSelectionKeyCode={["Meta", "Control"]}
+      minZoom={MIN_ZOOM}
+      maxZoom={MAX_ZOOM}
+      ariaLabelConfig={ARIA_LABELS}
+      proOptions={{ hideAttribution: true }}
+    >
+      <Background variant={BackgroundVariant.Dots} gap={18} size={1.2} />
+      <Minimap view={view} minZoom={MIN_ZOOM} maxZoom={MAX_ZOOM} />
+      <Controls showInteractive={false} />
+      {overview && <OverviewLayer view={view} />}
+    </ReactFlow>
   );
-}
-
-function minimapClass(node: Node): string {
-  const kind = (node.data as { kind?: string }).kind;
-  const category = kind ? getSpec(kind)?.category : undefined;
-  return category ? `cat-${category.toLowerCase()}` : "";
 }
 
 /** Why the wire being dragged would be refused (connection-rules), while it is dragged. */

@@ -6,7 +6,6 @@ import { CategoryGlyph } from "../panels/palette/glyphs";
 import { compactText, shapesText } from "../panels/summary/format";
 import { useAnalysis } from "../state/hooks";
 import type { LayerFlowNode } from "./to-flow";
-import { useZoomedOut } from "./zoom";
 
 /**
  * The one node component for every layer kind (ANCHORS R14): kind, name, key params in one line,
@@ -26,7 +25,6 @@ export const LayerNode = memo(function LayerNode({ id, data }: NodeProps<LayerFl
   const severity = errors ? "error" : diagnostics.length ? "warning" : null;
   const labelPorts = inputs.length > 1 || outputs.length > 1;
   const shape = a?.outputShapes ? shapesText(a.outputShapes) : "?";
-  const zoomedOut = useZoomedOut();
   // One port each way: handles at mid-height. Several (attention's query/value/key, an LSTM's
   // states): one labelled row per port under the body, each row holding its own handles.
   const single = !labelPorts;
@@ -59,22 +57,6 @@ export const LayerNode = memo(function LayerNode({ id, data }: NodeProps<LayerFl
       ))}
     </div>
   );
-  if (zoomedOut) {
-    // Level of detail (zoom.ts): the kind and shape in large type, the category colour, the badge.
-    return (
-      <div
-        className={`layer-node layer-node--lod cat-${category.toLowerCase()}${severity ? ` layer-node--${severity}` : ""}`}
-      >
-        <span className="layer-node-kind">{data.kind}</span>
-        <span className="layer-node-shape" data-testid="output-shape">
-          {shape}
-        </span>
-        {severity && <span className={`diag-badge ${severity}`}>{diagnostics.length}</span>}
-        {handles}
-        {rows}
-      </div>
-    );
-  }
   return (
     <div
       className={`layer-node cat-${category.toLowerCase()}${severity ? ` layer-node--${severity}` : ""}${labelPorts ? " layer-node--ports" : ""}`}

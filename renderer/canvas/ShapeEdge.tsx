@@ -4,30 +4,25 @@ import { shapeText } from "../panels/summary/format";
 import { useAnalysis } from "../state/hooks";
 import { labelPoint } from "./label-point";
 import type { ShapeFlowEdge } from "./to-flow";
-import { useZoomedOut } from "./zoom";
 
 /** A wire labelled with the tensor shape it carries; red and dashed when a diagnostic concerns it. */
 export const ShapeEdge = memo(function ShapeEdge(props: EdgeProps<ShapeFlowEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, selected, markerEnd } = props;
   const problem = useAnalysis((s) => s.edgeDiagnostics[id]?.[0]);
-  const zoomedOut = useZoomedOut();
   const [path] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   const at = labelPoint(sourceX, sourceY, targetX, targetY);
   const title = problem ? `${problem.code}: ${problem.message}` : undefined;
   return (
     <>
       <BaseEdge id={id} path={path} markerEnd={markerEnd} className={problem ? "error" : undefined} />
-      {/* Unreadable when zoomed out (zoom.ts), and hundreds of labels cost layout there. */}
-      {!zoomedOut && (
-        <EdgeLabel id={id} x={at.x} y={at.y} error={problem !== undefined} selected={selected} title={title} />
-      )}
+      <EdgeLabel id={id} x={at.x} y={at.y} error={problem !== undefined} selected={selected} title={title} />
     </>
   );
 });
 
 /**
  * The shape label subscribes to the edge's shape itself, so a shape change re-renders the label
- * alone, and not at all while zoomed out, when no label is mounted.
+ * alone.
  */
 const EdgeLabel = memo(function EdgeLabel({
   id,
