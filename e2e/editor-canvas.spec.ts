@@ -99,3 +99,32 @@ test("the help overlay lists the shortcuts from the command registry", async ({ 
   await page.keyboard.press("Escape");
   await expect(help).toBeHidden();
 });
+
+test("scrolling zooms and dragging empty canvas pans, as the help overlay says", async ({ page }) => {
+  await page.keyboard.press("?");
+  const help = page.getByRole("dialog", { name: "Keyboard shortcuts" });
+  const row = (what: string) => help.locator(".shortcut-row").filter({ has: page.getByText(what, { exact: true }) });
+  await expect(row("Zoom")).toHaveText("ZoomScroll, or pinch");
+  await expect(row("Pan")).toHaveText("PanDrag the canvas");
+  await page.keyboard.press("Escape");
+
+  const viewport = page.locator(".react-flow__viewport");
+  const transform = async () => (await viewport.getAttribute("style")) ?? "";
+  const zoomOf = (style: string) => Number(/scale\(([\d.]+)\)/.exec(style)?.[1]);
+  const box = await page.locator(".react-flow__pane").boundingBox();
+  if (!box) throw new Error("no canvas");
+  // An empty corner of the canvas, clear of blocks, the minimap and the controls.
+  const [x, y] = [box.x + box.width - 60, box.y + 40];
+  const before = await transform();
+  await page.mouse.move(x, y);
+  await page.mouse.wheel(0, -200);
+  await expect.poll(async () => zoomOf(await transform())).toBeGreaterThan(zoomOf(before));
+
+  const zoomed = await transform();
+  await page.mouse.down();
+  await page.mouse.move(x - 80, y + 60, { steps: 4 });
+  await page.mouse.up();
+  const panned = await transform();
+  expect(panned).not.toBe(zoomed);
+  expect(zoomOf(panned)).toBe(zoomOf(zoomed));
+});

@@ -111,3 +111,23 @@ test("Shift-drag selects the blocks inside the box; a double-click zooms in on a
   await expect(flowNode(page, "conv2d_1")).toBeVisible();
   await expect(page.getByRole("textbox", { name: "Block name" })).toHaveValue("conv2d_1");
 });
+
+test("the minimap draws every block at any zoom, and a press in it moves the view there", async ({ page }) => {
+  const minimap = page.getByRole("img", { name: /^Minimap/ });
+  // Blocks are painted in their category colours over the panel's plain background.
+  const coloured = () =>
+    minimap.evaluate((c: HTMLCanvasElement) => {
+      const data = c.getContext("2d")?.getImageData(0, 0, c.width, c.height).data ?? new Uint8ClampedArray();
+      const colours = new Set<string>();
+      for (let i = 0; i < data.length; i += 4) colours.add(`${data[i]},${data[i + 1]},${data[i + 2]}`);
+      return colours.size;
+    });
+  expect(await coloured()).toBeGreaterThan(3);
+  const zoom = await canvasZoom(page);
+  const before = await page.locator(".react-flow__viewport").getAttribute("style");
+  const box = await minimap.boundingBox();
+  if (!box) throw new Error("no minimap");
+  await page.mouse.click(box.x + 8, box.y + 8);
+  await expect.poll(() => page.locator(".react-flow__viewport").getAttribute("style")).not.toBe(before);
+  expect(await canvasZoom(page)).toBeCloseTo(zoom, 5);
+});

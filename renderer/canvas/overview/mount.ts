@@ -80,6 +80,8 @@ export function mountOverview(parts: OverviewParts): () => void {
     repaint();
   };
   const onDown = (e: PointerEvent) => {
+    // A press of ours whose click never came (released elsewhere) must not swallow this one's.
+    swallowClick = false;
     // Shift starts React Flow's selection box, over blocks too, as it does zoomed in (boxSelect).
     if (e.button !== 0 || e.shiftKey || (e.target as Element).closest(".react-flow__panel")) return;
     const at = local(e);
@@ -111,12 +113,14 @@ export function mountOverview(parts: OverviewParts): () => void {
   };
   const onHover = (e: PointerEvent) => {
     if (pressed) return;
+    if ((e.target as Element).closest(".react-flow__panel")) return hideTip();
     const at = local(e);
     const block = gestures.hover(at);
     const pane = host.querySelector<HTMLElement>(".react-flow__pane");
     if (pane) pane.style.cursor = block ? "pointer" : "";
     if (!block) return hideTip();
-    tip.textContent = block.problems ? `${block.label} · ${block.problems} problem(s)` : block.label;
+    const problems = block.problems === 1 ? "1 problem" : `${block.problems} problems`;
+    tip.textContent = block.problems ? `${block.label} · ${problems}` : block.label;
     tip.style.transform = `translate(${Math.round(at.x + 14)}px, ${Math.round(at.y + 16)}px)`;
     tip.hidden = false;
   };

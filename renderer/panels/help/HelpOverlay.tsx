@@ -20,8 +20,10 @@ const GESTURES: [string, string][] = [
   ["Connect", "Drag from an output handle to an input"],
   ["Box select", "Shift + drag on the canvas"],
   ["Add to selection", "Ctrl/⌘ + click"],
-  ["Pan", "Drag the canvas, or scroll"],
-  ["Zoom", "Ctrl/⌘ + scroll, or pinch"],
+  ["Pan", "Drag the canvas"],
+  ["Zoom", "Scroll, or pinch"],
+  ["Zoom in on a block", "Double-click it when zoomed out (blocks without words)"],
+  ["Move the view", "Press or drag in the minimap"],
 ];
 
 function useCommands(registry: CommandRegistry): AnyCommand[] {
