@@ -1,13 +1,16 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { afterAll, beforeAll } from "vitest";
 import { resolveSourcePaths } from "../../../shared/datasets/paths";
 import type { DatasetSpec } from "../../../shared/datasets/spec";
 import type { TrainerMessage, TrainerRequest } from "../../../shared/trainer/protocol";
 import { template } from "../testing/run-template";
+import { useBackend } from "../testing/tf-setup";
 import { type RunHandle, startRun } from "./fit";
 
 type Start = Extract<TrainerRequest, { type: "start" }>;
+export type TrainedRun = Awaited<ReturnType<typeof trainForEval>>;
 
 const TEMPLATES = join(import.meta.dirname, "../../../resources/templates");
 
@@ -56,4 +59,28 @@ export async function trainForEval(
   const errors = messages.filter((m) => m.type === "error");
   if (errors.length > 0) throw new Error(`training ${name} failed: ${JSON.stringify(errors)}`);
   return { handle, start, runDir, messages };
+}
+
+/**
+ * For an evaluation test file, called at its top level: the wasm backend before its tests, and a
+ * `trained` that trains as trainForEval does and disposes every run it made after the file's tests.
+ */
+export function trainedRuns(): typeof trainForEval {
+  const handles: RunHandle[] = [];
+  beforeAll(() => useBackend("wasm"));
+  afterAll(() => {
+    for (const h of handles) h.dispose();
+  });
+  return async (...args) => {
+    const r = await trainForEval(...args);
+    handles.push(r.handle);
+    return r;
+  };
+}
+
+/** The metrics of the last epoch a run reported: what training measured, the evaluation's oracle. */
+export function lastEpoch(messages: TrainerMessage[]): Record<string, number> {
+  const e = messages.filter((m) => m.type === "epoch").at(-1);
+  if (e?.type !== "epoch") throw new Error("the run reported no epoch");
+  return e.metrics as Record<string, number>;
 }

@@ -1,40 +1,28 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { type PredictionResult, PredictionResultSchema, type ReportOf } from "../../../shared/evaluation/report";
 import type { RawSample } from "../../../shared/evaluation/request";
 import { sequential } from "../../../shared/ir/builder";
 import { mulberry32 } from "../../../shared/random";
 import { fromPixels, makeFolder } from "../../data/image-folder/test-fixtures";
-import { useBackend } from "../testing/tf-setup";
 import { evaluateRun } from "./evaluate";
-import { trainForEval } from "./evaluate-fixtures";
+import { type TrainedRun, trainedRuns } from "./evaluate-fixtures";
 import { modelFromRunDir, modelInMemory } from "./evaluate-model";
 import { predictSamples } from "./evaluate-predict";
 import { loadEvalSet } from "./evaluate-sources";
-import type { RunHandle } from "./fit";
 
 /** Try-it (raw samples through the run's saved preprocessing) and the inputs shown with mistakes. */
-const handles: RunHandle[] = [];
-beforeAll(() => useBackend("wasm"));
-afterAll(() => {
-  for (const h of handles) h.dispose();
-});
+const trained = trainedRuns();
 
-async function trained(...args: Parameters<typeof trainForEval>) {
-  const r = await trainForEval(...args);
-  handles.push(r.handle);
-  return r;
-}
-
-async function predict(run: Awaited<ReturnType<typeof trained>>, samples: RawSample[]): Promise<PredictionResult> {
+async function predict(run: TrainedRun, samples: RawSample[]): Promise<PredictionResult> {
   const result = await predictSamples(modelInMemory(run.handle, run.start), samples);
   expect(PredictionResultSchema.safeParse(result).success).toBe(true);
   return result;
 }
 
 describe("try-it on a table (iris)", () => {
-  let run: Awaited<ReturnType<typeof trained>>;
+  let run: TrainedRun;
   beforeAll(async () => {
     run = await trained("iris", { epochs: 20 });
   });

@@ -1,15 +1,12 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { ReportOf } from "../../../shared/evaluation/report";
 import { GraphBuilder, sequential } from "../../../shared/ir/builder";
-import type { TrainerMessage } from "../../../shared/trainer/protocol";
-import { useBackend } from "../testing/tf-setup";
 import { evaluateRun } from "./evaluate";
-import { trainForEval } from "./evaluate-fixtures";
+import { lastEpoch, trainedRuns } from "./evaluate-fixtures";
 import { modelInMemory } from "./evaluate-model";
-import type { RunHandle } from "./fit";
 
 /**
  * Evaluation on the file sources that stream or window their samples: IDX images, a time series
@@ -17,23 +14,7 @@ import type { RunHandle } from "./fit";
  * the loss training reported for the last epoch is the oracle that the samples are the same.
  */
 const DATASETS = join(import.meta.dirname, "../../../resources/datasets");
-const handles: RunHandle[] = [];
-beforeAll(() => useBackend("wasm"));
-afterAll(() => {
-  for (const h of handles) h.dispose();
-});
-
-async function trained(...args: Parameters<typeof trainForEval>) {
-  const r = await trainForEval(...args);
-  handles.push(r.handle);
-  return r;
-}
-
-function lastEpoch(messages: TrainerMessage[]): Record<string, number> {
-  const e = messages.filter((m) => m.type === "epoch").at(-1);
-  if (e?.type !== "epoch") throw new Error("the run reported no epoch");
-  return e.metrics as Record<string, number>;
-}
+const trained = trainedRuns();
 
 describe("IDX images (the Fashion-MNIST template, 1 epoch)", () => {
   it("scores the validation images, names the 10 classes and shows mistakes as 28x28 thumbnails", async () => {

@@ -1,35 +1,16 @@
 import { spawnSync } from "node:child_process";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { type ReportOf, SampleInputSchema } from "../../../shared/evaluation/report";
-import type { TrainerMessage } from "../../../shared/trainer/protocol";
-import { useBackend } from "../testing/tf-setup";
 import { evaluateRun, predictAll } from "./evaluate";
-import { trainForEval } from "./evaluate-fixtures";
+import { lastEpoch, type TrainedRun, trainedRuns } from "./evaluate-fixtures";
 import { modelFromRunDir, modelInMemory } from "./evaluate-model";
 import { loadEvalSet } from "./evaluate-sources";
-import type { RunHandle } from "./fit";
 
 /** Evaluation of real runs trained here with tfjs: the numbers are checked against training and sklearn. */
-const handles: RunHandle[] = [];
-beforeAll(() => useBackend("wasm"));
-afterAll(() => {
-  for (const h of handles) h.dispose();
-});
-
-async function trained(...args: Parameters<typeof trainForEval>) {
-  const r = await trainForEval(...args);
-  handles.push(r.handle);
-  return r;
-}
-
-function lastEpoch(messages: TrainerMessage[]): Record<string, number> {
-  const e = messages.filter((m) => m.type === "epoch").at(-1);
-  if (e?.type !== "epoch") throw new Error("the run reported no epoch");
-  return e.metrics as Record<string, number>;
-}
+const trained = trainedRuns();
 
 describe("classification (iris table, 20 epochs)", () => {
-  let run: Awaited<ReturnType<typeof trained>>;
+  let run: TrainedRun;
   let report: ReportOf<"classification">;
   beforeAll(async () => {
     run = await trained("iris", { epochs: 20 });
