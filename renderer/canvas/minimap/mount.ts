@@ -1,6 +1,5 @@
-import { getSpec } from "../../../shared/layers/catalog";
 import { mix, type Palette, resolvePalette } from "../overview/palette";
-import { type Point, rectOf } from "../overview/scene";
+import { categoryOf, type Point, rectOf } from "../overview/scene";
 import { type CanvasSources, fitBackingStore, frameScheduler, viewportOf, watchCanvas } from "../overview/watch";
 import { boundsOf, fromMinimap, type MinimapFrame, minimapFrame, toMinimap, visibleRect } from "./geometry";
 
@@ -34,7 +33,7 @@ export function mountMinimap(parts: MinimapParts): () => void {
     const key = kind ?? "";
     let fill = fills.get(key);
     if (!fill) {
-      const category = kind ? (getSpec(kind)?.category.toLowerCase() ?? "core") : "group";
+      const category = kind ? categoryOf(kind) : "group";
       fill = mix((p.categories[category] ?? p.categories.core).stripe, p.panel, SHARE);
       fills.set(key, fill);
     }
@@ -45,6 +44,7 @@ export function mountMinimap(parts: MinimapParts): () => void {
     const { clientWidth: width, clientHeight: height } = canvas;
     const dpr = fitBackingStore(canvas, width, height);
     palette ??= resolvePalette(canvas);
+    const p = palette;
     const nodes = view.getSnapshot().nodes.filter((n) => n.type !== "frame");
     const rects = nodes.map(rectOf);
     const { width: paneWidth, height: paneHeight } = flow.getState();
@@ -52,26 +52,24 @@ export function mountMinimap(parts: MinimapParts): () => void {
     frame = minimapFrame(boundsOf(rects), shown, { width, height });
 
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    ctx.fillStyle = palette.panel;
+    ctx.fillStyle = p.panel;
     ctx.fillRect(0, 0, width, height);
     nodes.forEach((n, i) => {
       const r = rects[i];
       const a = toMinimap(frame, r);
-      ctx.fillStyle = n.selected
-        ? (palette as Palette).accent
-        : fillOf(n.type === "layer" ? n.data.kind : undefined, palette as Palette);
+      ctx.fillStyle = n.selected ? p.accent : fillOf(n.type === "layer" ? n.data.kind : undefined, p);
       ctx.fillRect(a.x, a.y, Math.max(1, r.width * frame.scale), Math.max(1, r.height * frame.scale));
     });
     // Veil everything but the part on screen.
     const v = toMinimap(frame, shown);
     const [vw, vh] = [shown.width * frame.scale, shown.height * frame.scale];
-    ctx.fillStyle = palette.mask;
+    ctx.fillStyle = p.mask;
     ctx.fillRect(0, 0, width, Math.max(0, v.y));
     ctx.fillRect(0, v.y + vh, width, Math.max(0, height - v.y - vh));
     ctx.fillRect(0, v.y, Math.max(0, v.x), vh);
     ctx.fillRect(v.x + vw, v.y, Math.max(0, width - v.x - vw), vh);
     ctx.lineWidth = 1;
-    ctx.strokeStyle = palette.accent;
+    ctx.strokeStyle = p.accent;
     ctx.strokeRect(Math.round(v.x) + 0.5, Math.round(v.y) + 0.5, Math.round(vw), Math.round(vh));
   };
   const scheduler = frameScheduler(paint);

@@ -33,13 +33,18 @@ export interface OverviewGestures {
  * the flow view: a drag is live in the view and one "move nodes" edit at the drop (to-flow.ts).
  */
 export function createOverviewGestures(view: FlowView, scene: () => Scene, viewport: () => Viewport): OverviewGestures {
-  let drag: { start: Point; from: Map<string, Point>; moved: boolean; last: Map<string, Point> } | null = null;
+  /** Where the press was, where the selected blocks were, and how far they have gone (null: not yet dragged). */
+  let drag: { start: Point; from: Map<string, Point>; offset: Point | null } | null = null;
 
-  const selectedIds = () =>
-    view
-      .getSnapshot()
-      .nodes.filter((n) => n.selected && n.type !== "frame")
-      .map((n) => n.id);
+  const selectedBlocks = () => view.getSnapshot().nodes.filter((n) => n.selected && n.type !== "frame");
+  const selectedIds = () => selectedBlocks().map((n) => n.id);
+  const moves = (from: Map<string, Point>, offset: Point, dragging: boolean): NodeChange<FlowNode>[] =>
+    [...from].map(([id, p]) => ({
+      id,
+      type: "position",
+      position: { x: p.x + offset.x, y: p.y + offset.y },
+      dragging,
+    }));
   const select = (ids: readonly string[], keep: boolean) => {
     const chosen = new Set(ids);
     const changes: NodeChange<FlowNode>[] = [];
@@ -61,35 +66,21 @@ export function createOverviewGestures(view: FlowView, scene: () => Scene, viewp
         view.onNodesChange([{ id: block.id, type: "select", selected: !block.selected }]);
         if (block.selected) return true;
       } else if (!block.selected) select([block.id], false);
-      const from = new Map<string, Point>();
-      for (const n of view.getSnapshot().nodes) if (n.selected && n.type !== "frame") from.set(n.id, n.position);
-      drag = { start: press, from, moved: false, last: from };
+      drag = { start: press, from: new Map(selectedBlocks().map((n) => [n.id, n.position])), offset: null };
       return true;
     },
 
     move(to) {
       if (!drag) return;
       const [dx, dy] = [to.x - drag.start.x, to.y - drag.start.y];
-      if (!drag.moved && Math.hypot(dx, dy) < DRAG_THRESHOLD) return;
+      if (!drag.offset && Math.hypot(dx, dy) < DRAG_THRESHOLD) return;
       const zoom = viewport().zoom;
-      const changes: NodeChange<FlowNode>[] = [];
-      const last = new Map<string, Point>();
-      for (const [id, p] of drag.from) {
-        const position = { x: p.x + dx / zoom, y: p.y + dy / zoom };
-        last.set(id, position);
-        changes.push({ id, type: "position", position, dragging: true });
-      }
-      drag.moved = true;
-      drag.last = last;
-      view.onNodesChange(changes);
+      drag.offset = { x: dx / zoom, y: dy / zoom };
+      view.onNodesChange(moves(drag.from, drag.offset, true));
     },
 
     up() {
-      if (drag?.moved) {
-        const changes: NodeChange<FlowNode>[] = [];
-        for (const [id, position] of drag.last) changes.push({ id, type: "position", position, dragging: false });
-        view.onNodesChange(changes);
-      }
+      if (drag?.offset) view.onNodesChange(moves(drag.from, drag.offset, false));
       drag = null;
     },
 
@@ -100,6 +91,6 @@ export function createOverviewGestures(view: FlowView, scene: () => Scene, viewp
       const now = selectedIds();
       if (inside.length !== now.length || inside.some((id) => !now.includes(id))) select(inside, false);
     },
-    hover: (at) => hit(at),
+    hover: hit,
   };
 }

@@ -68,16 +68,13 @@ export function mountOverview(parts: OverviewParts): () => void {
   };
   let pressed = false;
   let swallowClick = false;
-  const onMove = (e: PointerEvent) => {
-    gestures.move(local(e));
-    repaint();
-  };
+  // Each gesture changes the flow view or the selection, whose subscription repaints.
+  const onMove = (e: PointerEvent) => gestures.move(local(e));
   const onUp = () => {
     pressed = false;
     window.removeEventListener("pointermove", onMove);
     window.removeEventListener("pointerup", onUp);
     gestures.up();
-    repaint();
   };
   const onDown = (e: PointerEvent) => {
     // A press of ours whose click never came (released elsewhere) must not swallow this one's.
@@ -95,7 +92,6 @@ export function mountOverview(parts: OverviewParts): () => void {
     hideTip();
     window.addEventListener("pointermove", onMove);
     window.addEventListener("pointerup", onUp);
-    repaint();
   };
   const onClick = (e: MouseEvent) => {
     if (!swallowClick) return;

@@ -125,7 +125,7 @@ function layerBlock(n: FlowNode & { type: "layer" }, rect: Rect, analysis: Scene
   return {
     id: n.id,
     rect,
-    category: (getSpec(n.data.kind)?.category ?? "Core").toLowerCase(),
+    category: categoryOf(n.data.kind),
     title: n.data.kind,
     detail,
     label: `${n.data.kind} ${a?.name ?? n.id} ${detail}`,
@@ -151,6 +151,9 @@ function groupBlock(n: FlowNode & { type: "block" }, rect: Rect, analysis: Scene
     selected: n.selected === true,
   };
 }
+
+/** A kind's category in lower case, as the theme's --cat-* colours are named ("core" if unknown). */
+export const categoryOf = (kind: string): string => (getSpec(kind)?.category ?? "Core").toLowerCase();
 
 function worst(diagnostics: readonly Diagnostic[]): Severity | null {
   if (diagnostics.some((d) => d.severity === "error")) return "error";
