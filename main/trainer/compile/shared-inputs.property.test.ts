@@ -16,7 +16,7 @@ import { CompileError, compileGraph } from "./compile";
  */
 const T = 3;
 const D = 4;
-type Op = { kind: string; params: Record<string, unknown>; ports: string[] };
+type Op = { kind: string; params: Record<string, unknown>; ports: readonly string[] };
 const MERGES = ["Add", "Multiply", "Subtract", "Average", "Maximum", "Concatenate"];
 const op: fc.Arbitrary<Op> = fc.oneof(
   fc.constant({ kind: "Dense", params: { units: D }, ports: ["in"] }),
