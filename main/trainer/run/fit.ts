@@ -4,6 +4,7 @@ import * as tf from "@tensorflow/tfjs";
 import { mulberry32, permutation } from "../../../shared/random";
 import type { TrainerMessage, TrainerRequest } from "../../../shared/trainer/protocol";
 import { parseTrainingConfig, type TrainingConfig } from "../../../shared/training/config";
+import { multipleOutputsError } from "../../../shared/training/outputs";
 import { type Compiled, CompileError, compileGraph } from "../compile/compile";
 import { trainingLoss } from "../train/losses";
 import { createOptimizer, disposeOptimizer, setLearningRate } from "../train/optimizers";
@@ -124,6 +125,8 @@ export function startRun(req: Start, postRaw: Post): RunHandle {
         return;
       }
       compiled = guardCompile(() => compileGraph(req.graph));
+      const outputs = multipleOutputsError(compiled.analysis);
+      if (outputs) throw new RunError(outputs.code, outputs.message);
       handle.model = compiled.model;
       handle.compiled = compiled;
       const data = await prepareDataset(req.data, compiled, config, req.runDir);
