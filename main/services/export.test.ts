@@ -153,6 +153,16 @@ describe("exportRun from a trained run", () => {
   });
 });
 
+describe("exportRun from a trained GAN run", () => {
+  it("exports the discriminator with its trained weights on request, beside the generator", async () => {
+    const runDir = await trainRun("gan-ring", 2);
+    const both = await exportRun({ runDir, out: join(dir, "gan-run-both.onnx"), discriminator: true, trainer });
+    expect(both.outputs.map((o) => o.name)).toEqual(["gan_generator_1", "gan_discriminator_1"]);
+    expect(both.verified).toBe(true);
+    expect(both.warnings).not.toContain("untrained: exported with freshly initialised weights, not a trained model");
+  }, 60_000);
+});
+
 describe("exportRun from a project (fresh weights)", () => {
   it("exports and verifies, warning that the weights are untrained", async () => {
     const out = join(dir, "xor.onnx");

@@ -15,7 +15,7 @@ import { readSeries, windowSeries } from "../../data/series/index";
 import { encodeTable, readTable } from "../../data/table/index";
 import { encodeSentencePairs, encodeText, PAD_ID, readSentencePairs, readText } from "../../data/text/index";
 import type { Compiled } from "../compile/compile";
-import { type ArrayData, loadArrays } from "./arrays";
+import { type ArrayData, inputsAsTargets, loadArrays } from "./arrays";
 import type { BatchStream } from "./batches";
 import { DataError, type PreparedData, prepareData, type SingleInputData } from "./data";
 import { imageFolderStream } from "./image-stream";
@@ -57,7 +57,7 @@ async function prepareSpec(
   if (data.source.kind === "text") return fromText(data.source, data, compiled, config, runDir);
   if (data.source.kind === "timeSeries") return fromSeries(data.source, data, compiled, config, runDir);
   if (data.source.kind === "sentencePairs") return fromSentencePairs(data.source, data, compiled, config, runDir);
-  const arrays = await loadArrays(data.source);
+  const arrays = inputsAsTargets(await loadArrays(data.source), compiled);
   const labels = arrays.task === "classification" && arrays.y ? arrays.y : undefined;
   return fromArrays(arrays, splitIndices(arrays.xShape[0], data.split, labels), compiled, config);
 }

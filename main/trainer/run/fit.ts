@@ -108,7 +108,7 @@ export function startRun(req: Start, postRaw: Post): RunHandle {
             control,
             counters,
           );
-          await saveFinal(req, models.generator.model, end.epochs, post);
+          await saveFinal(req, models.generator.model, end.epochs, post, models.discriminator.model);
           post({ type: "done", runId: req.runId, steps: counters.step, ...end });
         } finally {
           real.dispose();
