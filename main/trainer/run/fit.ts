@@ -4,7 +4,6 @@ import * as tf from "@tensorflow/tfjs";
 import { mulberry32, permutation } from "../../../shared/random";
 import type { TrainerMessage, TrainerRequest } from "../../../shared/trainer/protocol";
 import { parseTrainingConfig, type TrainingConfig } from "../../../shared/training/config";
-import { multipleOutputsError } from "../../../shared/training/outputs";
 import { type Compiled, compileGraph } from "../compile/compile";
 import { createOptimizer, disposeOptimizer, setLearningRate } from "../train/optimizers";
 import { learningRateAt } from "../train/schedule";
@@ -17,12 +16,13 @@ import { Checkpointer } from "./checkpointer";
 import type { PreparedData } from "./data";
 import { prepareDataset } from "./dataset";
 import { divergedMessage, finiteMessage, nonFiniteLoss } from "./divergence";
-import { compileGan, trainGan } from "./gan";
-import { ganMarkers, ganOptions, realSamples } from "./gan-data";
+import { ganMarkers } from "./gan-data";
+import { runGan } from "./gan-run";
 import { evaluateTensors } from "./infer";
 import { perceptronLayer, trainPerceptron } from "./perceptron";
 import { guardCompile, RunError } from "./run-error";
 import { throttleLatest } from "./throttle";
+import { assertTrainable } from "./trainable";
 import { checkTokenIds } from "./vocabulary";
 
 type Start = Extract<TrainerRequest, { type: "start" }>;
@@ -94,31 +94,15 @@ export function startRun(req: Start, postRaw: Post): RunHandle {
       if (config.seed !== null) Math.random = mulberry32(config.seed);
       const gan = ganMarkers(req.graph);
       if (gan) {
-        const models = guardCompile(() => compileGan(req.graph, gan));
-        compiled = models.generator;
-        handle.model = compiled.model;
-        handle.compiled = compiled;
-        const real = await realSamples(req.data, models.discriminator);
-        try {
-          const end = await trainGan(
-            models,
-            real,
-            config,
-            { runId: req.runId, post, ...ganOptions(models) },
-            control,
-            counters,
-          );
-          await saveFinal(req, models.generator.model, end.epochs, post, models.discriminator.model);
-          post({ type: "done", runId: req.runId, steps: counters.step, ...end });
-        } finally {
-          real.dispose();
-          models.discriminator.model.dispose();
-        }
+        await runGan(req, gan, config, post, control, counters, (generator) => {
+          compiled = generator;
+          handle.model = generator.model;
+          handle.compiled = generator;
+        });
         return;
       }
       compiled = guardCompile(() => compileGraph(req.graph));
-      const outputs = multipleOutputsError(compiled.analysis);
-      if (outputs) throw new RunError(outputs.code, outputs.message);
+      assertTrainable(compiled);
       handle.model = compiled.model;
       handle.compiled = compiled;
       const data = await prepareDataset(req.data, compiled, config, req.runDir);

@@ -1,0 +1,41 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { GraphBuilder } from "../../../shared/ir/builder";
+import type { TrainerMessage } from "../../../shared/trainer/protocol";
+import { useBackend } from "../testing/tf-setup";
+import { startRun } from "./fit";
+
+async function start(graph: unknown) {
+  const messages: TrainerMessage[] = [];
+  const data = { kind: "inline", x: [[0, 1]], y: [1] };
+  const handle = startRun({ type: "start", runId: "t", graph, training: {}, data } as never, (m) => messages.push(m));
+  await handle.finished;
+  handle.dispose();
+  return messages;
+}
+
+/** Valid graphs the trainer cannot train are refused at start with a coded user error. */
+describe("graphs check accepts but training cannot use", () => {
+  beforeAll(() => useBackend("cpu"));
+
+  it("two outputs: E_TRAIN_OUTPUTS naming the outputs, before any data is read", async () => {
+    const b = new GraphBuilder();
+    const x = b.add("Input", { shape: [2] });
+    b.chain(x, ["Dense", { units: 1 }]);
+    b.chain(x, ["Dense", { units: 1, activation: "sigmoid" }]);
+    expect(await start(b.build())).toEqual([
+      expect.objectContaining({
+        type: "error",
+        code: "E_TRAIN_OUTPUTS",
+        message: expect.stringContaining('"dense_1", "dense_2"'),
+      }),
+    ]);
+  });
+
+  it("no trainable weights: E_NO_TRAINABLE_WEIGHTS instead of tfjs' variableGrads failure", async () => {
+    const b = new GraphBuilder();
+    b.chain(b.add("Input", { shape: [2] }), ["Activation", { activation: "sigmoid" }]);
+    expect(await start(b.build())).toEqual([
+      expect.objectContaining({ type: "error", code: "E_NO_TRAINABLE_WEIGHTS" }),
+    ]);
+  });
+});
