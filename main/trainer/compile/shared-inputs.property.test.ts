@@ -23,6 +23,10 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   fc.constant({ kind: "Activation", params: { activation: "tanh" }, ports: ["in"] }),
   fc.constant({ kind: "LayerNormalization", params: {}, ports: ["in"] }),
   fc.constant({ kind: "ScaledDotProductAttention", params: {}, ports: ["query", "value"] }),
+  fc.constant({ kind: "MultiHeadAttention", params: { numHeads: 2, keyDim: 2 }, ports: ["query", "value", "key"] }),
+  fc.constant({ kind: "LSTM", params: { units: D, returnSequences: true }, ports: ["in"] }),
+  fc.constant({ kind: "BatchNormalization", params: {}, ports: ["in"] }),
+  fc.constant({ kind: "Dropout", params: { rate: 0.3 }, ports: ["in"] }),
   fc
     .tuple(fc.constantFrom(...MERGES), fc.integer({ min: 2, max: 3 }))
     .map(([kind, n]) => ({ kind, params: {}, ports: Array(n).fill("in") })),
