@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { GraphBuilder } from "../../../shared/ir/builder";
 import { inferGraph } from "../../../shared/shapes/infer";
 import type { TrainerMessage } from "../../../shared/trainer/protocol";
-import { startRun } from "../run/fit";
+import { runStart } from "../testing/run-template";
 import { useBackend } from "../testing/tf-setup";
 import { CompileError, compileGraph } from "./compile";
 
@@ -70,24 +70,18 @@ const rows = (n: number, shape: number[], seed: number) =>
   );
 
 async function trainOneEpoch(graph: unknown): Promise<TrainerMessage[]> {
-  const messages: TrainerMessage[] = [];
-  const handle = startRun(
-    {
-      type: "start",
-      runId: "dag",
-      graph,
-      training: {
-        epochs: 1,
-        batchSize: 4,
-        seed: 1,
-        loss: { type: "meanSquaredError" },
-        validation: { type: "split", fraction: 0.25 },
-      },
-      data: { kind: "inline", x: rows(8, [T, D], 0), y: rows(8, [T, 2], 1) },
-    } as never,
-    (m) => messages.push(m),
-  );
-  await handle.finished;
+  const { handle, messages } = await runStart({
+    runId: "dag",
+    graph,
+    training: {
+      epochs: 1,
+      batchSize: 4,
+      seed: 1,
+      loss: { type: "meanSquaredError" },
+      validation: { type: "split", fraction: 0.25 },
+    },
+    data: { kind: "inline", x: rows(8, [T, D], 0), y: rows(8, [T, 2], 1) },
+  });
   handle.dispose();
   return messages;
 }

@@ -1,11 +1,10 @@
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GraphBuilder } from "../../../shared/ir/builder";
-import type { TrainerMessage } from "../../../shared/trainer/protocol";
+import { runStart } from "../testing/run-template";
 import { useBackend } from "../testing/tf-setup";
 import { evaluateRun } from "./evaluate";
 import { modelInMemory } from "./evaluate-model";
-import { startRun } from "./fit";
 
 /** A file of samples without targets (a .npy x alone) trains an autoencoder: targets = inputs. */
 const X = join(import.meta.dirname, "../../data/__fixtures__/npy/x-le-f4.npy"); // (3, 2, 2)
@@ -24,7 +23,6 @@ function model(outputs: number[]) {
 }
 
 async function train(graph: unknown) {
-  const messages: TrainerMessage[] = [];
   const start = {
     type: "start" as const,
     runId: "ae",
@@ -32,9 +30,7 @@ async function train(graph: unknown) {
     training: { epochs: 2, batchSize: 2, loss: { type: "meanSquaredError" }, seed: 2 },
     data: data as never,
   };
-  const handle = startRun(start, (m) => messages.push(m));
-  await handle.finished;
-  return { messages, handle, start };
+  return { ...(await runStart(start)), start };
 }
 
 describe("samples without targets", () => {

@@ -1,8 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { sequential } from "../../../shared/ir/builder";
-import type { TrainerMessage } from "../../../shared/trainer/protocol";
+import { runStart } from "../testing/run-template";
 import { useBackend } from "../testing/tf-setup";
-import { startRun } from "./fit";
 
 /**
  * Training metrics are the epoch's running averages over its batches, in training mode, like the
@@ -18,7 +17,6 @@ describe("per-epoch training metrics with BatchNorm", () => {
     // Inputs far from 0: the moving mean starts at 0, so inference mode is far off at first.
     const x = Array.from({ length: 24 }, (_, i) => [50 + (i % 5), 40 - (i % 3), 60 + (i % 7)]);
     const y = x.map(([a, b]) => (a - b) / 10);
-    const messages: TrainerMessage[] = [];
     const training = {
       epochs: 3,
       batchSize: 8,
@@ -27,12 +25,8 @@ describe("per-epoch training metrics with BatchNorm", () => {
       metrics: ["mse"],
       validation: { type: "none" },
     };
-    const run = startRun(
-      { type: "start", runId: "bn", graph, training, data: { kind: "inline", x, y } } as never,
-      (m) => messages.push(m),
-    );
-    await run.finished;
-    run.dispose();
+    const { handle, messages } = await runStart({ runId: "bn", graph, training, data: { kind: "inline", x, y } });
+    handle.dispose();
     const epochs = messages.flatMap((m) => (m.type === "epoch" ? [m.metrics] : []));
     expect(epochs).toHaveLength(3);
     for (const m of epochs) expect(m.mse as number).toBeCloseTo(m.loss as number, 4);

@@ -1,14 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { GraphBuilder } from "../../../shared/ir/builder";
-import type { TrainerMessage } from "../../../shared/trainer/protocol";
+import { runStart } from "../testing/run-template";
 import { useBackend } from "../testing/tf-setup";
-import { startRun } from "./fit";
 
 async function start(graph: unknown) {
-  const messages: TrainerMessage[] = [];
   const data = { kind: "inline", x: [[0, 1]], y: [1] };
-  const handle = startRun({ type: "start", runId: "t", graph, training: {}, data } as never, (m) => messages.push(m));
-  await handle.finished;
+  const { handle, messages } = await runStart({ runId: "t", graph, training: {}, data });
   handle.dispose();
   return messages;
 }

@@ -2,8 +2,8 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { sequential } from "../../../shared/ir/builder";
 import type { TrainerMessage } from "../../../shared/trainer/protocol";
+import { runStart } from "../testing/run-template";
 import { useBackend } from "../testing/tf-setup";
-import { startRun } from "./fit";
 
 /** An Embedding smaller than the data's vocabulary is refused before the first batch, with the size to set. */
 function classifier(inputDim: number) {
@@ -18,13 +18,8 @@ function classifier(inputDim: number) {
 }
 
 async function train(inputDim: number, data: unknown) {
-  const messages: TrainerMessage[] = [];
   const training = { epochs: 1, batchSize: 8, loss: { type: "sparseCategoricalCrossentropy" } };
-  const handle = startRun(
-    { type: "start", runId: "vocab", graph: classifier(inputDim), training, data } as never,
-    (m) => messages.push(m),
-  );
-  await handle.finished;
+  const { handle, messages } = await runStart({ runId: "vocab", graph: classifier(inputDim), training, data });
   handle.dispose();
   return messages;
 }
