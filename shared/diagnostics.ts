@@ -27,6 +27,8 @@ export const DIAGNOSTIC_CODES = {
   E_NO_OUTPUT: "error",
   E_GAN_PAIR: "error",
   E_INTERNAL: "error",
+  // Projects: a graph the trainer cannot train (shared/training/outputs.ts); inferGraph never emits it.
+  E_TRAIN_OUTPUTS: "error",
   W_UNUSED_INPUT: "warning",
   W_MULTIPLE_OUTPUTS: "warning",
   W_PARAM_IGNORED: "warning",

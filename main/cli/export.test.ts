@@ -93,11 +93,14 @@ describe("netforge export", () => {
   }, 60_000);
 
   it("exits 1 when verification fails: the numbers in --json, the file deleted", () => {
-    // Embedding(maskZero) -> LSTM: tfjs skips padding steps, the file cannot (ONNX has no masks).
+    // Embedding(maskZero) -> Dense -> LSTM: tfjs carries the mask through the Dense and skips the
+    // padding steps; the file gives sequence lengths only to a recurrent layer right after the
+    // Embedding, so it runs them.
     const path = project("masked", (doc) => {
       const g = sequential(
         [4],
         ["Embedding", { inputDim: 5, outputDim: 3, maskZero: true, embeddingsInitializer: "ones" }],
+        ["Dense", { units: 3 }],
         ["LSTM", { units: 2 }],
         ["Dense", { units: 1, activation: "sigmoid" }],
       );

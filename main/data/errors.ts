@@ -51,6 +51,7 @@ export const DATA_ERROR_CODES = {
   E_DATA_PATH: "path does not hold a usable dataset",
   E_DATA_SHAPE: "samples do not have the shape the model's Input expects",
   E_DATA_TARGETS: "targets do not fit the model's output or the loss",
+  E_DATA_VOCABULARY: "token ids do not fit an Embedding's inputDim",
   E_DATA_SOURCE: "this data source cannot be used here yet",
 } as const;
 

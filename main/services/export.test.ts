@@ -45,8 +45,10 @@ async function trainRun(templateName: string, epochs: number): Promise<string> {
 }
 
 /**
- * Embedding(maskZero) -> LSTM: tfjs skips the padding steps, the ONNX file cannot (no masks). Every
- * token embeds to ones, so the padding steps move the LSTM state well past the tolerance.
+ * Embedding(maskZero) -> Dense -> LSTM: tfjs carries the mask through the Dense and skips the
+ * padding steps; the file passes sequence lengths only to a recurrent layer fed directly by the
+ * Embedding, so here it runs the padding steps. Every token embeds to ones, so they move the LSTM
+ * state well past the tolerance.
  */
 const masked = {
   format: "netforge.project",
@@ -56,6 +58,7 @@ const masked = {
     ...sequential(
       [6],
       ["Embedding", { inputDim: 10, outputDim: 4, maskZero: true, embeddingsInitializer: "ones" }],
+      ["Dense", { units: 4 }],
       ["LSTM", { units: 3 }],
       ["Dense", { units: 2, activation: "softmax" }],
     ),
@@ -153,6 +156,16 @@ describe("exportRun from a trained run", () => {
   });
 });
 
+describe("exportRun from a trained GAN run", () => {
+  it("exports the discriminator with its trained weights on request, beside the generator", async () => {
+    const runDir = await trainRun("gan-ring", 2);
+    const both = await exportRun({ runDir, out: join(dir, "gan-run-both.onnx"), discriminator: true, trainer });
+    expect(both.outputs.map((o) => o.name)).toEqual(["gan_generator_1", "gan_discriminator_1"]);
+    expect(both.verified).toBe(true);
+    expect(both.warnings).not.toContain("untrained: exported with freshly initialised weights, not a trained model");
+  }, 60_000);
+});
+
 describe("exportRun from a project (fresh weights)", () => {
   it("exports and verifies, warning that the weights are untrained", async () => {
     const out = join(dir, "xor.onnx");
@@ -170,6 +183,21 @@ describe("exportRun from a project (fresh weights)", () => {
     const both = await exportRun({ project: path, out: join(dir, "gan-both.onnx"), discriminator: true, trainer });
     expect(both.outputs.map((o) => o.name)).toEqual(["gan_generator_1", "gan_discriminator_1"]);
     expect(both.verified).toBe(true);
+  }, 60_000);
+
+  it("Embedding(maskZero) into a GRU exports and verifies: the file stops at each sequence's length", async () => {
+    const graph = sequential(
+      [6],
+      ["Embedding", { inputDim: 10, outputDim: 4, maskZero: true }],
+      ["GRU", { units: 3 }],
+      ["Dense", { units: 2, activation: "softmax" }],
+    );
+    (graph.nodes[0].params as { dtype?: string }).dtype = "int32";
+    const doc = { ...masked, name: "masked-gru", graph, data: null };
+    const result = await exportRun({ project: project("masked-gru", doc), out: join(dir, "masked-gru.onnx"), trainer });
+    // No data: the verification ids are random, padded at the end as text is.
+    expect(result.verified).toBe(true);
+    expect(result.maxAbsDiff).toBeLessThan(VERIFY_TOLERANCE);
   }, 60_000);
 
   it("fails verification when the file computes something else, deletes the file, keeps it on request", async () => {

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import { join } from "node:path";
 import { type Comparison, compareOutputs } from "../../shared/onnx/compare";
@@ -13,7 +13,12 @@ import {
   type ReadinessReport,
   VERIFY_TOLERANCE,
 } from "../../shared/onnx/result";
-import { type ExportJob, type ExportReply, ExportReplySchema } from "../../shared/onnx/trainer-job";
+import {
+  type ExportJob,
+  type ExportReply,
+  ExportReplySchema,
+  GAN_DISCRIMINATOR_DIR,
+} from "../../shared/onnx/trainer-job";
 import { type GraphAnalysis, inferGraph } from "../../shared/shapes/infer";
 import type { TrainerMessage } from "../../shared/trainer/protocol";
 import { tempBeside, writeTemp } from "./atomic-write";
@@ -271,10 +276,12 @@ function checkExportable(
   }
   const isGan = analysis.order.some((id) => analysis.nodes[id].kind === "GANDiscriminator");
   if (opts.discriminator && !isGan) warnings.push("discriminator ignored: the graph is not a GAN");
-  if (opts.discriminator && isGan && source.kind === "run") {
+  // GAN runs keep the discriminator's weights beside the generator's; older runs did not.
+  const kept = source.modelDir && existsSync(join(source.modelDir, GAN_DISCRIMINATOR_DIR, "model.json"));
+  if (opts.discriminator && isGan && source.kind === "run" && !kept) {
     throw new ExportError(
       "E_EXPORT_DISCRIMINATOR",
-      "a GAN run saves its generator only, so its discriminator has no trained weights to export; export the generator (without discriminator), or the project file with fresh weights",
+      `this GAN run's checkpoint (${source.modelDir}) holds the generator's weights only (it was saved before NetForge kept the discriminator's); train it again, export the generator alone (without discriminator), or the project file with fresh weights`,
       { readiness },
     );
   }

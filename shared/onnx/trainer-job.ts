@@ -9,6 +9,12 @@ import { EXPORT_FORMATS, TensorInfoSchema } from "./result";
  * ONNX bytes or the tfjs folder, and predicts on verification inputs; the host checks the file
  * (main/services/export.ts) without loading tfjs.
  */
+/**
+ * A GAN run's checkpoint folder keeps the discriminator's weights in this subfolder (the generator's
+ * are the checkpoint itself), for export --discriminator.
+ */
+export const GAN_DISCRIMINATOR_DIR = "discriminator";
+
 export const ExportJobSchema = z.object({
   graph: z.unknown(),
   format: z.enum(EXPORT_FORMATS),

@@ -4,6 +4,7 @@ import type { Diagnostic } from "../../../shared/diagnostics";
 import { parseDocument } from "../../../shared/ir/load";
 import { type GraphAnalysis, inferGraph } from "../../../shared/shapes/infer";
 import { formatShape, type Shape } from "../../../shared/shapes/shape";
+import { multipleOutputsError } from "../../../shared/training/outputs";
 import { EXIT, grouped, type Io, table, UserError } from "../io";
 
 const MAX_BYTES = 64 * 1024 * 1024;
@@ -20,8 +21,12 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
   const raw = await readJson(file);
   const doc = parseDocument(raw);
   const analysis: GraphAnalysis | null = doc.ok ? inferGraph(doc.graph) : null;
-  const diagnostics = doc.ok ? (analysis as GraphAnalysis).diagnostics : doc.diagnostics;
-  const ok = doc.ok && (analysis as GraphAnalysis).ok;
+  // A project is meant to be trained: what the trainer refuses is refused here too.
+  const trainable = doc.ok && doc.kind === "project" ? multipleOutputsError(analysis as GraphAnalysis) : null;
+  const diagnostics = doc.ok
+    ? [...(analysis as GraphAnalysis).diagnostics, ...(trainable ? [trainable] : [])]
+    : doc.diagnostics;
+  const ok = doc.ok && (analysis as GraphAnalysis).ok && !trainable;
   if (values.json) {
     io.stdout.write(`${JSON.stringify(toJson(file, doc.ok ? doc.kind : null, analysis, diagnostics, ok), null, 2)}\n`);
   } else {

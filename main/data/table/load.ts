@@ -39,13 +39,22 @@ export interface EncodedTable {
   filled: Record<string, number>;
 }
 
-/** Reads the whole table (read-only), types its columns, encodes labels and drops unusable rows. */
-export async function readTable(input: TableSourceInput): Promise<TableRows> {
+/**
+ * Reads the whole table (read-only), types its columns, encodes labels and drops unusable rows.
+ * `unlabeled` (a GAN's real samples): unless the spec names a label, no column is one; the default
+ * label (the last column) is a feature like the others and `labels` is all zeros.
+ */
+export async function readTable(input: TableSourceInput, opts: { unlabeled?: boolean } = {}): Promise<TableRows> {
   const source = TableSourceSchema.parse(input);
   const { path } = source;
   const { text } = await readTableText(path);
   const parsed = parseTable(text, path, { delimiter: source.delimiter, header: source.header });
-  const { features, label, warnings: resolveWarnings } = resolveColumns(parsed.names, parsed.rows, source, path);
+  const resolved = resolveColumns(parsed.names, parsed.rows, source, path);
+  const { label, warnings: resolveWarnings } = resolved;
+  const named = source.label !== undefined || source.columns.some((c) => c.role === "label");
+  const unlabeled = opts.unlabeled === true && !named;
+  const sampled = (c: ResolvedColumn) => c.role === "feature" || (c.role === "label" && c.type !== "text");
+  const features = unlabeled ? resolved.columns.filter(sampled) : resolved.features;
   const warnings = [...parsed.warnings, ...resolveWarnings];
   if (features.length === 0) throw noFeaturesError(label, path);
   const read = (col: ResolvedColumn) => {
@@ -55,8 +64,12 @@ export async function readTable(input: TableSourceInput): Promise<TableRows> {
     return v;
   };
   const featureValues = features.map(read);
-  const labelValues = read(label);
-  const task = resolveTask(label, labelValues.kind === "number" ? labelValues.values : null, source, path);
+  const labelValues: ColumnValues = unlabeled
+    ? { kind: "number", values: new Float64Array(parsed.rows.length) }
+    : read(label);
+  const task = unlabeled
+    ? "regression"
+    : resolveTask(label, labelValues.kind === "number" ? labelValues.values : null, source, path);
 
   const n = parsed.rows.length;
   const missingAt = (v: ColumnValues, r: number) =>

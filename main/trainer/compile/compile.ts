@@ -54,8 +54,11 @@ export function compileGraph(graph: unknown, opts: { outputs?: string[]; name?: 
     const node = analysis.nodes[id];
     const builder = BUILDERS[node.kind as LayerKind] as Builder<LayerKind> | undefined;
     if (!builder) throw new Error(`no tfjs builder for layer kind ${node.kind}`);
-    const inputs = node.inputRefs.map((r) => (tensors.get(r.source) as tf.SymbolicTensor[])[r.outputIndex]);
     const name = names.get(id) as string;
+    const inputs = distinctInputs(
+      node.inputRefs.map((r) => (tensors.get(r.source) as tf.SymbolicTensor[])[r.outputIndex]),
+      name,
+    );
     const built = withActivityPenalty(builder({ node, params: node.params as never, inputs, name }), node.params, name);
     tensors.set(id, built.outputs);
     layersByNode.set(id, built.layers);
@@ -83,6 +86,24 @@ function withActivityPenalty(built: Built, params: unknown, name: string): Built
   if (!layer) return built;
   const [first, ...rest] = built.outputs;
   return { outputs: [layer.apply(first) as tf.SymbolicTensor, ...rest], layers: [...built.layers, layer] };
+}
+
+/**
+ * A node fed twice by one tensor (Attention(x, x), Multiply(x, x)) gets the repeats through an
+ * identity layer each. tfjs' predict/evaluate executor counts a tensor's consumers per distinct
+ * layer but releases it once per input slot, so a repeated input is disposed while another layer
+ * still needs it ("Tensor is disposed", "reading 'backend'"). The identity has no weights and
+ * serializes natively; gradients flow through it unchanged.
+ */
+function distinctInputs(inputs: tf.SymbolicTensor[], name: string): tf.SymbolicTensor[] {
+  const seen = new Set<tf.SymbolicTensor>();
+  return inputs.map((t, i) => {
+    if (!seen.has(t)) {
+      seen.add(t);
+      return t;
+    }
+    return tf.layers.activation({ activation: "linear", name: `${name}_in${i}` }).apply(t) as tf.SymbolicTensor;
+  });
 }
 
 /** tfjs layer names allow letters, digits, _ - . only, and must be unique in a model. */

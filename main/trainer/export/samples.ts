@@ -122,18 +122,26 @@ function rawInline(
 
 /**
  * Seeded inputs of the model's shapes: N(0, 1) for float inputs; for an int32 Input (token ids)
- * uniform ids below the smallest vocabulary of the Embeddings it feeds.
+ * uniform ids below the smallest vocabulary of the Embeddings it feeds. Ids for a maskZero
+ * Embedding look like padded text: real ids (1 and up), then zeros to the end, at varied lengths.
  */
 function randomInputs(compiled: Compiled, n: number, seed: number): tf.Tensor[] {
   return compiled.inputs.map((id, i) => {
     const input = compiled.model.inputs[i];
     const shape = [n, ...input.shape.slice(1).map((d) => d ?? UNKNOWN_DIM)];
     if (input.dtype !== "int32") return tf.randomNormal(shape, 0, 1, "float32", seed + i);
-    const vocabularies = Object.values(compiled.analysis.nodes)
+    const embeddings = Object.values(compiled.analysis.nodes)
       .filter((node) => node.kind === "Embedding" && node.inputRefs.some((r) => r.source === id))
-      .map((node) => (node.params as { inputDim: number }).inputDim);
-    const vocab = vocabularies.length > 0 ? Math.min(...vocabularies) : 2;
-    return tf.randomUniform(shape, 0, vocab, "int32", seed + i);
+      .map((node) => node.params as { inputDim: number; maskZero?: boolean });
+    const vocab = embeddings.length > 0 ? Math.min(...embeddings.map((e) => e.inputDim)) : 2;
+    if (!embeddings.some((e) => e.maskZero) || shape.length !== 2 || vocab < 2)
+      return tf.randomUniform(shape, 0, vocab, "int32", seed + i);
+    return tf.tidy(() => {
+      const ids = tf.randomUniform(shape, 1, vocab, "int32", seed + i);
+      const lengths = tf.randomUniform([n, 1], 1, shape[1] + 1, "int32", seed + i + 1);
+      const steps = tf.range(0, shape[1], 1, "int32").reshape([1, shape[1]]);
+      return tf.mul(ids, tf.cast(tf.less(steps, lengths), "int32"));
+    });
   });
 }
 

@@ -1,6 +1,7 @@
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import * as tf from "@tensorflow/tfjs";
+import { GAN_DISCRIMINATOR_DIR } from "../../../shared/onnx/trainer-job";
 import { formatShape } from "../../../shared/shapes/shape";
 import type { Compiled } from "../compile/compile";
 
@@ -15,14 +16,10 @@ export class CheckpointError extends Error {
  * the names agree whenever the graph does, and a mismatch is reported rather than guessed around.
  */
 export async function loadCheckpointWeights(compiled: Compiled, dir: string): Promise<void> {
-  const read = (name: string) =>
-    readFile(join(dir, name)).catch(() => {
-      throw new CheckpointError(`no checkpoint in ${dir}: cannot read ${name}`);
-    });
-  const json = JSON.parse((await read("model.json")).toString("utf8"));
-  const bin = await read("weights.bin");
-  const specs = (json.weightsManifest ?? []).flatMap((g: { weights: tf.io.WeightsManifestEntry[] }) => g.weights);
-  const saved = tf.io.decodeWeights(bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength), specs);
+  const saved = await readWeights(dir);
+  // A GAN checkpoint keeps its discriminator beside the generator (run/checkpoint.ts saveFinal).
+  const other = join(dir, GAN_DISCRIMINATOR_DIR);
+  if (await stat(join(other, "model.json")).catch(() => null)) Object.assign(saved, await readWeights(other));
   try {
     for (const w of compiled.model.weights) {
       const t = saved[w.originalName];
@@ -41,4 +38,15 @@ export async function loadCheckpointWeights(compiled: Compiled, dir: string): Pr
   } finally {
     tf.dispose(Object.values(saved));
   }
+}
+
+async function readWeights(dir: string): Promise<tf.NamedTensorMap> {
+  const read = (name: string) =>
+    readFile(join(dir, name)).catch(() => {
+      throw new CheckpointError(`no checkpoint in ${dir}: cannot read ${name}`);
+    });
+  const json = JSON.parse((await read("model.json")).toString("utf8"));
+  const bin = await read("weights.bin");
+  const specs = (json.weightsManifest ?? []).flatMap((g: { weights: tf.io.WeightsManifestEntry[] }) => g.weights);
+  return tf.io.decodeWeights(bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength), specs);
 }

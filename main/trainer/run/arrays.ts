@@ -1,9 +1,11 @@
 import type { DataSource } from "../../../shared/datasets/spec";
+import { formatShape } from "../../../shared/shapes/shape";
 import { DataError } from "../../data/errors";
 import { loadIdx } from "../../data/idx/read";
 import { loadNpy } from "../../data/npy/load";
 import { readSeries, windowSeries } from "../../data/series/index";
 import { encodeText, readText } from "../../data/text/index";
+import type { Compiled } from "../compile/compile";
 
 /**
  * A file data source read into typed arrays (no tensors yet): samples along the first axis of
@@ -75,4 +77,25 @@ export async function loadArrays(source: Exclude<DataSource, { kind: "inline" }>
         `training on ${source.kind} data sources is not wired into the trainer yet; probe it with \`netforge data probe\``,
       );
   }
+}
+
+type Labelled = ArrayData & { y: NonNullable<ArrayData["y"]> };
+
+/**
+ * Samples without targets train (and evaluate) an autoencoder: the targets are the inputs, when the
+ * model's output has its Input's shape. Any other model gets the shape it would need.
+ */
+export function inputsAsTargets(a: ArrayData, compiled: Compiled): Labelled {
+  if (a.y) return a as Labelled;
+  const input = compiled.analysis.nodes[compiled.inputs[0]];
+  const output = compiled.analysis.nodes[compiled.outputs[0]];
+  const sample = a.xShape.slice(1);
+  const out = output.outputShapes?.[0] ?? [];
+  if (out.length !== sample.length || out.some((d, i) => d !== null && d !== sample[i])) {
+    throw new DataError(
+      "E_DATA_TARGETS",
+      `this dataset has no targets (y), so it can only train a model that reconstructs its input (an autoencoder: targets = inputs); its samples have shape ${formatShape(sample)}, but the output "${output.id}" has shape ${formatShape(out)}; make it equal to the Input "${input.id}"'s, or give the data targets`,
+    );
+  }
+  return { ...a, y: Float32Array.from(a.x), yShape: a.xShape, task: "regression" };
 }

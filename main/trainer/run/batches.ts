@@ -1,7 +1,5 @@
 import * as tf from "@tensorflow/tfjs";
-import type { TrainingConfig } from "../../../shared/training/config";
-import { trainingLoss } from "../train/losses";
-import { StreamingMetrics } from "../train/metrics";
+import type { Scoring } from "../train/scoring";
 
 export interface Batch {
   /** One tensor per model Input (a list when the model has several, in compiled.inputs order). */
@@ -48,18 +46,17 @@ export async function* tensorBatches(
 export async function evaluateBatches(
   model: tf.LayersModel,
   batches: AsyncIterable<Batch>,
-  config: TrainingConfig,
+  score: Scoring,
   prefix: string,
 ): Promise<Record<string, number | null>> {
-  const loss = trainingLoss(config.loss, config.optimizer.type);
-  const metrics = new StreamingMetrics(config.metrics, config.loss);
+  const metrics = score.metrics();
   let sum = 0;
   let n = 0;
   for await (const b of batches) {
     tf.tidy(() => {
       const p = model.predict(b.x) as tf.Tensor;
       const size = sampleCount(b.x);
-      sum += loss(b.y, p).dataSync()[0] * size;
+      sum += score.loss(b.y, p).dataSync()[0] * size;
       n += size;
       metrics.update(b.y, p);
     });

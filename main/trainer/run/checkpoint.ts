@@ -1,6 +1,8 @@
 import { mkdir, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import * as tf from "@tensorflow/tfjs";
+import { GAN_DISCRIMINATOR_DIR } from "../../../shared/onnx/trainer-job";
+import type { TrainerMessage } from "../../../shared/trainer/protocol";
 
 /**
  * Saves a model in the tfjs layers format (model.json + weights.bin) to a folder. The plain tfjs
@@ -54,4 +56,23 @@ export async function loadModel(dir: string): Promise<tf.LayersModel> {
       weightData: weights.buffer.slice(weights.byteOffset, weights.byteOffset + weights.byteLength),
     }),
   );
+}
+
+/**
+ * The last checkpoint of runs whose loops do not checkpoint per epoch (perceptron rule, GAN). A
+ * GAN's discriminator goes into the checkpoint's GAN_DISCRIMINATOR_DIR, so the generator stays what
+ * predict and evaluate load, and export --discriminator finds both halves' weights.
+ */
+export async function saveFinal(
+  req: { runId: string; runDir?: string },
+  model: tf.LayersModel,
+  epochs: number,
+  post: (m: TrainerMessage) => void,
+  discriminator?: tf.LayersModel,
+): Promise<void> {
+  if (!req.runDir) return;
+  const path = join(req.runDir, "checkpoints", "last");
+  if (discriminator) await saveModel(discriminator, join(path, GAN_DISCRIMINATOR_DIR));
+  await saveModel(model, path);
+  post({ type: "checkpoint", runId: req.runId, kind: "last", epoch: Math.max(epochs - 1, 0), path });
 }

@@ -14,6 +14,8 @@ export interface PreparedData {
   validation: { x: tf.Tensor | tf.Tensor[]; y: tf.Tensor } | null;
   /** Training samples (after the validation split). */
   n: number;
+  /** Sequence targets: the class id that pads them, left out of the loss and the metrics. */
+  paddingClass?: number;
   dispose(): void;
 }
 

@@ -13,12 +13,13 @@ import { formatShape } from "../../../shared/shapes/shape";
 import { accuracyKind, type TrainingConfig } from "../../../shared/training/config";
 import { readSeries, windowSeries } from "../../data/series/index";
 import { encodeTable, readTable } from "../../data/table/index";
-import { encodeSentencePairs, encodeText, readSentencePairs, readText } from "../../data/text/index";
+import { encodeSentencePairs, encodeText, PAD_ID, readSentencePairs, readText } from "../../data/text/index";
 import type { Compiled } from "../compile/compile";
-import { type ArrayData, loadArrays } from "./arrays";
+import { type ArrayData, inputsAsTargets, loadArrays } from "./arrays";
 import type { BatchStream } from "./batches";
 import { DataError, type PreparedData, prepareData, type SingleInputData } from "./data";
 import { imageFolderStream } from "./image-stream";
+import { checkVocabulary } from "./vocabulary";
 
 /**
  * The data of a run as tensors: an inline dataset as before, or a dataset spec whose source is
@@ -56,7 +57,7 @@ async function prepareSpec(
   if (data.source.kind === "text") return fromText(data.source, data, compiled, config, runDir);
   if (data.source.kind === "timeSeries") return fromSeries(data.source, data, compiled, config, runDir);
   if (data.source.kind === "sentencePairs") return fromSentencePairs(data.source, data, compiled, config, runDir);
-  const arrays = await loadArrays(data.source);
+  const arrays = inputsAsTargets(await loadArrays(data.source), compiled);
   const labels = arrays.task === "classification" && arrays.y ? arrays.y : undefined;
   return fromArrays(arrays, splitIndices(arrays.xShape[0], data.split, labels), compiled, config);
 }
@@ -117,6 +118,12 @@ async function fromText(
   const parts = splitIndices(ex.labels.length, spec.split, ex.labels);
   const fitted = config.validation.type === "none" ? [...parts.train, ...parts.validation] : parts.train;
   const enc = encodeText(ex, source, fitted);
+  checkVocabulary(
+    compiled,
+    compiled.inputs[0],
+    enc.vocabulary.length,
+    "the text's vocabulary (padding and OOV included)",
+  );
   const { tokenizer, maxLength, padding, truncation } = source;
   await savePreprocessing(runDir, {
     kind: "text",
@@ -214,6 +221,18 @@ async function fromSentencePairs(
   const parts = splitIndices(pairs.source.length, spec.split);
   const fitted = config.validation.type === "none" ? [...parts.train, ...parts.validation] : parts.train;
   const enc = encodeSentencePairs(pairs, source, fitted);
+  checkVocabulary(
+    compiled,
+    encoder.id,
+    enc.sourceVocabulary.length,
+    "the source vocabulary (padding and OOV included)",
+  );
+  checkVocabulary(
+    compiled,
+    decoder.id,
+    enc.targetVocabulary.length,
+    "the target vocabulary (padding, OOV, start and end included)",
+  );
   const classes = out[1];
   if (classes !== null && enc.targetVocabulary.length > classes) {
     throw new DataError(
@@ -256,6 +275,7 @@ async function fromSentencePairs(
     y: t.y,
     validation: v,
     n: fitted.length,
+    paddingClass: PAD_ID,
     dispose: () => tf.dispose([t.x, t.y, ...(v ? [v.x, v.y] : [])]),
   };
 }

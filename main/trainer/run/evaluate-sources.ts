@@ -15,7 +15,7 @@ import { scanImageFolder } from "../../data/image-folder/scan";
 import { readSeries, windowSeries } from "../../data/series/index";
 import { applyTableStats, encodeTable, readTable, type TableStats } from "../../data/table/index";
 import { encodeSequences, encodeText, readText } from "../../data/text/index";
-import { loadArrays } from "./arrays";
+import { inputsAsTargets, loadArrays } from "./arrays";
 import {
   arraySet,
   dataOf,
@@ -59,8 +59,7 @@ export async function loadEvalSet(m: EvalModel, opts: EvaluateOptions): Promise<
     case "sentencePairs":
       return sequenceSet(source, spec, part, m);
     default: {
-      const a = await loadArrays(source);
-      if (!a.y) throw new DataError("E_DATA_TARGETS", "this dataset has no targets (y); evaluation needs them");
+      const a = inputsAsTargets(await loadArrays(source), m.compiled);
       const classification = a.task === "classification";
       const notes: string[] = [];
       const n = a.xShape[0];

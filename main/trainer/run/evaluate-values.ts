@@ -3,12 +3,12 @@ import type { DataSource } from "../../../shared/datasets/spec";
 import { regressionScores, residuals } from "../../../shared/evaluation/regression";
 import { EVALUATION_LIMITS, type ReportOf } from "../../../shared/evaluation/report";
 import type { EvaluateOptions } from "../../../shared/evaluation/request";
-import { loadArrays } from "./arrays";
 import type { Pass } from "./evaluate";
 import { decisionBoundary } from "./evaluate-boundary";
 import type { EvalSet } from "./evaluate-data";
 import { flatten } from "./evaluate-inputs";
-import type { EvalModel } from "./evaluate-model";
+import { type EvalModel, EvaluationError } from "./evaluate-model";
+import { realArrays } from "./gan-data";
 
 type Base = Pick<ReportOf<"regression">, "set" | "weights" | "samples" | "loss" | "metrics" | "notes">;
 const product = (shape: readonly (number | null)[]) => shape.reduce<number>((a, d) => a * (d ?? 1), 1);
@@ -68,6 +68,12 @@ export function autoencoderReport(base: Base, pass: Pass): ReportOf<"autoencoder
  * evaluations of one model agree) beside as many real samples, for the eye to compare.
  */
 export async function ganReport(m: EvalModel, opts: EvaluateOptions): Promise<ReportOf<"gan">> {
+  // The GAN loop learns from every real sample: there is no held-out part to show instead.
+  if (!opts.data && opts.split !== undefined && opts.split !== "train")
+    throw new EvaluationError(
+      "E_EVAL_NO_SPLIT",
+      `a GAN trains on every real sample, so its data has no ${opts.split} part; evaluate its training samples (split train) or other data`,
+    );
   const g = m.compiled.model;
   const latent = g.inputs[0].shape.slice(1) as number[];
   const sample = product(g.outputs[0].shape.slice(1));
@@ -96,7 +102,7 @@ async function realSamples(source: DataSource, count: number): Promise<{ shape: 
     const rows = source.x.slice(0, count).map(flatten);
     return { shape: [rows.length, ...rows[0].shape], values: rows.flatMap((r) => r.values) };
   }
-  const a = await loadArrays(source);
+  const a = await realArrays(source);
   const rows = Math.min(count, a.xShape[0]);
   const per = product(a.xShape.slice(1));
   return { shape: [rows, ...a.xShape.slice(1)], values: Array.from(a.x.subarray(0, rows * per)) };

@@ -185,6 +185,12 @@ describe("generative models", () => {
     expect(r.real?.shape[1]).toBe(2);
     const again = (await evaluateRun(modelInMemory(run.handle, run.start), {})) as ReportOf<"gan">;
     expect(again.generated.values).toEqual(r.generated.values); // seeded noise: same model, same samples
+    // It trained on every real sample: a held-out part is refused, not answered with training samples.
+    for (const split of ["validation", "test"] as const)
+      await expect(evaluateRun(modelInMemory(run.handle, run.start), { split })).rejects.toMatchObject({
+        code: "E_EVAL_NO_SPLIT",
+        message: expect.stringContaining(`no ${split} part`),
+      });
   });
 });
 

@@ -2,8 +2,8 @@ import * as tf from "@tensorflow/tfjs";
 import { EVALUATION_LIMITS, type EvaluationReport, EvaluationReportSchema } from "../../../shared/evaluation/report";
 import type { EvaluateOptions } from "../../../shared/evaluation/request";
 import type { TrainingConfig } from "../../../shared/training/config";
-import { trainingLoss } from "../train/losses";
-import { StreamingMetrics } from "../train/metrics";
+import { PAD_ID } from "../../data/text/index";
+import { scoring } from "../train/scoring";
 import { sampleCount } from "./batches";
 import { classesReport } from "./evaluate-classes";
 import type { EvalSet } from "./evaluate-data";
@@ -78,8 +78,10 @@ export async function evaluateRun(m: EvalModel, opts: EvaluateOptions): Promise<
 
 /** Runs the model over the set in batches, keeping what the reports need (see Pass). */
 export async function predictAll(model: tf.LayersModel, set: EvalSet, config: TrainingConfig): Promise<Pass> {
-  const loss = trainingLoss(config.loss, config.optimizer.type);
-  const metrics = new StreamingMetrics(config.metrics, config.loss);
+  // Sentence pairs are scored without their padding steps, as training scored them.
+  const score = scoring(config, set.sequence ? PAD_ID : undefined);
+  const { loss } = score;
+  const metrics = score.metrics();
   const outs: Float32Array[] = [];
   const ys: Float32Array[] = [];
   const ids: Int32Array[] = [];

@@ -4,23 +4,26 @@ import * as tf from "@tensorflow/tfjs";
 import { mulberry32, permutation } from "../../../shared/random";
 import type { TrainerMessage, TrainerRequest } from "../../../shared/trainer/protocol";
 import { parseTrainingConfig, type TrainingConfig } from "../../../shared/training/config";
-import { type Compiled, CompileError, compileGraph } from "../compile/compile";
-import { trainingLoss } from "../train/losses";
+import { type Compiled, compileGraph } from "../compile/compile";
 import { createOptimizer, disposeOptimizer, setLearningRate } from "../train/optimizers";
 import { learningRateAt } from "../train/schedule";
+import { scoring } from "../train/scoring";
 import { trainStep } from "../train/step";
 import { type BatchStream, evaluateBatches, sampleCount, tensorBatches } from "./batches";
 import { BestTracker, effectiveMonitor } from "./best";
-import { saveModel } from "./checkpoint";
+import { saveFinal } from "./checkpoint";
 import { Checkpointer } from "./checkpointer";
 import type { PreparedData } from "./data";
 import { prepareDataset } from "./dataset";
 import { divergedMessage, finiteMessage, nonFiniteLoss } from "./divergence";
-import { compileGan, trainGan } from "./gan";
-import { ganMarkers, ganOptions, realSamples } from "./gan-data";
+import { ganMarkers } from "./gan-data";
+import { runGan } from "./gan-run";
 import { evaluateTensors } from "./infer";
 import { perceptronLayer, trainPerceptron } from "./perceptron";
+import { guardCompile, RunError } from "./run-error";
 import { throttleLatest } from "./throttle";
+import { assertTrainable } from "./trainable";
+import { checkTokenIds } from "./vocabulary";
 
 type Start = Extract<TrainerRequest, { type: "start" }>;
 type Post = (m: TrainerMessage) => void;
@@ -36,16 +39,6 @@ export interface RunHandle {
   pause(): void;
   resume(): void;
   dispose(): void;
-}
-
-/** A failure that ends the run with an `error` message carrying this code. */
-class RunError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
 }
 
 /**
@@ -101,33 +94,20 @@ export function startRun(req: Start, postRaw: Post): RunHandle {
       if (config.seed !== null) Math.random = mulberry32(config.seed);
       const gan = ganMarkers(req.graph);
       if (gan) {
-        const models = guardCompile(() => compileGan(req.graph, gan));
-        compiled = models.generator;
-        handle.model = compiled.model;
-        handle.compiled = compiled;
-        const real = await realSamples(req.data, models.discriminator);
-        try {
-          const end = await trainGan(
-            models,
-            real,
-            config,
-            { runId: req.runId, post, ...ganOptions(models) },
-            control,
-            counters,
-          );
-          await saveFinal(req, models.generator.model, end.epochs, post);
-          post({ type: "done", runId: req.runId, steps: counters.step, ...end });
-        } finally {
-          real.dispose();
-          models.discriminator.model.dispose();
-        }
+        await runGan(req, gan, config, post, control, counters, (generator) => {
+          compiled = generator;
+          handle.model = generator.model;
+          handle.compiled = generator;
+        });
         return;
       }
       compiled = guardCompile(() => compileGraph(req.graph));
+      assertTrainable(compiled);
       handle.model = compiled.model;
       handle.compiled = compiled;
       const data = await prepareDataset(req.data, compiled, config, req.runDir);
       try {
+        if (!("train" in data)) checkTokenIds(compiled, data);
         let end: Awaited<ReturnType<typeof train>>;
         if (config.optimizer.type === "perceptron") {
           const layer = perceptronLayer(compiled);
@@ -164,23 +144,6 @@ export function startRun(req: Start, postRaw: Post): RunHandle {
   return handle;
 }
 
-/** The last checkpoint of runs whose loops do not checkpoint per epoch (perceptron rule, GAN). */
-async function saveFinal(req: Start, model: tf.LayersModel, epochs: number, post: Post): Promise<void> {
-  if (!req.runDir) return;
-  const path = join(req.runDir, "checkpoints", "last");
-  await saveModel(model, path);
-  post({ type: "checkpoint", runId: req.runId, kind: "last", epoch: Math.max(epochs - 1, 0), path });
-}
-
-function guardCompile<T>(build: () => T): T {
-  try {
-    return build();
-  } catch (error) {
-    if (error instanceof CompileError) throw new RunError("E_COMPILE", error.message);
-    throw error;
-  }
-}
-
 interface Control {
   stopped(): boolean;
   waitIfPaused(): Promise<void>;
@@ -198,7 +161,7 @@ async function train(
   const stream = "train" in data ? data : null;
   const { model } = compiled;
   const optimizer = createOptimizer(config.optimizer, config.learningRate);
-  const loss = trainingLoss(config.loss, config.optimizer.type);
+  const score = scoring(config, (data as PreparedData).paddingClass);
   const random = mulberry32(config.seed ?? Math.floor(Math.random() * 2 ** 32));
   const batchesPerEpoch = stream ? stream.batchesPerEpoch : Math.ceil(data.n / config.batchSize);
   const progress = throttleLatest<TrainerMessage>(post, 100);
@@ -225,6 +188,7 @@ async function train(
         ? stream.train(epoch)
         : tensorBatches((data as PreparedData).x, (data as PreparedData).y, order, config.batchSize);
       let lossSum = 0;
+      const running = score.metrics();
       let seen = 0;
       let b = -1;
       for await (const batch of batches) {
@@ -234,7 +198,11 @@ async function train(
           currentLr = lr;
           setLearningRate(optimizer, lr);
         }
-        const result = trainStep(model, optimizer, batch.x, batch.y, { loss, clipping: config.clipping });
+        const result = trainStep(model, optimizer, batch.x, batch.y, {
+          loss: score.loss,
+          clipping: config.clipping,
+          observe: (targets, predictions) => running.update(targets[0], predictions[0]),
+        });
         const value = result.applied ? result.loss : Number.NaN;
         const size = sampleCount(batch.x);
         tf.dispose([batch.x, batch.y]);
@@ -271,15 +239,13 @@ async function train(
         }
       }
       progress.flush();
-      const metrics: Record<string, number | null> = { loss: lossSum / Math.max(seen, 1) };
-      if (memory) {
-        // In memory, the training metrics are recomputed on the whole training set at the epoch's end.
-        Object.assign(metrics, evaluateTensors(model, memory.x, memory.y, config, ""), { loss: metrics.loss });
-        if (memory.validation)
-          Object.assign(metrics, evaluateTensors(model, memory.validation.x, memory.validation.y, config, "val_"));
-      } else if (stream?.validation) {
-        Object.assign(metrics, await evaluateBatches(model, stream.validation(), config, "val_"));
-      }
+      // Training loss and metrics are the epoch's running averages in training mode, as Keras
+      // reports them; validation is scored in inference mode after the epoch.
+      const metrics: Record<string, number | null> = { loss: lossSum / Math.max(seen, 1), ...running.values() };
+      if (memory?.validation)
+        Object.assign(metrics, evaluateTensors(model, memory.validation.x, memory.validation.y, score, "val_"));
+      else if (stream?.validation)
+        Object.assign(metrics, await evaluateBatches(model, stream.validation(), score, "val_"));
       lastMetrics = metrics;
       post({
         type: "epoch",

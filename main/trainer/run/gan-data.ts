@@ -3,6 +3,7 @@ import type { InlineDataset } from "../../../shared/datasets/inline";
 import type { DataSource, DatasetSpec } from "../../../shared/datasets/spec";
 import { GraphSchema } from "../../../shared/ir/graph";
 import { formatShape } from "../../../shared/shapes/shape";
+import { encodeTable, readTable } from "../../data/table/index";
 import type { Compiled } from "../compile/compile";
 import { loadArrays } from "./arrays";
 import { DataError } from "./data";
@@ -34,7 +35,7 @@ export async function realSamples(data: InlineDataset | DatasetSpec, discriminat
   if (source.kind === "inline") {
     x = tf.tensor(source.x as number[]);
   } else {
-    const a = await loadArrays(source);
+    const a = await realArrays(source);
     x = tf.tidy(() => tf.tensor(a.x, a.xShape, a.x instanceof Float32Array ? "float32" : "int32").toFloat());
   }
   const got = x.shape.slice(1);
@@ -46,4 +47,17 @@ export async function realSamples(data: InlineDataset | DatasetSpec, discriminat
     );
   }
   return x;
+}
+
+/**
+ * A file's real samples. A table is read without a label unless its spec names one: every column
+ * (the last one too) is part of a sample, encoded and normalized as training tables are, fitted on
+ * all rows (a GAN holds none out).
+ */
+export async function realArrays(
+  source: Exclude<DataSource, { kind: "inline" }>,
+): Promise<{ x: Float32Array | Int32Array | Uint8Array; xShape: number[] }> {
+  if (source.kind !== "table") return loadArrays(source);
+  const table = encodeTable(await readTable(source, { unlabeled: true }));
+  return { x: table.features, xShape: table.shape };
 }

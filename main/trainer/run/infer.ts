@@ -1,7 +1,5 @@
 import * as tf from "@tensorflow/tfjs";
-import type { TrainingConfig } from "../../../shared/training/config";
-import { trainingLoss } from "../train/losses";
-import { StreamingMetrics } from "../train/metrics";
+import type { Scoring } from "../train/scoring";
 import { sampleCount } from "./batches";
 
 const BATCH = 256;
@@ -14,10 +12,9 @@ export function evaluateTensors(
   model: tf.LayersModel,
   x: tf.Tensor | tf.Tensor[],
   y: tf.Tensor,
-  config: TrainingConfig,
+  score: Scoring,
   prefix: string,
 ) {
-  const loss = trainingLoss(config.loss, config.optimizer.type);
   const preds: tf.Tensor[] = [];
   const n = sampleCount(x);
   for (let i = 0; i < n; i += BATCH) {
@@ -29,8 +26,8 @@ export function evaluateTensors(
   const out: Record<string, number | null> = {};
   tf.tidy(() => {
     const p = preds.length === 1 ? preds[0] : tf.concat(preds);
-    out[`${prefix}loss`] = loss(y, p).dataSync()[0];
-    const metrics = new StreamingMetrics(config.metrics, config.loss);
+    out[`${prefix}loss`] = score.loss(y, p).dataSync()[0];
+    const metrics = score.metrics();
     metrics.update(y, p);
     for (const [k, v] of Object.entries(metrics.values())) out[`${prefix}${k}`] = v;
   });

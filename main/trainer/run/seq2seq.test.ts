@@ -82,7 +82,9 @@ describe("training seq2seq models on sentence pairs", () => {
     const epochs = messages.flatMap((m) => (m.type === "epoch" ? [m.metrics] : []));
     expect(epochs).toHaveLength(8);
     const losses = epochs.map((m) => m.loss as number);
-    expect(losses.at(-1)).toBeLessThan(0.5 * losses[0]);
+    // Over real tokens only (padding steps are masked out of the loss, ~5.5 = ln(vocabulary) at
+    // first): 8 epochs on 240 pairs take off well over a third.
+    expect(losses.at(-1)).toBeLessThan(0.7 * losses[0]);
     expect(epochs.at(-1)?.val_loss).toBeLessThan(epochs[0].val_loss as number);
     const progress = messages.find((m) => m.type === "progress");
     if (progress?.type === "progress") expect(progress.batchesPerEpoch).toBe(8); // 240 training pairs / 32

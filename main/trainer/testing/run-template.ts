@@ -16,12 +16,12 @@ export function template(name: string) {
  */
 export async function runTemplate(name: string, training: Record<string, unknown> = {}) {
   const t = template(name);
-  const messages: TrainerMessage[] = [];
-  const handle: RunHandle = startRun(
-    { type: "start", runId: name, graph: t.graph, training: { ...t.training, ...training }, data: t.data },
-    (m) => messages.push(m),
-  );
-  await handle.finished;
+  const { handle, messages } = await runStart({
+    runId: name,
+    graph: t.graph,
+    training: { ...t.training, ...training },
+    data: t.data,
+  });
   return {
     handle,
     messages,
@@ -29,4 +29,17 @@ export async function runTemplate(name: string, training: Record<string, unknown
     epochs: messages.flatMap((m) => (m.type === "epoch" ? [m.metrics] : [])),
     done: messages.find((m) => m.type === "done"),
   };
+}
+
+/**
+ * Runs a start request in-process (graph, settings and data as a test writes them, unchecked
+ * here: startRun validates them) and collects every message it posted. The caller disposes.
+ */
+export async function runStart(req: { runId: string; graph: unknown; training: unknown; data: unknown }) {
+  const messages: TrainerMessage[] = [];
+  const handle: RunHandle = startRun({ type: "start", ...req } as Parameters<typeof startRun>[0], (m) =>
+    messages.push(m),
+  );
+  await handle.finished;
+  return { handle, messages };
 }

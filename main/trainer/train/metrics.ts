@@ -49,6 +49,8 @@ export interface MetricOptions {
   kind: AccuracyKind;
   /** Binary only: positive prediction above `prediction`, positive label above `label`. */
   threshold: { prediction: number; label: number };
+  /** Categorical and sparse: targets of this class (sequence padding) are not counted at all. */
+  ignoreClass?: number;
 }
 
 export function metricOptions(loss: LossConfig): MetricOptions {
@@ -75,6 +77,11 @@ export function accumulate(into: Counts, yTrue: tf.Tensor, yPred: tf.Tensor, o: 
       truth = o.kind === "sparse" ? tf.cast(tf.oneHot(tf.cast(labels, "int32"), classes), "float32") : yTrue;
       predHot = tf.cast(tf.oneHot(tf.reshape(tf.argMax(pred, -1), [-1]), classes), "float32");
       trueHot = tf.cast(tf.oneHot(tf.cast(labels, "int32"), classes), "float32");
+      if (o.ignoreClass !== undefined) {
+        const counted = tf.reshape(tf.cast(tf.notEqual(tf.cast(labels, "int32"), o.ignoreClass), "float32"), [-1, 1]);
+        predHot = tf.mul(predHot, counted);
+        trueHot = tf.mul(trueHot, counted);
+      }
     }
     const err = tf.sub(pred, tf.reshape(tf.cast(truth, "float32"), pred.shape));
     const rowsCorrect =
@@ -85,7 +92,7 @@ export function accumulate(into: Counts, yTrue: tf.Tensor, yPred: tf.Tensor, o: 
       tf.sum(tf.mul(predHot, trueHot), 0),
       tf.sum(predHot, 0),
       tf.sum(trueHot, 0),
-      tf.stack([rowsCorrect, tf.sum(tf.square(err)), tf.sum(tf.abs(err))]),
+      tf.stack([rowsCorrect, tf.sum(tf.square(err)), tf.sum(tf.abs(err)), tf.sum(trueHot)]),
     ]);
   });
   const v = stats.dataSync();
@@ -100,7 +107,9 @@ export function accumulate(into: Counts, yTrue: tf.Tensor, yPred: tf.Tensor, o: 
     into.predicted[c] += v[classes + c];
     into.actual[c] += v[2 * classes + c];
   }
-  into.total += o.kind === "binary" ? yPred.size : yPred.size / classes;
+  // With padding ignored, each counted row has one true class: the true one-hots sum to the rows.
+  const rows = o.ignoreClass === undefined ? yPred.size / classes : v[3 * classes + 3];
+  into.total += o.kind === "binary" ? yPred.size : rows;
   into.correct += v[3 * classes];
   into.sumSquaredError += v[3 * classes + 1];
   into.sumAbsoluteError += v[3 * classes + 2];
@@ -138,8 +147,9 @@ export class StreamingMetrics {
   constructor(
     readonly names: readonly MetricName[],
     loss: LossConfig,
+    ignoreClass?: number,
   ) {
-    this.options = metricOptions(loss);
+    this.options = { ...metricOptions(loss), ignoreClass };
   }
 
   update(yTrue: tf.Tensor, yPred: tf.Tensor): void {

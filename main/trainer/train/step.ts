@@ -24,6 +24,11 @@ export interface StepOptions {
   extraLosses?: (predictions: tf.Tensor[]) => tf.Scalar[];
   /** The variables to update; default all of the model's trainable weights. */
   variables?: tf.Variable[];
+  /**
+   * Sees this step's training-mode predictions and targets (the epoch's running metrics, as Keras
+   * reports them: the same forward pass as the loss). The tensors are freed after it returns.
+   */
+  observe?: (targets: tf.Tensor[], predictions: tf.Tensor[]) => void;
 }
 
 export interface StepResult {
@@ -61,6 +66,7 @@ export function trainStep(
       );
     }
     const data = tf.addN(predictions.map((p, i) => options.loss(targets[i], p))) as tf.Scalar;
+    options.observe?.(targets, predictions);
     const sum = (terms: tf.Tensor[]) => (terms.length ? (tf.addN(terms) as tf.Scalar) : tf.scalar(0));
     const regularization = sum(model.calculateLosses());
     const extra = sum(options.extraLosses?.(predictions) ?? []);

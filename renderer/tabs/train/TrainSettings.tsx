@@ -51,7 +51,8 @@ const HINTS: Record<string, string> = {
     "Inline samples: the last fraction is held out (Keras' validationSplit). File datasets are split in the Data tab; 'none' trains on every sample.",
   seed: "Same seed, same backend: the same loss curve. Empty picks a random seed per run.",
   backend: "Which engine the trainer uses; auto picks the fastest that loads.",
-  metrics: "Reported every epoch next to the loss, for training and validation.",
+  metrics:
+    "Reported every epoch next to the loss. Training: running averages over the epoch's batches, in training mode like the loss (as Keras reports them; dropout and batch statistics on). Validation: the whole validation set after the epoch, in inference mode. Padding steps of sequence targets count in neither.",
   "earlyStopping.patience": "Epochs without improvement before stopping.",
   shuffle: "Reshuffle the training samples every epoch (with the seed).",
 };

@@ -1,11 +1,12 @@
+import type { OnnxGraph, Value } from "../graph";
 import { attr } from "../model";
 import { DataType } from "../proto";
 import type { EmitterTable, NoteTable } from "./types";
 
 /**
- * Embedding family (shared/layers/embedding.ts). maskZero has no ONNX counterpart: the mask only
- * changes what a downstream recurrent layer skips, so a model that relies on it exports the
- * unmasked computation (embeddingNotes says so in the readiness report).
+ * Embedding family (shared/layers/embedding.ts). ONNX has no masks; maskZero's one effect, the
+ * padding steps a recurrent layer skips, becomes the sequence lengths such a layer passes as
+ * sequence_lens (embeddingNotes states what stays different).
  */
 export const embeddingEmitters = {
   Embedding: ({ params, inputs: [input], g, prefix, weight }) => {
@@ -15,7 +16,12 @@ export const embeddingEmitters = {
       ids = { ...ids, name: g.op1("Cast", [ids.name], { to: attr.i(DataType.INT64) }, `${prefix}/ids`) };
     const table = g.weight(`${prefix}/embeddings`, [params.inputDim, params.outputDim], weight("embeddings").data);
     const y = g.op1("Gather", [table, ids.name], { axis: attr.i(0) }, `${prefix}/Gather`);
-    return [{ name: y, rank: ids.rank + 1, layout: "channelsLast", elemType: DataType.FLOAT }];
+    const out = { name: y, rank: ids.rank + 1, layout: "channelsLast" as const, elemType: DataType.FLOAT };
+    if (params.maskZero && ids.rank === 2) {
+      let lengths: string | undefined;
+      LENGTHS.set(out, () => (lengths ??= sequenceLengths(g, ids.name, prefix)));
+    }
+    return [out];
   },
   PositionalEncoding: ({ params, inputs: [input], inputShapes: [shape], g, prefix, weight }) => {
     // y = x + PE[:T] (main/trainer/layers/positional-encoding.ts), on (N, ..., T, d).
@@ -40,6 +46,31 @@ export const embeddingEmitters = {
   },
 } satisfies Partial<EmitterTable>;
 
+/**
+ * An Embedding(maskZero)'s output value -> its sequence lengths ([N] int32), emitted on first use.
+ * Keyed by the value object itself: only a layer fed directly by the Embedding sees them (a value
+ * another emitter derives, even by spreading this one, does not carry them), and a model without
+ * such a layer gets no extra nodes.
+ */
+const LENGTHS = new WeakMap<Value, () => string>();
+
+/** The sequence lengths of a recurrent layer's input, when it is an Embedding(maskZero)'s output. */
+export function maskedLengths(input: Value): string | null {
+  return LENGTHS.get(input)?.() ?? null;
+}
+
+/**
+ * Per sample, the number of real (non-zero) ids as int32: for padding at the end, where the
+ * sequence stops. (tfjs also skips a 0 inside a sequence; ONNX cannot, see embeddingNotes.)
+ */
+function sequenceLengths(g: OnnxGraph, ids: string, prefix: string): string {
+  const asFloat = g.op1("Cast", [ids], { to: attr.i(DataType.FLOAT) }, `${prefix}/ids_float`);
+  const padding = g.op1("Equal", [asFloat, g.scalar(0)], {}, `${prefix}/is_padding`);
+  const real = g.op1("Not", [padding], {}, `${prefix}/is_real`);
+  const counted = g.op1("Cast", [real], { to: attr.i(DataType.INT32) }, `${prefix}/real`);
+  return g.op1("ReduceSum", [counted, g.int64s([1])], { keepdims: attr.i(0) }, `${prefix}/lengths`);
+}
+
 /** tfjs layers that consume an Embedding's mask: the recurrent ones skip masked steps. */
 const MASK_CONSUMERS = ["SimpleRNN", "LSTM", "GRU", "Bidirectional"];
 
@@ -47,13 +78,16 @@ export const embeddingNotes = {
   Embedding: (params, { downstream }) => {
     if (!params.maskZero) return null;
     const consumers = MASK_CONSUMERS.filter((k) => downstream.has(k));
+    if (consumers.length === 0)
+      return {
+        status: "exported",
+        reason:
+          "maskZero is dropped (ONNX has no masks); no recurrent layer after it reads the mask, so the outputs are unchanged",
+        ignoredParams: ["maskZero"],
+      };
     return {
-      status: consumers.length > 0 ? "approximated" : "exported",
-      reason:
-        consumers.length > 0
-          ? `maskZero is dropped: ONNX has no masks, so the ${consumers.join(", ")} after it treats padding (id 0) steps as ordinary steps in the file, where NetForge skips them; outputs differ for sequences that contain padding`
-          : "maskZero is dropped (ONNX has no masks); no recurrent layer after it reads the mask, so the outputs are unchanged",
-      ignoredParams: ["maskZero"],
+      status: "approximated",
+      reason: `maskZero becomes sequence lengths: a ${consumers.join(", ")} fed directly by this Embedding stops at each sequence's length (ONNX's sequence_lens), as NetForge skips the padding (id 0) steps. Exact for padding at the end (the text default) and the layer's final state; the file differs where a 0 sits inside or before a sequence (pre-padding), in a returnSequences layer's outputs at padded steps, and where other layers stand between the Embedding and the recurrent one`,
     };
   },
 } satisfies NoteTable;

@@ -2,6 +2,7 @@ import { ACTIVATION_DEFAULTS } from "../../layers/activation-math";
 import type { ActivationName } from "../../layers/activations";
 import { FLOAT, type OnnxGraph, type Value } from "../graph";
 import { type Attribute, attr, int64Tensor } from "../model";
+import { maskedLengths } from "./embedding";
 import { trainingOnlyRates } from "./notes";
 import type { EmitterTable, NoteTable, ParamsOf, WeightTensor } from "./types";
 
@@ -160,6 +161,9 @@ export function runRnn(
     const b = cat(directions.map((ws) => gateBias(kind, ws[2], u)));
     inputs.push(g.weight(`${prefix}/B`, [d, 2 * blocks * u], b));
   }
+  // A masked sequence (Embedding maskZero) stops at its length, as tfjs skips the padding steps.
+  const lengths = maskedLengths(input);
+  if (lengths) inputs.push(...(p.useBias ? [] : [""]), lengths);
   const acts = cellActivations(kind, p);
   const attributes: Record<string, Attribute> = {
     hidden_size: attr.i(u),
