@@ -3,7 +3,8 @@ import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YA
 import { downloadBlob } from "../files/local-files";
 import { safeFileName } from "./download";
 import { svgToPng, themeColors } from "./export-png";
-import { buildPlot, niceAxis, niceTicks, type PlotLine, type PlotSeries, paddedDomain, pointCount } from "./series";
+import { buildPlot, type PlotLine, type PlotSeries, paddedDomain, pointCount } from "./series";
+import { niceAxis, niceTicks } from "./ticks";
 
 export interface ChartOptions {
   log: boolean;
