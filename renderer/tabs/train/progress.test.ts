@@ -9,6 +9,8 @@ const run = {
   epochsPlanned: 10,
   status: "running" as const,
   startedAtMs: 0,
+  pausedAtMs: null,
+  pausedMs: 0,
 };
 
 describe("runFraction and etaSeconds", () => {
@@ -23,6 +25,15 @@ describe("runFraction and etaSeconds", () => {
     expect(etaSeconds(run, 9000)).toBeCloseTo(11, 9);
   });
 
+  it("holds the estimate still while paused, and leaves paused time out of the pace", () => {
+    // Paused at 9 s, 45% done: 11 s left, however long the pause lasts.
+    const paused = { ...run, status: "paused" as const, pausedAtMs: 9000 };
+    expect(etaSeconds(paused, 9000)).toBeCloseTo(11, 9);
+    expect(etaSeconds(paused, 60_000)).toBeCloseTo(11, 9);
+    // Resumed after a 50 s pause, and 45% done after 9 s of training: still 11 s left.
+    expect(etaSeconds({ ...run, pausedMs: 50_000 }, 59_000)).toBeCloseTo(11, 9);
+  });
+
   it("has no estimate before there is a pace, or once the run ended", () => {
     expect(etaSeconds({ ...run, epoch: 0, batch: 0, epochsDone: 0 }, 9000)).toBeNull();
     expect(etaSeconds({ ...run, status: "stopped" as never }, 9000)).toBeNull();
@@ -35,6 +46,9 @@ describe("durationText", () => {
     [42.4, "42 s"],
     [187, "3:07"],
     [3729, "1:02:09"],
+    [-3, "0 s"],
+    [Number.NaN, "–"],
+    [Number.POSITIVE_INFINITY, "–"],
   ])("%f s reads %s", (s, text) => {
     expect(durationText(s)).toBe(text);
   });

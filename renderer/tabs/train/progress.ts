@@ -14,22 +14,25 @@ export function runFraction(
 /**
  * Seconds left, from the average pace since the run started in this window (steadier than the
  * last batch's samples per second, which jumps at every validation pass); null until there is a
- * pace to go by.
+ * pace to go by. Paused time is not training time: the clock stops at the pause (the estimate
+ * stays as it was) and earlier pauses are left out of the pace.
  */
 export function etaSeconds(
-  r: Parameters<typeof runFraction>[0] & Pick<RunView, "startedAtMs">,
+  r: Parameters<typeof runFraction>[0] & Pick<RunView, "startedAtMs" | "pausedAtMs" | "pausedMs">,
   nowMs: number,
 ): number | null {
   if (r.startedAtMs === null || (r.status !== "running" && r.status !== "paused")) return null;
   const f = runFraction(r);
-  const elapsed = (nowMs - r.startedAtMs) / 1000;
-  if (f <= 0 || elapsed < 1) return null;
+  const until = r.pausedAtMs ?? nowMs;
+  const elapsed = (until - r.startedAtMs - r.pausedMs) / 1000;
+  if (!(f > 0) || !(elapsed >= 1)) return null;
   return Math.max(0, (elapsed * (1 - f)) / f);
 }
 
-/** 42 s, 3:07, 1:02:09. */
+/** 42 s, 3:07, 1:02:09; a dash for what is not a duration (NaN, infinite). */
 export function durationText(seconds: number): string {
-  const s = Math.round(seconds);
+  if (!Number.isFinite(seconds)) return "–";
+  const s = Math.max(0, Math.round(seconds));
   if (s < 60) return `${s} s`;
   const h = Math.floor(s / 3600);
   const m = Math.floor((s % 3600) / 60);
