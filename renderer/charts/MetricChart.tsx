@@ -3,6 +3,7 @@ import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YA
 import { downloadBlob } from "../files/local-files";
 import { safeFileName } from "./download";
 import { svgToPng, themeColors } from "./export-png";
+import { formatTick, formatValue } from "./format";
 import { buildPlot, type PlotLine, type PlotSeries, paddedDomain, pointCount } from "./series";
 import { niceAxis, niceTicks } from "./ticks";
 
@@ -14,6 +15,9 @@ export interface ChartOptions {
 
 /** Points drawn per series; M4 decimation keeps what a few hundred pixels can show. */
 const MAX_POINTS = 600;
+
+// The runs list and the progress panel format values as the charts do.
+export { formatValue };
 
 /**
  * One metric over training: several series (train and validation, per batch and per epoch, other
@@ -152,21 +156,6 @@ function latestValue(s: PlotSeries | undefined): number | null {
     if (typeof v === "number" && Number.isFinite(v)) return v;
   }
   return null;
-}
-
-export function formatValue(v: number): string {
-  if (v === 0) return "0";
-  const a = Math.abs(v);
-  if (a >= 1000 || a < 1e-3) return v.toExponential(2);
-  return v.toPrecision(4).replace(/\.?0+$/, "");
-}
-
-function formatTick(v: number): string {
-  if (!Number.isFinite(v)) return "";
-  const a = Math.abs(v);
-  // Two significant digits in exponent form keep neighbouring ticks apart (1.5e+10, 2e+10).
-  if (a !== 0 && (a >= 1e4 || a < 1e-2)) return v.toExponential(1).replace(/\.0e/, "e");
-  return String(Number(v.toPrecision(3)));
 }
 
 interface TooltipProps {

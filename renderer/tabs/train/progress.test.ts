@@ -1,4 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { anyNumber } from "../../__fixtures__/numbers";
 import { durationText, etaSeconds, runFraction } from "./progress";
 
 const run = {
@@ -51,5 +53,34 @@ describe("durationText", () => {
     [Number.POSITIVE_INFINITY, "–"],
   ])("%f s reads %s", (s, text) => {
     expect(durationText(s)).toBe(text);
+  });
+});
+
+describe("progress on any counters", () => {
+  const status = fc.constantFrom("running", "paused", "completed", "stopped") as fc.Arbitrary<"running">;
+  const anyRun = fc.record({
+    epoch: anyNumber,
+    batch: anyNumber,
+    batchesPerEpoch: anyNumber,
+    epochsDone: anyNumber,
+    epochsPlanned: fc.option(anyNumber),
+    status,
+    startedAtMs: fc.option(anyNumber),
+    pausedAtMs: fc.option(anyNumber),
+    pausedMs: anyNumber,
+  });
+
+  it("is a fraction in [0, 1], a time left that is null or finite, and a short duration text", () => {
+    fc.assert(
+      fc.property(anyRun, anyNumber, (r, now) => {
+        const f = runFraction(r);
+        expect(f >= 0 && f <= 1).toBe(true);
+        const eta = etaSeconds(r, now);
+        if (eta !== null) expect(Number.isFinite(eta) && eta >= 0).toBe(true);
+        expect(durationText(eta ?? now).length).toBeLessThanOrEqual(40);
+        expect(durationText(now)).not.toMatch(/NaN|Infinity/);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

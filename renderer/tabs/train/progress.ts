@@ -8,7 +8,9 @@ export function runFraction(
   if (r.status === "completed") return 1;
   const within = r.batchesPerEpoch > 0 ? r.batch / r.batchesPerEpoch : 0;
   const done = Math.max(r.epochsDone, r.epoch + within);
-  return Math.min(1, Math.max(0, done / r.epochsPlanned));
+  const f = done / r.epochsPlanned;
+  // Math.max(0, NaN) is NaN: a bar "NaN%" wide.
+  return Number.isFinite(f) ? Math.min(1, Math.max(0, f)) : 0;
 }
 
 /**
@@ -26,7 +28,8 @@ export function etaSeconds(
   const until = r.pausedAtMs ?? nowMs;
   const elapsed = (until - r.startedAtMs - r.pausedMs) / 1000;
   if (!(f > 0) || !(elapsed >= 1)) return null;
-  return Math.max(0, (elapsed * (1 - f)) / f);
+  const left = (elapsed * (1 - f)) / f;
+  return Number.isFinite(left) ? Math.max(0, left) : null;
 }
 
 /** 42 s, 3:07, 1:02:09; a dash for what is not a duration (NaN, infinite). */
