@@ -47,6 +47,10 @@ export const MetricChart = memo(function MetricChart({
   const last = plot.rows[plot.rows.length - 1]?.x ?? 0;
   const xTicks = niceTicks(first, last, 6, Number.isInteger(first) && Number.isInteger(last));
   const yAxis = plot.domain ? niceAxis(plot.domain[0], plot.domain[1], 5) : null;
+  const yStep = yAxis && yAxis.ticks.length > 1 ? yAxis.ticks[1] - yAxis.ticks[0] : undefined;
+  // Wide enough for the longest label: a loss that barely moves needs more digits (0.7148088).
+  const yLabelChars = Math.max(0, ...(options.log ? [] : (yAxis?.ticks ?? [])).map((t) => formatTick(t, yStep).length));
+  const yWidth = Math.max(54, 14 + 8 * yLabelChars);
   const drawn = useMemo(() => {
     const n = new Map<string, number>();
     for (const row of plot.rows)
@@ -98,7 +102,8 @@ export const MetricChart = memo(function MetricChart({
               type="number"
               domain={["dataMin", "dataMax"]}
               ticks={xTicks}
-              tickFormatter={formatTick}
+              // recharts passes the tick index second: not a step.
+              tickFormatter={(v: number) => formatTick(v)}
               allowDecimals={false}
               className="chart-axis"
               height={24}
@@ -114,9 +119,9 @@ export const MetricChart = memo(function MetricChart({
               }
               ticks={options.log ? undefined : yAxis?.ticks}
               allowDataOverflow
-              tickFormatter={formatTick}
+              tickFormatter={(v: number) => formatTick(v, options.log ? undefined : yStep)}
               className="chart-axis"
-              width={54}
+              width={yWidth}
             />
             <Tooltip content={<ValuesTooltip lines={plot.lines} xLabel={xLabel} />} isAnimationActive={false} />
             {drawOrder(plot.lines).map((l) => (

@@ -10,15 +10,25 @@ describe("chart value and tick formats", () => {
     expect(formatValue(Number.NaN)).toBe("–");
     expect(formatTick(0.5000000000000001)).toBe("0.5");
     expect(formatTick(15_000_000_000)).toBe("1.5e+10");
+    expect(formatTick(20_000_000_000)).toBe("2e+10");
+  });
+
+  it("give ticks a step apart enough digits to read differently", () => {
+    expect([0.71478, 0.7148, 0.71482].map((v) => formatTick(v, 0.00002))).toEqual(["0.71478", "0.7148", "0.71482"]);
+    expect(formatTick(0.5, 0.02)).toBe("0.5");
+    expect(formatTick(12_345_000, 1000)).toBe("1.2345e+7");
   });
 
   it("write any number in a few characters, never NaN or Infinity", () => {
     fc.assert(
-      fc.property(anyNumber, (v) => {
+      fc.property(anyNumber, anyNumber, (v, step) => {
         for (const text of [formatValue(v), formatTick(v)]) {
           expect(text.length).toBeLessThanOrEqual(10);
           expect(text).not.toMatch(/NaN|Infinity/);
         }
+        // 12 digits at most, with a sign, a point and an exponent.
+        expect(formatTick(v, step).length).toBeLessThanOrEqual(20);
+        expect(formatTick(v, step)).not.toMatch(/NaN|Infinity/);
       }),
       { numRuns: 3000 },
     );

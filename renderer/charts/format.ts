@@ -7,11 +7,17 @@ export function formatValue(v: number): string {
   return v.toPrecision(4).replace(/\.?0+$/, "");
 }
 
-/** An axis tick: 3 significant digits, exponent form outside [0.01, 10^4). */
-export function formatTick(v: number): string {
+/**
+ * An axis tick: 3 significant digits, or as many more (up to 12) as it takes for ticks `step`
+ * apart to read differently (0.71478, 0.7148, 0.71482 on a loss that barely moves, rather than
+ * 0.715 three times); exponent form outside [0.01, 10^4).
+ */
+export function formatTick(v: number, step?: number): string {
   if (!Number.isFinite(v)) return "";
   const a = Math.abs(v);
-  // Two significant digits in exponent form keep neighbouring ticks apart (1.5e+10, 2e+10).
-  if (a !== 0 && (a >= 1e4 || a < 1e-2)) return v.toExponential(1).replace(/\.0e/, "e");
-  return String(Number(v.toPrecision(3)));
+  const needed = step !== undefined && step > 0 && a > 0 ? Math.ceil(Math.log10(a / step)) + 1 : 3;
+  const digits = Number.isFinite(needed) ? Math.min(12, Math.max(3, needed)) : 3;
+  // In exponent form one digit fewer keeps neighbouring ticks apart (1.5e+10, 2e+10).
+  if (a !== 0 && (a >= 1e4 || a < 1e-2)) return v.toExponential(digits - 2).replace(/\.?0+e/, "e");
+  return String(Number(v.toPrecision(digits)));
 }
