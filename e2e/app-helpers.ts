@@ -103,7 +103,7 @@ export async function trainToEnd(page: Page): Promise<string> {
 
 /**
  * Waits until the current run ends, however long that takes on this machine while its progress
- * (the bar, the epoch counter, the loss chart's points) moves on; returns its status ("Run status:
+ * (the bar, the epoch counter, the charts' points) moves on; returns its status ("Run status:
  * Completed").
  */
 export async function untilRunEnds(page: Page): Promise<string> {
@@ -117,7 +117,10 @@ export async function untilRunEnds(page: Page): Promise<string> {
         await status(),
         await train.getByRole("progressbar", { name: "Training progress" }).getAttribute("aria-valuenow"),
         await train.getByTestId("epoch-counter").textContent(),
-        await lossPoints(page),
+        // Points of every chart (a GAN has two loss charts).
+        await train
+          .locator("figure[data-points]")
+          .evaluateAll((charts) => charts.map((c) => c.dataset.points).join(",")),
       ].join(" | "),
   );
   return status();
