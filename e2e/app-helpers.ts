@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { expect, type Locator, type Page } from "@playwright/test";
+import { openEditor } from "./helpers/editor";
 import { STALL_MS, whileProgressing } from "./helpers/patience";
 
 /**
@@ -29,6 +30,17 @@ export function trainerPids(hostPid: number): number[] {
     return false;
   };
   return [...commands].filter(([pid, cmd]) => /trainer[\\/]index\.ts/.test(cmd) && descends(pid)).map(([pid]) => pid);
+}
+
+/**
+ * The start of a whole job: the editor at `url` (confirmations answered yes), a template opened
+ * and saved as `fileName` in the host's folder.
+ */
+export async function startSavedTemplate(page: Page, url: string, template: string, fileName: string): Promise<void> {
+  page.on("dialog", (d) => d.accept());
+  await openEditor(page, url);
+  await openTemplate(page, template);
+  await saveProjectAs(page, fileName);
 }
 
 export async function openTemplate(page: Page, name: string): Promise<void> {

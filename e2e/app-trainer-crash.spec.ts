@@ -4,16 +4,14 @@ import { expect, test } from "@playwright/test";
 import {
   gotoTab,
   lossPoints,
-  openTemplate,
   runStatus,
   saveProject,
-  saveProjectAs,
   screenshot,
   setField,
+  startSavedTemplate,
   trainerPids,
   trainToEnd,
 } from "./app-helpers";
-import { openEditor } from "./helpers/editor";
 import { STALL_MS } from "./helpers/patience";
 import { sandboxedHost } from "./helpers/spec-host";
 
@@ -25,10 +23,7 @@ const { box, app } = sandboxedHost();
 
 test("trainer killed mid-run: error shown, window usable, project intact, new run trains", async ({ page }) => {
   test.setTimeout(240_000);
-  page.on("dialog", (d) => d.accept());
-  await openEditor(page, app.url);
-  await openTemplate(page, "XOR MLP");
-  await saveProjectAs(page, "crash");
+  await startSavedTemplate(page, app.url, "XOR MLP", "crash");
   const train = await gotoTab(page, "Train");
   await setField(train, "Epochs", "100000");
   await saveProject(page);

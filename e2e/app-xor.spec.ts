@@ -5,15 +5,13 @@ import {
   lossPoints,
   maxAbsDiff,
   openProject,
-  openTemplate,
   runStatus,
   saveProject,
-  saveProjectAs,
   screenshot,
   setField,
+  startSavedTemplate,
   trainToEnd,
 } from "./app-helpers";
-import { openEditor } from "./helpers/editor";
 import { STALL_MS } from "./helpers/patience";
 import { sandboxedHost } from "./helpers/spec-host";
 
@@ -27,10 +25,7 @@ const { app } = sandboxedHost();
 
 test("XOR: live curves, stop, train, evaluate, export, reload", async ({ page }) => {
   test.setTimeout(240_000);
-  page.on("dialog", (d) => d.accept());
-  await openEditor(page, app.url);
-  await openTemplate(page, "XOR MLP");
-  await saveProjectAs(page, "xor");
+  await startSavedTemplate(page, app.url, "XOR MLP", "xor");
 
   const data = await gotoTab(page, "Data");
   await expect(data.getByRole("region", { name: "Data and model" })).toContainText("Fits");
