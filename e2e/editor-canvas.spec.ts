@@ -1,5 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { canvasZoom, flowNode, openEditor, paletteItem, selectNode } from "./helpers/editor";
+import { STALL_MS } from "./helpers/patience";
 import { loadProject, settledViewport, sixBlockCnn, smallCnn } from "./helpers/projects";
 import { sandboxedHost } from "./helpers/spec-host";
 
@@ -119,7 +120,8 @@ test("scrolling zooms and dragging empty canvas pans, as the help overlay says",
   const before = await canvasZoom(page);
   await page.mouse.move(x, y);
   await page.mouse.wheel(0, -200);
-  await expect.poll(() => canvasZoom(page)).toBeGreaterThan(before);
+  // A starved renderer handles the wheel late: waited on as long as any work may stall.
+  await expect.poll(() => canvasZoom(page), { timeout: STALL_MS }).toBeGreaterThan(before);
 
   const [zoomed, zoom] = [await transform(), await canvasZoom(page)];
   await page.mouse.down();
@@ -139,7 +141,7 @@ async function fitFromAfar(page: Page, how: "key" | "toolbar"): Promise<number> 
     await page.locator(".react-flow__pane").click({ position: { x: 10, y: 10 } });
     await page.keyboard.press("f");
   } else await page.getByRole("button", { name: "Zoom to fit" }).click();
-  await expect.poll(() => canvasZoom(page)).toBeGreaterThan(far);
+  await expect.poll(() => canvasZoom(page), { timeout: STALL_MS }).toBeGreaterThan(far);
   await settledViewport(page);
   return canvasZoom(page);
 }

@@ -14,7 +14,7 @@ import { setGalleryOpen } from "../panels/templates/gallery-store";
 import type { DocumentState } from "../state/document-store";
 import { useEditor } from "../state/editor-context";
 import { useDoc, useUi } from "../state/hooks";
-import { fitViewport } from "./fit";
+import { FIT_MAX_ZOOM, FIT_PADDING, fitViewport } from "./fit";
 import { Minimap } from "./minimap/Minimap";
 import { edgeTypes, nodeTypes } from "./node-types";
 import { hiddenCopies } from "./overview/hidden";
@@ -127,6 +127,8 @@ function Flow({ view }: { view: FlowView }) {
         const { width, height } = store.getState();
         const vp = fitViewport(view.getSnapshot().nodes, width, height, FIT_ZOOM);
         if (vp) void instance.setViewport(vp);
+        // Not sized yet: React Flow's own fit waits for the sizes.
+        else if (instance.getNodes().length > 0) void instance.fitView({ padding: FIT_PADDING, maxZoom: FIT_MAX_ZOOM });
       }}
       onDragOver={(e) => {
         if (e.dataTransfer.types.includes(LAYER_DRAG_TYPE)) {
