@@ -1,5 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { expect, type Locator, type Page } from "@playwright/test";
+import { openEditor } from "./helpers/editor";
+import { STALL_MS, whileProgressing } from "./helpers/patience";
 
 /**
  * Helpers of the whole-job specs (app-*.spec.ts; the host itself comes from helpers/spec-host.ts):
@@ -28,6 +30,17 @@ export function trainerPids(hostPid: number): number[] {
     return false;
   };
   return [...commands].filter(([pid, cmd]) => /trainer[\\/]index\.ts/.test(cmd) && descends(pid)).map(([pid]) => pid);
+}
+
+/**
+ * The start of a whole job: the editor at `url` (confirmations answered yes), a template opened
+ * and saved as `fileName` in the host's folder.
+ */
+export async function startSavedTemplate(page: Page, url: string, template: string, fileName: string): Promise<void> {
+  page.on("dialog", (d) => d.accept());
+  await openEditor(page, url);
+  await openTemplate(page, template);
+  await saveProjectAs(page, fileName);
 }
 
 export async function openTemplate(page: Page, name: string): Promise<void> {
@@ -83,6 +96,47 @@ export async function setField(scope: Locator, label: string, value: string): Pr
 
 export const runStatus = (page: Page): Locator =>
   page.getByRole("tabpanel", { name: "Train" }).getByRole("status", { name: /^Run status:/ });
+
+/**
+ * Presses Start training and waits until the new run (not the one shown before) ends; returns
+ * its status ("Run status: Completed").
+ */
+export async function trainToEnd(page: Page): Promise<string> {
+  const train = page.getByRole("tabpanel", { name: "Train" });
+  const runId = async () => {
+    const name = train.getByRole("region", { name: "Progress" }).locator(".run-name");
+    return (await name.count()) > 0 ? await name.getAttribute("title") : null;
+  };
+  const before = await runId();
+  await train.getByRole("button", { name: "Start training" }).click();
+  await expect.poll(runId, { timeout: STALL_MS }).not.toBe(before);
+  return untilRunEnds(page);
+}
+
+/**
+ * Waits until the current run ends, however long that takes on this machine while its progress
+ * (the bar, the epoch counter, the charts' points) moves on; returns its status ("Run status:
+ * Completed").
+ */
+export async function untilRunEnds(page: Page): Promise<string> {
+  const train = page.getByRole("tabpanel", { name: "Train" });
+  const status = async () => (await runStatus(page).getAttribute("aria-label")) ?? "";
+  await whileProgressing(
+    "the run",
+    async () => !/: (Running|Paused)$/.test(await status()),
+    async () =>
+      [
+        await status(),
+        await train.getByRole("progressbar", { name: "Training progress" }).getAttribute("aria-valuenow"),
+        await train.getByTestId("epoch-counter").textContent(),
+        // Points of every chart (a GAN has two loss charts).
+        await train
+          .locator("figure[data-points]")
+          .evaluateAll((charts) => charts.map((c) => c.dataset.points).join(",")),
+      ].join(" | "),
+  );
+  return status();
+}
 
 /** Points the loss chart holds (per batch and per epoch, before decimation). */
 export async function lossPoints(page: Page): Promise<number> {

@@ -6,13 +6,11 @@ import {
   lossPoints,
   maxAbsDiff,
   openProject,
-  openTemplate,
-  runStatus,
   saveProject,
-  saveProjectAs,
   screenshot,
+  startSavedTemplate,
+  trainToEnd,
 } from "./app-helpers";
-import { openEditor } from "./helpers/editor";
 import { sandboxedHost } from "./helpers/spec-host";
 
 /**
@@ -42,10 +40,7 @@ const { box, app } = sandboxedHost();
 
 test("iris CSV: probe, bind, train, evaluate, try, export, reload", async ({ page }) => {
   test.setTimeout(240_000);
-  page.on("dialog", (d) => d.accept());
-  await openEditor(page, app.url);
-  await openTemplate(page, "Iris flowers");
-  await saveProjectAs(page, "iris");
+  await startSavedTemplate(page, app.url, "Iris flowers", "iris");
 
   // The template's CSV replaced by a copy dropped on the tab (uploaded beside the project), then
   // chosen again with Choose file: both bind it with a path relative to the project file.
@@ -89,8 +84,7 @@ test("iris CSV: probe, bind, train, evaluate, try, export, reload", async ({ pag
   await expect(binding).toContainText("input_1 [4]");
 
   const train = await gotoTab(page, "Train");
-  await train.getByRole("button", { name: "Start training" }).click();
-  await expect(runStatus(page)).toHaveAccessibleName("Run status: Completed", { timeout: 120_000 });
+  expect(await trainToEnd(page)).toBe("Run status: Completed");
   expect(await lossPoints(page)).toBeGreaterThan(80);
   await expect(train.getByRole("figure", { name: "Accuracy chart" })).toBeVisible();
   await screenshot(page, test.info().outputPath("iris-train.png"));

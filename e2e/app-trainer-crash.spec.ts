@@ -4,15 +4,15 @@ import { expect, test } from "@playwright/test";
 import {
   gotoTab,
   lossPoints,
-  openTemplate,
   runStatus,
   saveProject,
-  saveProjectAs,
   screenshot,
   setField,
+  startSavedTemplate,
   trainerPids,
+  trainToEnd,
 } from "./app-helpers";
-import { openEditor } from "./helpers/editor";
+import { STALL_MS } from "./helpers/patience";
 import { sandboxedHost } from "./helpers/spec-host";
 
 /**
@@ -23,10 +23,7 @@ const { box, app } = sandboxedHost();
 
 test("trainer killed mid-run: error shown, window usable, project intact, new run trains", async ({ page }) => {
   test.setTimeout(240_000);
-  page.on("dialog", (d) => d.accept());
-  await openEditor(page, app.url);
-  await openTemplate(page, "XOR MLP");
-  await saveProjectAs(page, "crash");
+  await startSavedTemplate(page, app.url, "XOR MLP", "crash");
   const train = await gotoTab(page, "Train");
   await setField(train, "Epochs", "100000");
   await saveProject(page);
@@ -35,7 +32,8 @@ test("trainer killed mid-run: error shown, window usable, project intact, new ru
 
   await train.getByRole("button", { name: "Start training" }).click();
   await expect(runStatus(page)).toHaveAccessibleName("Run status: Running");
-  await expect.poll(() => lossPoints(page), { timeout: 60_000 }).toBeGreaterThan(5);
+  // The first points wait for a trainer to start (loading TensorFlow.js).
+  await expect.poll(() => lossPoints(page), { timeout: STALL_MS }).toBeGreaterThan(5);
   const pids = trainerPids(app.pid);
   expect(pids, "the host's trainer process").toHaveLength(1);
   process.kill(pids[0], "SIGKILL");
@@ -55,8 +53,7 @@ test("trainer killed mid-run: error shown, window usable, project intact, new ru
   // A new run starts a fresh trainer and completes.
   const again = await gotoTab(page, "Train");
   await setField(again, "Epochs", "40");
-  await again.getByRole("button", { name: "Start training" }).click();
-  await expect(runStatus(page)).toHaveAccessibleName("Run status: Completed", { timeout: 120_000 });
+  expect(await trainToEnd(page)).toBe("Run status: Completed");
   const fresh = trainerPids(app.pid);
   expect(fresh).toHaveLength(1);
   expect(fresh[0]).not.toBe(pids[0]);

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, type Page, test } from "@playwright/test";
 import { stableStringify } from "../shared/ir/serialize";
+import { STALL_MS } from "./helpers/patience";
 
 /**
  * Projects in browser mode, through the real server and the file commands: save into a folder
@@ -48,6 +49,15 @@ const run = (page: Page, id: string, args?: unknown) =>
 const project = (page: Page) => page.evaluate(() => (window as unknown as Win).__netforge.editor.project());
 const dirty = (page: Page) => page.evaluate(() => (window as unknown as Win).__netforge.editor.isDirty());
 const recoveryFiles = () => (existsSync(join(config, "recovery")) ? readdirSync(join(config, "recovery")) : []);
+/**
+ * Saved as the UI shows it: the top bar's unsaved-changes dot is gone. The file is on disk before
+ * the host answers, and the answer is what clears the dirty flag, so reading the flag as soon as
+ * the file exists raced on a loaded machine.
+ */
+const saved = (page: Page) => expect(page.getByRole("status", { name: "Unsaved changes" })).toHaveCount(0);
+// Autosave writes on a timer (every 3 s); a loaded machine runs timers late, so the wait is on
+// the file, for as long as work may stall.
+const AUTOSAVED = { timeout: STALL_MS };
 
 async function openApp(page: Page): Promise<void> {
   await page.goto(url);
@@ -68,6 +78,7 @@ test("saves into a chosen folder, reopens it and finds the same bytes", async ({
   await expect(dialog).toBeHidden();
   const file = join(folder, "xor-mlp.netforge.json");
   await expect.poll(() => existsSync(file)).toBe(true);
+  await saved(page);
   expect(readFileSync(file, "utf8")).toBe(stableStringify(await project(page)));
   expect(await dirty(page)).toBe(false);
 
@@ -89,7 +100,7 @@ test("autosaves unsaved work and offers it back after the window dies", async ({
   await expect(first.getByRole("textbox", { name: "Project name" })).toHaveValue("Iris flowers");
   await run(first, "rename-node", { id: "dense_1", name: "hidden" });
   expect(await dirty(first)).toBe(true);
-  await expect.poll(recoveryFiles, { timeout: 10_000 }).toHaveLength(1);
+  await expect.poll(recoveryFiles, AUTOSAVED).toHaveLength(1);
   // The window dies: no beforeunload, no clean close.
   await first.close({ runBeforeUnload: false });
 
@@ -104,15 +115,16 @@ test("autosaves unsaved work and offers it back after the window dies", async ({
   const restored = (await project(second)) as { graph: { nodes: { id: string; name?: string }[] } };
   expect(restored.graph.nodes.find((n) => n.id === "dense_1")?.name).toBe("hidden");
   // The old window's file is gone; this window's own autosave holds the work until it is saved.
-  await expect.poll(recoveryFiles, { timeout: 10_000 }).toHaveLength(1);
+  await expect.poll(recoveryFiles, AUTOSAVED).toHaveLength(1);
 
   await run(second, "save");
   const dialog = second.getByRole("dialog", { name: "Save project" });
   await dialog.getByRole("textbox", { name: "File name" }).fill("iris-recovered");
   await dialog.getByRole("button", { name: "Save", exact: true }).click();
   await expect.poll(() => existsSync(join(folder, "iris-recovered.netforge.json"))).toBe(true);
+  await saved(second);
   expect(await dirty(second)).toBe(false);
-  await expect.poll(recoveryFiles).toEqual([]);
+  await expect.poll(recoveryFiles, AUTOSAVED).toEqual([]);
   await second.close();
 });
 

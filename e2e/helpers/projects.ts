@@ -25,6 +25,25 @@ export function smallCnn(): Project {
   return { format: PROJECT_FORMAT, version: PROJECT_VERSION, name: "Small CNN", graph, data: null, training: {} };
 }
 
+/** A 6-block CNN on one row, as auto-layout places a chain (a block every 300 px). */
+export function sixBlockCnn(): Project {
+  const b = new GraphBuilder();
+  b.chain(
+    null,
+    ["Input", { shape: [28, 28, 1] }],
+    ["Conv2D", { filters: 16, kernelSize: [3, 3], activation: "relu" }],
+    ["MaxPooling2D", { poolSize: [2, 2] }],
+    ["Conv2D", { filters: 32, kernelSize: [3, 3], activation: "relu" }],
+    ["Flatten"],
+    ["Dense", { units: 10, activation: "softmax" }],
+  );
+  const graph = b.build();
+  graph.nodes.forEach((n, i) => {
+    n.position = { x: i * 300, y: 0 };
+  });
+  return { format: PROJECT_FORMAT, version: PROJECT_VERSION, name: "Six-block CNN", graph, data: null, training: {} };
+}
+
 /** Opens a project document in the page's editor as File > Open does (renderer/main.tsx's test hook). */
 export async function loadProject(page: Page, project: Project): Promise<void> {
   await page.waitForFunction(() => window.__netforge !== undefined);

@@ -65,7 +65,7 @@ describe("training through the host", () => {
     expect(started.backend).toBe("wasm");
     expect(started.runDir).toBe(join(dir, "xor.runs", started.runId));
     expect(await done).toMatchObject({ runId: started.runId, reason: "completed", epochs: 40, runDir: started.runDir });
-    expect(ofRun(started.runId, "train.started")).toHaveLength(1);
+    expect(ofRun(started.runId, "train.started")).toMatchObject([{ payload: { epochs: 40 } }]);
     expect(ofRun(started.runId, "train.epoch")).toHaveLength(40);
     const runDir = started.runDir as string;
     expect(JSON.parse(readFileSync(join(runDir, "run.json"), "utf8"))).toMatchObject({

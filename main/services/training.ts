@@ -117,6 +117,7 @@ export class TrainingService {
       projectPath,
       runDir,
       backend: client.ready.backend,
+      epochs: config.data.epochs,
     });
     client.send({
       type: "start",

@@ -1,6 +1,7 @@
 import {
   Background,
   BackgroundVariant,
+  ControlButton,
   Controls,
   ReactFlow,
   type ReactFlowInstance,
@@ -21,12 +22,10 @@ import { OverviewLayer } from "./overview/OverviewLayer";
 import { createFlowView, type FlowNode, type FlowView, type ShapeFlowEdge } from "./to-flow";
 import { DETAIL_ZOOM, useZoomedOut } from "./zoom";
 
-const ARIA_LABELS = { "controls.fitView.ariaLabel": "Zoom to fit" };
 const LARGE_GRAPH = 150;
 const MIN_ZOOM = 0.05;
 const MAX_ZOOM = 2.5;
-// Hidden nodes count: zoomed out, every node is hidden from React Flow (the overview draws them).
-const FIT = { padding: FIT_PADDING, maxZoom: FIT_MAX_ZOOM, duration: 200, includeHiddenNodes: true };
+const FIT_ZOOM = { min: MIN_ZOOM, max: MAX_ZOOM, readable: DETAIL_ZOOM };
 
 /**
  * The React Flow view of the document (ANCHORS A5, R13): nodes and edges come from the flow view
@@ -74,15 +73,20 @@ function Flow({ view }: { view: FlowView }) {
   useEffect(() => {
     if (!rf) return;
     // Subscribed rather than selected: a project just opened is fitted in the same task that
-    // loaded it, before React draws its blocks at the old zoom.
+    // loaded it, before React draws its blocks at the old zoom. Zoom to fit (F, the toolbar,
+    // auto-layout) is animated and shows a big graph whole; opening shows its start, readable.
     return editor.ui.subscribe((next, prev) => {
       const request = next.fitRequest;
       if (!request || request === prev.fitRequest) return;
-      if (request.value.animate) return void rf.fitView(FIT);
-      const { width, height } = store.getState();
-      const zoom = { min: MIN_ZOOM, max: MAX_ZOOM, readable: DETAIL_ZOOM };
-      const vp = fitViewport(view.getSnapshot().nodes, width, height, zoom);
-      if (vp) void rf.setViewport(vp);
+      const { width, height, nodeLookup } = store.getState();
+      // Measured sizes where React Flow has them (a project just opened has none yet).
+      const nodes = view.getSnapshot().nodes.map((n) => {
+        const m = nodeLookup.get(n.id)?.measured;
+        return m?.width && m.height ? { ...n, measured: { width: m.width, height: m.height } } : n;
+      });
+      const animate = request.value.animate;
+      const vp = fitViewport(nodes, width, height, FIT_ZOOM, animate ? "whole" : "start");
+      if (vp) void rf.setViewport(vp, animate ? { duration: 200 } : undefined);
     });
   }, [rf, editor, store, view]);
   useEffect(() => {
@@ -120,7 +124,11 @@ function Flow({ view }: { view: FlowView }) {
         setRf(instance);
         // Fit once to what is open; later fits are asked for (zoom-to-fit, a template or file opened),
         // so a block dropped on an empty canvas does not move the view under the pointer.
-        if (instance.getNodes().length > 0) void instance.fitView({ padding: FIT_PADDING, maxZoom: 1 });
+        const { width, height } = store.getState();
+        const vp = fitViewport(view.getSnapshot().nodes, width, height, FIT_ZOOM);
+        if (vp) void instance.setViewport(vp);
+        // Not sized yet: React Flow's own fit waits for the sizes.
+        else if (instance.getNodes().length > 0) void instance.fitView({ padding: FIT_PADDING, maxZoom: FIT_MAX_ZOOM });
       }}
       onDragOver={(e) => {
         if (e.dataTransfer.types.includes(LAYER_DRAG_TYPE)) {
@@ -140,14 +148,32 @@ function Flow({ view }: { view: FlowView }) {
       multiSelectionKeyCode={["Meta", "Control"]}
       minZoom={MIN_ZOOM}
       maxZoom={MAX_ZOOM}
-      ariaLabelConfig={ARIA_LABELS}
       proOptions={{ hideAttribution: true }}
     >
       <Background variant={BackgroundVariant.Dots} gap={18} size={1.2} />
       <Minimap view={view} minZoom={MIN_ZOOM} maxZoom={MAX_ZOOM} />
-      <Controls showInteractive={false} />
+      {/* Its own fit button: React Flow's would fit with the flow's zoom range (up to 2.5). */}
+      <Controls showInteractive={false} showFitView={false}>
+        <ControlButton
+          className="react-flow__controls-fitview"
+          onClick={() => editor.run("zoom-to-fit")}
+          title="Zoom to fit"
+          aria-label="Zoom to fit"
+        >
+          <FitIcon />
+        </ControlButton>
+      </Controls>
       {overview && <OverviewLayer view={view} />}
     </ReactFlow>
+  );
+}
+
+/** Four corners, as React Flow's own fit icon. */
+function FitIcon() {
+  return (
+    <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 30" aria-hidden="true">
+      <path d="M3.692 4.63c0-.53.4-.938.939-.938h5.215V0H4.708C2.13 0 0 2.054 0 4.63v5.216h3.692V4.631zM27.354 0h-5.2v3.692h5.17c.53 0 .984.4.984.939v5.215H32V4.631A4.624 4.624 0 0027.354 0zm.954 24.83c0 .532-.4.94-.939.94h-5.215v3.768h5.215c2.577 0 4.631-2.13 4.631-4.707v-5.139h-3.692v5.139zm-23.677.94c-.531 0-.939-.4-.939-.94v-5.138H0v5.139c0 2.577 2.13 4.707 4.708 4.707h5.138V25.77H4.631z" />
+    </svg>
   );
 }
 

@@ -3,7 +3,9 @@ import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YA
 import { downloadBlob } from "../files/local-files";
 import { safeFileName } from "./download";
 import { svgToPng, themeColors } from "./export-png";
-import { buildPlot, niceAxis, niceTicks, type PlotLine, type PlotSeries, paddedDomain, pointCount } from "./series";
+import { formatTick, formatValue } from "./format";
+import { buildPlot, type PlotLine, type PlotSeries, paddedDomain, pointCount } from "./series";
+import { niceAxis, niceTicks } from "./ticks";
 
 export interface ChartOptions {
   log: boolean;
@@ -13,6 +15,9 @@ export interface ChartOptions {
 
 /** Points drawn per series; M4 decimation keeps what a few hundred pixels can show. */
 const MAX_POINTS = 600;
+
+// The runs list and the progress panel format values as the charts do.
+export { formatValue };
 
 /**
  * One metric over training: several series (train and validation, per batch and per epoch, other
@@ -42,6 +47,10 @@ export const MetricChart = memo(function MetricChart({
   const last = plot.rows[plot.rows.length - 1]?.x ?? 0;
   const xTicks = niceTicks(first, last, 6, Number.isInteger(first) && Number.isInteger(last));
   const yAxis = plot.domain ? niceAxis(plot.domain[0], plot.domain[1], 5) : null;
+  const yStep = yAxis && yAxis.ticks.length > 1 ? yAxis.ticks[1] - yAxis.ticks[0] : undefined;
+  // Wide enough for the longest label: a loss that barely moves needs more digits (0.7148088).
+  const yLabelChars = Math.max(0, ...(options.log ? [] : (yAxis?.ticks ?? [])).map((t) => formatTick(t, yStep).length));
+  const yWidth = Math.max(54, 14 + 8 * yLabelChars);
   const drawn = useMemo(() => {
     const n = new Map<string, number>();
     for (const row of plot.rows)
@@ -93,7 +102,8 @@ export const MetricChart = memo(function MetricChart({
               type="number"
               domain={["dataMin", "dataMax"]}
               ticks={xTicks}
-              tickFormatter={formatTick}
+              // recharts passes the tick index second: not a step.
+              tickFormatter={(v: number) => formatTick(v)}
               allowDecimals={false}
               className="chart-axis"
               height={24}
@@ -109,9 +119,9 @@ export const MetricChart = memo(function MetricChart({
               }
               ticks={options.log ? undefined : yAxis?.ticks}
               allowDataOverflow
-              tickFormatter={formatTick}
+              tickFormatter={(v: number) => formatTick(v, options.log ? undefined : yStep)}
               className="chart-axis"
-              width={54}
+              width={yWidth}
             />
             <Tooltip content={<ValuesTooltip lines={plot.lines} xLabel={xLabel} />} isAnimationActive={false} />
             {drawOrder(plot.lines).map((l) => (
@@ -151,21 +161,6 @@ function latestValue(s: PlotSeries | undefined): number | null {
     if (typeof v === "number" && Number.isFinite(v)) return v;
   }
   return null;
-}
-
-export function formatValue(v: number): string {
-  if (v === 0) return "0";
-  const a = Math.abs(v);
-  if (a >= 1000 || a < 1e-3) return v.toExponential(2);
-  return v.toPrecision(4).replace(/\.?0+$/, "");
-}
-
-function formatTick(v: number): string {
-  if (!Number.isFinite(v)) return "";
-  const a = Math.abs(v);
-  // Two significant digits in exponent form keep neighbouring ticks apart (1.5e+10, 2e+10).
-  if (a !== 0 && (a >= 1e4 || a < 1e-2)) return v.toExponential(1).replace(/\.0e/, "e");
-  return String(Number(v.toPrecision(3)));
 }
 
 interface TooltipProps {

@@ -11,7 +11,7 @@ import {
   ZAxis,
 } from "recharts";
 import { SERIES_COLORS } from "./palette";
-import { niceAxis } from "./series";
+import { finiteExtent, niceAxis } from "./ticks";
 import { TOOLTIP_STYLE } from "./tooltip-style";
 
 /**
@@ -36,12 +36,11 @@ export const ScatterPlot = memo(function ScatterPlot({
   height?: number;
 }) {
   const data = x.map((v, i) => ({ x: v, y: y[i] }));
-  const all = [...x, ...(reference === "identity" ? y : [])];
-  const lo = Math.min(...all);
-  const hi = Math.max(...all);
   // Predicted and actual share one scale, so the y = x line is the diagonal.
-  const xAxis = Number.isFinite(lo) ? niceAxis(lo, hi) : null;
-  const yAxis = reference === "identity" ? xAxis : y.length ? niceAxis(Math.min(...y), Math.max(...y)) : null;
+  const xRange = reference === "identity" ? finiteExtent(x, y) : finiteExtent(x);
+  const yRange = reference === "identity" ? xRange : finiteExtent(y);
+  const xAxis = xRange && niceAxis(xRange[0], xRange[1]);
+  const yAxis = yRange && niceAxis(yRange[0], yRange[1]);
   return (
     <figure className="metric-chart" aria-label={`${title} chart`}>
       <figcaption>
@@ -74,11 +73,11 @@ export const ScatterPlot = memo(function ScatterPlot({
             width={54}
             tickFormatter={tick}
           />
-          {reference === "identity" && Number.isFinite(lo) && (
+          {reference === "identity" && xRange && (
             <ReferenceLine
               segment={[
-                { x: lo, y: lo },
-                { x: hi, y: hi },
+                { x: xRange[0], y: xRange[0] },
+                { x: xRange[1], y: xRange[1] },
               ]}
               stroke="#9aa1b1"
               strokeDasharray="4 4"

@@ -35,15 +35,24 @@ export function toPixels(shape: readonly number[], values: ArrayLike<number>): P
   return { width: w, height: h, rgba };
 }
 
-/** [height, width, channels] to draw a sample of `shape` holding `count` values. */
+/**
+ * [height, width, channels] to draw a sample of `shape` holding `count` values. A shape that
+ * asks for more pixels than there are values (or that is not whole numbers) is not trusted: the
+ * values are drawn as a vector, so a bad shape cannot allocate a huge canvas.
+ */
 export function imageGeometry(shape: readonly number[], count: number): [number, number, number] {
+  const n = Number.isInteger(count) && count > 0 ? count : 0;
   const dims = shape.filter((d) => d > 0);
-  if (dims.length >= 3 && [1, 3, 4].includes(dims[dims.length - 1])) {
-    return [dims[dims.length - 3], dims[dims.length - 2], dims[dims.length - 1]];
-  }
-  if (dims.length === 2) return [dims[0], dims[1], 1];
+  const fits = (g: [number, number, number]) => g.every(Number.isInteger) && g[0] * g[1] * g[2] <= n;
+  const image: [number, number, number] | null =
+    dims.length >= 3 && [1, 3, 4].includes(dims[dims.length - 1])
+      ? [dims[dims.length - 3], dims[dims.length - 2], dims[dims.length - 1]]
+      : dims.length === 2
+        ? [dims[0], dims[1], 1]
+        : null;
+  if (image && fits(image)) return image;
   // A flat vector: a square when it is one (784 -> 28x28), else one row.
-  const n = dims.length === 1 ? dims[0] : count;
-  const side = Math.round(Math.sqrt(n));
-  return side * side === n ? [side, side, 1] : [1, n, 1];
+  const length = dims.length === 1 && fits([1, dims[0], 1]) ? dims[0] : n;
+  const side = Math.round(Math.sqrt(length));
+  return side * side === length ? [side, side, 1] : [1, length, 1];
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildPlot, niceAxis, niceTicks, paddedDomain, pointCount } from "./series";
+import { buildPlot, paddedDomain, pointCount } from "./series";
 
 const line = (id: string, x: number[], y: (number | null)[]) => ({ id, label: id, color: "#000", x, y });
 
@@ -64,25 +64,5 @@ describe("pointCount and paddedDomain", () => {
     expect(paddedDomain([1, 1], false)).toEqual([0.9, 1.1]);
     expect(paddedDomain([0.1, 10], true)).toEqual([0.08, 12.5]);
     expect(paddedDomain(null, false)).toBeUndefined();
-  });
-});
-
-describe("niceTicks", () => {
-  it("picks round steps", () => {
-    expect(niceTicks(1, 300, 5, true)).toEqual([50, 100, 150, 200, 250, 300]);
-    expect(niceTicks(1, 24, 5, true)).toEqual([5, 10, 15, 20]);
-    expect(niceTicks(0, 1, 5)).toEqual([0, 0.2, 0.4, 0.6, 0.8, 1]);
-    expect(niceTicks(0.1, 0.9, 5)).toEqual([0.2, 0.4, 0.6, 0.8]);
-    expect(niceTicks(1, 3, 5, true)).toEqual([1, 2, 3]);
-    expect(niceTicks(2, 2)).toEqual([2]);
-    expect(niceTicks(0.388, 0.73)).toEqual([0.4, 0.5, 0.6, 0.7]);
-  });
-});
-
-describe("niceAxis", () => {
-  it("rounds the range out to round ticks", () => {
-    expect(niceAxis(0.92, 0.9615)).toEqual({ domain: [0.92, 0.97], ticks: [0.92, 0.93, 0.94, 0.95, 0.96, 0.97] });
-    expect(niceAxis(0.002, 0.73)).toEqual({ domain: [0, 0.8], ticks: [0, 0.2, 0.4, 0.6, 0.8] });
-    expect(niceAxis(1, 1).ticks.length).toBeGreaterThan(1);
   });
 });

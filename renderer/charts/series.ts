@@ -123,43 +123,10 @@ export function pointCount(series: readonly Pick<PlotSeries, "y">[]): number {
 export function paddedDomain(domain: [number, number] | null, log: boolean): [number, number] | undefined {
   if (!domain) return undefined;
   const [lo, hi] = domain;
-  if (log) return [lo / 1.25, hi * 1.25];
-  const pad = hi === lo ? Math.abs(hi) * 0.1 || 1 : (hi - lo) * 0.05;
-  return [lo - pad, hi + pad];
-}
-
-/**
- * About `count` round tick values (1, 2 or 5 times a power of ten) covering [lo, hi]; integers
- * only when `integer` (epochs).
- */
-export function niceTicks(lo: number, hi: number, count = 5, integer = false): number[] {
-  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return [];
-  if (hi <= lo) return [lo];
-  const raw = (hi - lo) / Math.max(count - 1, 1);
-  const power = 10 ** Math.floor(Math.log10(raw));
-  // The round step whose tick count comes closest to `count` (ties: the larger step).
-  const within = (step: number) => Math.floor(hi / step + 1e-9) - Math.ceil(lo / step - 1e-9) + 1;
-  const candidates = [1, 2, 5, 10]
-    .map((m) => m * power)
-    .map((step) => (integer ? Math.max(1, Math.round(step)) : step));
-  let step = candidates[candidates.length - 1];
-  for (const c of [...candidates].reverse()) if (Math.abs(within(c) - count) < Math.abs(within(step) - count)) step = c;
-  const ticks: number[] = [];
-  for (let t = Math.ceil(lo / step) * step; t <= hi + step * 1e-9; t += step) ticks.push(Number(t.toPrecision(12)));
-  return ticks;
-}
-
-/** A linear axis rounded out to round ticks that cover [lo, hi]. */
-export function niceAxis(lo: number, hi: number, count = 5): { domain: [number, number]; ticks: number[] } {
-  if (hi <= lo) {
-    const pad = Math.abs(lo) * 0.1 || 1;
-    return niceAxis(lo - pad, hi + pad, count);
-  }
-  const inner = niceTicks(lo, hi, count);
-  const step = inner.length > 1 ? inner[1] - inner[0] : hi - lo;
-  const from = Number((Math.floor(lo / step + 1e-9) * step).toPrecision(12));
-  const to = Number((Math.ceil(hi / step - 1e-9) * step).toPrecision(12));
-  const ticks: number[] = [];
-  for (let t = from; t <= to + step * 1e-9; t += step) ticks.push(Number(t.toPrecision(12)));
-  return { domain: [from, to], ticks };
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return undefined;
+  // Clamped: 1e308 padded is Infinity, which no scale can draw.
+  const clamp = (v: number) => Math.min(Math.max(v, -Number.MAX_VALUE), Number.MAX_VALUE);
+  if (log) return [lo / 1.25, clamp(hi * 1.25)];
+  const pad = hi === lo ? Math.abs(hi) * 0.1 || 1 : hi / 20 - lo / 20;
+  return [clamp(lo - pad), clamp(hi + pad)];
 }

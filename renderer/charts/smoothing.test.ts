@@ -1,4 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { anyNumber } from "../__fixtures__/numbers";
 import { emaSmooth } from "./smoothing";
 
 describe("emaSmooth", () => {
@@ -27,5 +29,32 @@ describe("emaSmooth", () => {
   it("refuses a weight outside [0, 1)", () => {
     expect(() => emaSmooth([1], 1)).toThrow(/\[0, 1\); received 1/);
     expect(() => emaSmooth([1], -0.1)).toThrow(RangeError);
+  });
+});
+
+describe("emaSmooth on any values", () => {
+  it("keeps the length, gaps where values are not finite, and stays between the values seen", () => {
+    fc.assert(
+      fc.property(fc.array(anyNumber, { maxLength: 40 }), fc.double({ min: 0, max: 0.999, noNaN: true }), (ys, w) => {
+        const out = emaSmooth(ys, w);
+        expect(out).toHaveLength(ys.length);
+        let [lo, hi] = [Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY];
+        for (const [i, v] of out.entries()) {
+          if (!Number.isFinite(ys[i])) {
+            expect(v).toBeNull();
+            continue;
+          }
+          [lo, hi] = [Math.min(lo, ys[i]), Math.max(hi, ys[i])];
+          // A weighted mean of the values so far: between them, exactly.
+          expect(v !== null && v >= lo && v <= hi).toBe(true);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("says which weights it takes", () => {
+    expect(() => emaSmooth([1], Number.NaN)).toThrow("smoothing weight must be in [0, 1); received NaN");
+    expect(() => emaSmooth([1], 1)).toThrow(RangeError);
   });
 });

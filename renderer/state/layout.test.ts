@@ -1,6 +1,8 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { GraphBuilder } from "../../shared/ir/builder";
 import type { Project } from "../../shared/ir/project";
+import { anyNumber } from "../__fixtures__/numbers";
 import { cnn, projectOf, residual } from "./__fixtures__/projects";
 import { connect, moveNodes } from "./edits";
 import { autoLayout } from "./layout";
@@ -69,5 +71,27 @@ describe("auto-layout", () => {
     const q = autoLayout(p);
     expect(overlaps(q)).toEqual([]);
     expect(q.graph.nodes.every((n) => Number.isFinite(n.position?.x) && Number.isFinite(n.position?.y))).toBe(true);
+  });
+});
+
+describe("auto-layout on any old positions", () => {
+  it("places every block at a whole, finite position, one layer a step apart, whatever the old drawing held", () => {
+    const at = fc.record({ x: anyNumber, y: anyNumber });
+    fc.assert(
+      fc.property(fc.array(at, { minLength: 4, maxLength: 4 }), (old) => {
+        // Written in directly: edits refuse positions that are not finite, a file read raw may not.
+        const p = cnn();
+        const ids = p.graph.nodes.map((n) => n.id);
+        const laid = autoLayout({
+          ...p,
+          graph: { ...p.graph, nodes: p.graph.nodes.map((n, i) => ({ ...n, position: old[i] })) },
+        });
+        const xs = ids.map((id) => pos(laid, id).x);
+        for (const id of ids) expect([pos(laid, id).x, pos(laid, id).y].every(Number.isSafeInteger)).toBe(true);
+        // A chain: one block per layer, in order, a step apart.
+        for (let i = 1; i < xs.length; i++) expect(xs[i]).toBeGreaterThan(xs[i - 1]);
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

@@ -12,6 +12,8 @@ import { NODE_HEIGHT, STEP_X, withGraph } from "./project-ops";
 const GAP_Y = 48;
 const DUMMY_HEIGHT = 16;
 const SWEEPS = 6;
+/** Farther than any drawing reaches (a billion pixels), yet whole pixels still add up exactly. */
+const MAX_COORD = 1e9;
 
 interface Item {
   id: string;
@@ -150,12 +152,17 @@ function place(layer: Item[], side: "preds" | "succs", move: (it: Item) => boole
   });
 }
 
+/**
+ * The top-left corner of `points`. Only the canvas' reach counts: a position that is not a number,
+ * or so far out that 300 px steps vanish in its rounding, would make every block land on one spot.
+ */
 function bounds(points: readonly { x: number; y: number }[]): { x: number; y: number } {
   let x = Number.POSITIVE_INFINITY;
   let y = Number.POSITIVE_INFINITY;
+  const usable = (v: number) => Number.isFinite(v) && Math.abs(v) <= MAX_COORD;
   for (const p of points) {
-    x = Math.min(x, p.x);
-    y = Math.min(y, p.y);
+    if (usable(p.x)) x = Math.min(x, p.x);
+    if (usable(p.y)) y = Math.min(y, p.y);
   }
-  return { x, y };
+  return { x: Number.isFinite(x) ? x : 0, y: Number.isFinite(y) ? y : 0 };
 }

@@ -71,6 +71,7 @@ export function applyTrainingEvents(store: TrainingStore, events: readonly Train
           backend: p.backend,
           started: new Date(nowMs).toISOString(),
           startedAtMs: nowMs,
+          epochsPlanned: p.epochs,
           historyLoaded: true,
           revision: (runs[p.runId]?.revision ?? 0) + 1,
         });
@@ -123,7 +124,9 @@ export function applyTrainingEvents(store: TrainingStore, events: readonly Train
         break;
       }
       case "train.status": {
-        edit(e.payload.runId).status = e.payload.status;
+        const r = edit(e.payload.runId);
+        pauseClock(r, e.payload.status, nowMs);
+        r.status = e.payload.status;
         break;
       }
       case "train.checkpoint": {
@@ -163,6 +166,19 @@ export function applyTrainingEvents(store: TrainingStore, events: readonly Train
     }
   }
   store.setState({ runs, order, current: current ?? order[0] ?? null, backend, trainerMessage });
+}
+
+/**
+ * Time spent paused is kept out of the run's pace: the clock stops when the run pauses and what
+ * it was paused for is added up when it resumes, so the time left neither grows while paused nor
+ * comes out too long afterwards.
+ */
+function pauseClock(r: RunView, status: RunView["status"], nowMs: number): void {
+  if (status === "paused" && r.pausedAtMs === null) r.pausedAtMs = nowMs;
+  if (status !== "paused" && r.pausedAtMs !== null) {
+    r.pausedMs += Math.max(0, nowMs - r.pausedAtMs);
+    r.pausedAtMs = null;
+  }
 }
 
 /** Drops every other point, keeping the last (the newest value stays on screen). */

@@ -12,7 +12,14 @@ import {
 
 const started = (runId: string): TrainingEvent => ({
   name: "train.started",
-  payload: { runId, name: "XOR", projectPath: "/p/xor.netforge.json", runDir: `/p/xor.runs/${runId}`, backend: "wasm" },
+  payload: {
+    runId,
+    name: "XOR",
+    projectPath: "/p/xor.netforge.json",
+    runDir: `/p/xor.runs/${runId}`,
+    backend: "wasm",
+    epochs: 10,
+  },
 });
 const progress = (runId: string, epoch: number, batch: number, loss: number | null): TrainingEvent => ({
   name: "train.progress",
@@ -52,6 +59,26 @@ describe("training store: live events", () => {
     expect(r.epochsDone).toBe(1);
     expect(r.epochsPlanned).toBe(10);
     expect(r.best).toEqual({ metric: "val_loss", value: 0.75, epoch: 1, mode: "min" });
+  });
+
+  it("knows the planned epochs from the start, before the first epoch ends", () => {
+    const store = createTrainingStore();
+    applyTrainingEvents(store, [started("r1"), progress("r1", 0, 1, 0.9)], 1000);
+    expect(store.getState().runs.r1.epochsPlanned).toBe(10);
+  });
+
+  it("stops the run's clock while it is paused and adds the pause up when it resumes", () => {
+    const store = createTrainingStore();
+    const status = (s: "paused" | "running"): TrainingEvent => ({
+      name: "train.status",
+      payload: { runId: "r1", status: s },
+    });
+    applyTrainingEvents(store, [started("r1")], 1000);
+    applyTrainingEvents(store, [status("paused")], 5000);
+    expect(store.getState().runs.r1).toMatchObject({ status: "paused", pausedAtMs: 5000, pausedMs: 0 });
+    applyTrainingEvents(store, [status("paused")], 6000);
+    applyTrainingEvents(store, [status("running")], 9000);
+    expect(store.getState().runs.r1).toMatchObject({ status: "running", pausedAtMs: null, pausedMs: 4000 });
   });
 
   it("changes the run object and its revision on every flush, but keeps the same arrays", () => {

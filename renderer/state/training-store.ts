@@ -44,6 +44,10 @@ export interface RunView {
   samplesPerSecond: number | null;
   /** Renderer clock when this session saw the run start (for the ETA); null for listed runs. */
   startedAtMs: number | null;
+  /** Renderer clock when the run was paused, null while it is not; the pace stops there. */
+  pausedAtMs: number | null;
+  /** Milliseconds the run spent paused before (resumed pauses), left out of its pace. */
+  pausedMs: number;
   best: BestMetric | null;
   last: Metrics | null;
   message: string | null;
@@ -116,6 +120,8 @@ export function newRunView(runId: string, fields: Partial<RunView> = {}): RunVie
     batchesPerEpoch: 0,
     samplesPerSecond: null,
     startedAtMs: null,
+    pausedAtMs: null,
+    pausedMs: 0,
     best: null,
     last: null,
     message: null,

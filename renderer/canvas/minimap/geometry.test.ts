@@ -1,4 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { anyNumber } from "../../__fixtures__/numbers";
 import { boundsOf, fromMinimap, minimapFrame, toMinimap, visibleRect } from "./geometry";
 
 describe("minimap geometry", () => {
@@ -37,5 +39,36 @@ describe("minimap geometry", () => {
         { x: -3, y: 2, width: 4, height: 1 },
       ]),
     ).toEqual({ x: -3, y: 2, width: 8, height: 13 });
+  });
+});
+
+describe("minimap geometry on any rectangles and sizes", () => {
+  const rect = fc.record({ x: anyNumber, y: anyNumber, width: anyNumber, height: anyNumber });
+  const size = fc.record({ width: anyNumber, height: anyNumber });
+
+  it("always has a positive, finite scale to map back with", () => {
+    fc.assert(
+      fc.property(fc.option(rect), rect, size, (graph, view, box) => {
+        const f = minimapFrame(graph, view, box);
+        expect(f.scale > 0 && Number.isFinite(f.scale)).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("maps points of graphs of any everyday size there and back", () => {
+    const coord = fc.double({ min: -1e7, max: 1e7, noNaN: true });
+    const extent = fc.double({ min: 0, max: 1e7, noNaN: true });
+    const everyday = fc.record({ x: coord, y: coord, width: extent, height: extent });
+    const pixels = fc.record({ width: fc.integer({ min: 0, max: 4000 }), height: fc.integer({ min: 0, max: 4000 }) });
+    fc.assert(
+      fc.property(everyday, everyday, pixels, coord, coord, (graph, view, box, x, y) => {
+        const f = minimapFrame(graph, view, box);
+        const back = fromMinimap(f, toMinimap(f, { x, y }));
+        expect(Math.abs(back.x - x)).toBeLessThanOrEqual(1e-6 * (1 + Math.abs(x)));
+        expect(Math.abs(back.y - y)).toBeLessThanOrEqual(1e-6 * (1 + Math.abs(y)));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

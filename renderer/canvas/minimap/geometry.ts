@@ -36,7 +36,9 @@ export function minimapFrame(graph: Rect | null, view: Rect, size: { width: numb
   const all = boundsOf(graph ? [graph, view] : [view]) ?? view;
   const w = Math.max(all.width, 1);
   const h = Math.max(all.height, 1);
-  const scale = Math.min((size.width - 2 * PAD) / w, (size.height - 2 * PAD) / h);
+  const fitted = Math.min(Math.max(size.width - 2 * PAD, 1) / w, Math.max(size.height - 2 * PAD, 1) / h);
+  // fromMinimap divides by the scale: never 0 (a graph as wide as the largest doubles), NaN or negative.
+  const scale = fitted > 0 && Number.isFinite(fitted) ? fitted : 1;
   return {
     scale,
     dx: (size.width - w * scale) / 2 - all.x * scale,

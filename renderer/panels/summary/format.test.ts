@@ -1,4 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { anyNumber } from "../../__fixtures__/numbers";
 import { bytesText, compactText, countText, shapesText, shapeText } from "./format";
 
 describe("format", () => {
@@ -15,6 +17,22 @@ describe("format", () => {
     expect(compactText(1234)).toBe("1.23K");
     expect(compactText(12_345_678)).toBe("12.3M");
     expect(compactText(345_000_000)).toBe("345M");
+    // Rounding up to the next unit says so, rather than "1000K".
+    expect(compactText(999_950)).toBe("1.00M");
+    expect(compactText(-999_950)).toBe("-1.00M");
+    expect(compactText(2e18)).toBe("2.0e+18");
+  });
+
+  it("write any count or size in a few characters, never NaN or Infinity", () => {
+    fc.assert(
+      fc.property(anyNumber, (v) => {
+        for (const text of [compactText(v), bytesText(v)]) {
+          expect(text.length).toBeLessThanOrEqual(16);
+          expect(text).not.toMatch(/NaN|Infinity|1000[KMGT]/);
+        }
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it("writes memory in binary units", () => {

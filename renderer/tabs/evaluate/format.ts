@@ -1,5 +1,5 @@
-/** 0.9667 -> "96.7%". */
-export const pct = (v: number): string => `${(v * 100).toFixed(1)}%`;
+/** 0.9667 -> "96.7%"; a dash for what is not a number. */
+export const pct = (v: number): string => (Number.isFinite(v * 100) ? `${(v * 100).toFixed(1)}%` : "–");
 
 /** Metrics to 4 significant digits, small and large values in exponent form. */
 export function num(v: number | null | undefined): string {

@@ -8,28 +8,34 @@ export function runFraction(
   if (r.status === "completed") return 1;
   const within = r.batchesPerEpoch > 0 ? r.batch / r.batchesPerEpoch : 0;
   const done = Math.max(r.epochsDone, r.epoch + within);
-  return Math.min(1, Math.max(0, done / r.epochsPlanned));
+  const f = done / r.epochsPlanned;
+  // Math.max(0, NaN) is NaN: a bar "NaN%" wide.
+  return Number.isFinite(f) ? Math.min(1, Math.max(0, f)) : 0;
 }
 
 /**
  * Seconds left, from the average pace since the run started in this window (steadier than the
  * last batch's samples per second, which jumps at every validation pass); null until there is a
- * pace to go by.
+ * pace to go by. Paused time is not training time: the clock stops at the pause (the estimate
+ * stays as it was) and earlier pauses are left out of the pace.
  */
 export function etaSeconds(
-  r: Parameters<typeof runFraction>[0] & Pick<RunView, "startedAtMs">,
+  r: Parameters<typeof runFraction>[0] & Pick<RunView, "startedAtMs" | "pausedAtMs" | "pausedMs">,
   nowMs: number,
 ): number | null {
   if (r.startedAtMs === null || (r.status !== "running" && r.status !== "paused")) return null;
   const f = runFraction(r);
-  const elapsed = (nowMs - r.startedAtMs) / 1000;
-  if (f <= 0 || elapsed < 1) return null;
-  return Math.max(0, (elapsed * (1 - f)) / f);
+  const until = r.pausedAtMs ?? nowMs;
+  const elapsed = (until - r.startedAtMs - r.pausedMs) / 1000;
+  if (!(f > 0) || !(elapsed >= 1)) return null;
+  const left = (elapsed * (1 - f)) / f;
+  return Number.isFinite(left) ? Math.max(0, left) : null;
 }
 
-/** 42 s, 3:07, 1:02:09. */
+/** 42 s, 3:07, 1:02:09; a dash for what is not a duration (NaN, infinite). */
 export function durationText(seconds: number): string {
-  const s = Math.round(seconds);
+  if (!Number.isFinite(seconds)) return "–";
+  const s = Math.max(0, Math.round(seconds));
   if (s < 60) return `${s} s`;
   const h = Math.floor(s / 3600);
   const m = Math.floor((s % 3600) / 60);

@@ -21,6 +21,8 @@ export const TrainStartedEventSchema = z.object({
   projectPath: PathSchema.nullable(),
   runDir: PathSchema.nullable(),
   backend: z.string(),
+  /** Epochs planned (the training config's), so the progress shows "1 / 20" from the first batch. */
+  epochs: z.number().int(),
 });
 
 export const TrainProgressEventSchema = z.object({
