@@ -13,6 +13,7 @@ import {
 } from "../state/autosave";
 import type { Editor } from "../state/editor";
 import { browse, type FilePrompts, isProjectFile } from "../state/file-prompts";
+import { nameAfterSaveAs } from "../state/project-name";
 import { requestFit, toast } from "../state/ui-store";
 import { followAppCommands } from "./app-events";
 import { type AnyCommand, defineCommand } from "./registry";
@@ -72,13 +73,25 @@ async function saveTo(editor: Editor, s: FileSession, path: string, overwrite: b
 }
 
 async function saveAs(editor: Editor, s: FileSession): Promise<void> {
-  const path = await s.prompts.saveProject(projectFileName(editor.project().name));
+  const before = editor.project().name;
+  const path = await s.prompts.saveProject(projectFileName(before));
   if (!path) return;
+  // Renamed before saving, so that the file holds the name the title shows; back if nothing was saved.
+  const name = nameAfterSaveAs(before, path, editor.ui.getState().projectNamed);
+  const rename = (from: string, to: string) => editor.update((p) => (p.name === from ? { ...p, name: to } : p));
+  rename(before, name);
+  let saved = false;
   try {
     await saveTo(editor, s, path, false);
+    saved = true;
   } catch (error) {
     if (!(error instanceof ApiError) || error.code !== "E_EXISTS") throw error;
-    if (await s.prompts.confirm(`${path} already exists. Replace it?`)) await saveTo(editor, s, path, true);
+    if (await s.prompts.confirm(`${path} already exists. Replace it?`)) {
+      await saveTo(editor, s, path, true);
+      saved = true;
+    }
+  } finally {
+    if (!saved) rename(name, before);
   }
 }
 

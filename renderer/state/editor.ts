@@ -4,6 +4,7 @@ import { type Command, type CommandRegistry, createCommandRegistry } from "../co
 import { type AnalysisStore, createAnalysisStore } from "./analysis";
 import { createDocumentStore, type DocumentStore, updateProject } from "./document-store";
 import { createHistory, type History } from "./history";
+import { namedInFile } from "./project-name";
 import { EditError } from "./project-ops";
 import { createUiStore, setSelection, toast, type UiStore } from "./ui-store";
 
@@ -122,9 +123,11 @@ export function createEditor(opts: EditorOptions = {}): Editor {
     loadProject(project, o = {}) {
       history.batch(() => doc.setState({ project, version: doc.getState().version + 1 }), { history: "ignore" });
       history.clear();
+      const filePath = o.filePath === undefined ? ui.getState().filePath : o.filePath;
       ui.setState({
         savedVersion: doc.getState().version,
-        filePath: o.filePath === undefined ? ui.getState().filePath : o.filePath,
+        filePath,
+        projectNamed: namedInFile(project.name, filePath),
         selection: { nodes: [], edges: [] },
       });
     },
