@@ -3,7 +3,7 @@ import { formatShape } from "../../../shared/shapes/shape";
 import { colorAt } from "../../charts/palette";
 import { useEditor } from "../../state/editor-context";
 import { editColumn } from "./actions";
-import { THUMBNAIL_SIZE, useThumbnails } from "./use-thumbnails";
+import { hasImageGrid, THUMBNAIL_SIZE, thumbnailKey, useThumbnails } from "./use-thumbnails";
 
 const ROLES = ["feature", "label", "ignore"] as const;
 
@@ -188,12 +188,12 @@ export function BalanceCard({ summary }: { summary: DatasetSummary }) {
 }
 
 /**
- * The first rows of a table, or for an image folder the first files of each class (a grid of
- * classes; the probe sends file names, and data.thumbnails their small previews).
+ * The first rows of a table, or for images (a folder, IDX) the first images of each class (a grid
+ * of classes; the probe sends file names or image indices, and data.thumbnails their small previews).
  */
 export function PreviewCard({ summary }: { summary: DatasetSummary }) {
   if (summary.preview.length === 0) return null;
-  if (summary.kind === "imageFolder") return <ImageGrid summary={summary} />;
+  if (hasImageGrid(summary)) return <ImageGrid summary={summary} />;
   return <TablePreview summary={summary} />;
 }
 
@@ -214,14 +214,16 @@ function ImageGrid({ summary }: { summary: DatasetSummary }) {
             <span className="muted">{summary.classes[i]?.count ?? 0} images</span>
             <ul className="file-list mono">
               {files.map((f) => {
-                const t = thumbs[`${name}/${f}`];
+                const t = thumbs[thumbnailKey(summary, name, f)];
+                // IDX images have no names: they are shown by their place in the file.
+                const label = summary.kind === "idx" ? `#${f}` : f;
                 return (
-                  <li key={f} title={t?.error ? `${f}: ${t.error}` : f}>
+                  <li key={f} title={t?.error ? `${label}: ${t.error}` : label}>
                     {t?.url && (
                       <img
                         className="thumbnail"
                         src={t.url}
-                        alt={`${name}: ${f}`}
+                        alt={`${name}: ${summary.kind === "idx" ? `image ${f}` : f}`}
                         width={t.width}
                         height={t.height}
                         // Small images are sent at their own size; shown larger, with sharp pixels.
@@ -234,7 +236,7 @@ function ImageGrid({ summary }: { summary: DatasetSummary }) {
                         }}
                       />
                     )}
-                    {f}
+                    {label}
                   </li>
                 );
               })}
