@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page, test } from "@playwright/test";
 import { flowNode, openEditor, paletteItem, pane, selectNode } from "./helpers/editor";
-import { loadProject, smallCnn } from "./helpers/projects";
+import { loadProject, settledViewport, smallCnn } from "./helpers/projects";
 import { sandboxedHost } from "./helpers/spec-host";
 
 /**
@@ -38,11 +38,20 @@ test("a pasted copy and a duplicate land beside the original, on screen", async 
   await expect(flowNode(page, "flatten_2")).toBeVisible();
   await page.keyboard.press("Control+d");
   await expect(flowNode(page, "flatten_3")).toBeVisible();
+  // Copies that landed off screen are scrolled into view: wait for that pan to end.
+  await settledViewport(page);
   await page.screenshot({ path: test.info().outputPath("pasted.png") });
   const boxes = await Promise.all(["flatten_1", "flatten_2", "flatten_3"].map((id) => box(flowNode(page, id))));
   expect(overlap(boxes[0], boxes[1])).toBe(false);
   expect(overlap(boxes[1], boxes[2])).toBe(false);
   expect(overlap(boxes[0], boxes[2])).toBe(false);
+  // On screen, and not under the canvas' own panels (minimap, zoom buttons).
+  const area = await box(canvas(page));
+  const panels = await Promise.all((await page.locator(".react-flow__panel").all()).map(box));
+  for (const b of boxes.slice(1)) {
+    expect(inside(b, area)).toBe(true);
+    for (const p of panels) expect(overlap(b, p)).toBe(false);
+  }
 });
 
 test("copies of blocks scrolled out of view come to the pointer", async ({ page }) => {

@@ -2,6 +2,7 @@ import type { ReactFlowInstance, useStoreApi } from "@xyflow/react";
 import { useEffect } from "react";
 import { attachCanvasView } from "../state/canvas-view";
 import type { Editor } from "../state/editor";
+import { panToReveal } from "../state/placement";
 import type { FlowNode, ShapeFlowEdge } from "./to-flow";
 
 type FlowStore = ReturnType<typeof useStoreApi<FlowNode, ShapeFlowEdge>>;
@@ -28,14 +29,29 @@ export function useCanvasView(
     };
     pane?.addEventListener("pointermove", onMove);
     pane?.addEventListener("pointerleave", onLeave);
+    const visible = () => {
+      const { width, height, transform } = store.getState();
+      const [tx, ty, zoom] = transform;
+      if (!(width > 0 && height > 0 && zoom > 0)) return null;
+      return { x: -tx / zoom, y: -ty / zoom, width: width / zoom, height: height / zoom };
+    };
     const detach = attachCanvasView(editor, {
-      visible() {
-        const { width, height, transform } = store.getState();
-        const [tx, ty, zoom] = transform;
-        if (!(width > 0 && height > 0 && zoom > 0)) return null;
-        return { x: -tx / zoom, y: -ty / zoom, width: width / zoom, height: height / zoom };
+      visible,
+      reveal(box) {
+        const view = visible();
+        if (!view) return;
+        const d = panToReveal(view, box);
+        const [tx, ty, zoom] = store.getState().transform;
+        if (d.x || d.y) void rf.setViewport({ x: tx - d.x * zoom, y: ty - d.y * zoom, zoom }, { duration: 150 });
       },
       pointer: () => (last ? rf.screenToFlowPosition(last) : null),
+      covered: () =>
+        [...(pane?.querySelectorAll(".react-flow__panel") ?? [])].map((panel) => {
+          const r = panel.getBoundingClientRect();
+          const a = rf.screenToFlowPosition({ x: r.left, y: r.top });
+          const b = rf.screenToFlowPosition({ x: r.right, y: r.bottom });
+          return { x: a.x, y: a.y, width: b.x - a.x, height: b.y - a.y };
+        }),
     });
     return () => {
       detach();

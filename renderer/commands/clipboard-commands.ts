@@ -1,4 +1,4 @@
-import { canvasViewOf } from "../state/canvas-view";
+import { canvasViewOf, occupiedRects } from "../state/canvas-view";
 import type { Fragment } from "../state/clipboard";
 import type { Editor } from "../state/editor";
 import {
@@ -9,7 +9,7 @@ import {
   removeElements,
   serializeFragment,
 } from "../state/edits";
-import { boundsOf, nodeRect, pasteOffset } from "../state/placement";
+import { boundsOf, pasteOffset } from "../state/placement";
 import { toast } from "../state/ui-store";
 import { apply, hasNodes, select, selection } from "./command-helpers";
 import { type AnyCommand, defineCommand } from "./registry";
@@ -53,7 +53,7 @@ function copiesOffset(editor: Editor, fragment: Fragment, position?: Position): 
   const box = boundsOf(positions);
   if (position && box) return { x: position.x - box.x, y: position.y - box.y };
   const view = canvasViewOf(editor);
-  const occupied = editor.project().graph.nodes.map((n) => nodeRect(n.position ?? { x: 0, y: 0 }));
+  const occupied = occupiedRects(editor, editor.project());
   return pasteOffset(positions, occupied, { visible: view.visible(), pointer: view.pointer() });
 }
 
@@ -76,10 +76,20 @@ function pasteText(editor: Editor, text: string, position: Position | undefined,
     return;
   }
   const offset = copiesOffset(editor, fragment, position);
-  step(() => {
-    const r = apply(editor, (p) => pasteFragment(p, fragment, offset));
-    if (r) select(editor, r.ids);
-  });
+  step(() => addCopies(editor, fragment, offset));
+}
+
+/** Adds the copies, selects them and scrolls them into view when they landed off screen. */
+function addCopies(editor: Editor, fragment: Fragment, offset: Position): void {
+  const r = apply(editor, (p) => pasteFragment(p, fragment, offset));
+  if (!r) return;
+  select(editor, r.ids);
+  const placed = fragment.nodes.map(({ position: at = { x: 0, y: 0 } }) => ({
+    x: at.x + offset.x,
+    y: at.y + offset.y,
+  }));
+  const box = boundsOf(placed);
+  if (box) canvasViewOf(editor).reveal(box);
 }
 
 const paste = defineCommand<PasteArgs>({
@@ -112,8 +122,7 @@ const duplicate = defineCommand({
   when: hasNodes,
   run(editor) {
     const fragment = copyFragment(editor.project(), selection(editor).nodes);
-    const r = apply(editor, (p) => pasteFragment(p, fragment, copiesOffset(editor, fragment)));
-    if (r) select(editor, r.ids);
+    addCopies(editor, fragment, copiesOffset(editor, fragment));
   },
 });
 

@@ -3,7 +3,7 @@ import type { Project } from "../../shared/ir/project";
 import { getSpec } from "../../shared/layers/catalog";
 import { outputsOf } from "../../shared/layers/spec";
 import { type ConnectionRequest, checkConnection } from "../canvas/connection-rules";
-import { canvasViewOf } from "../state/canvas-view";
+import { canvasViewOf, occupiedRects } from "../state/canvas-view";
 import type { Editor } from "../state/editor";
 import {
   addNode,
@@ -21,7 +21,7 @@ import {
   ungroup,
 } from "../state/edits";
 import { fixesFor } from "../state/fixes";
-import { nodeRect, placeInView } from "../state/placement";
+import { placeInView } from "../state/placement";
 import { EditError, findNode } from "../state/project-ops";
 import { requestFit, requestFocus } from "../state/ui-store";
 import { clipboardCommands } from "./clipboard-commands";
@@ -61,8 +61,7 @@ const addLayer = defineCommand<AddLayerArgs>({
 
 /** A free place on screen for a block added without a position (a palette double-click). */
 function inView(editor: Editor, p: Project): Position {
-  const occupied = p.graph.nodes.map((n) => nodeRect(n.position ?? { x: 0, y: 0 }));
-  return placeInView(spotAfterLast(p), occupied, canvasViewOf(editor).visible());
+  return placeInView(spotAfterLast(p), occupiedRects(editor, p), canvasViewOf(editor).visible());
 }
 
 const connectLayers = defineCommand<ConnectionRequest>({

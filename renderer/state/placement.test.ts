@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Position } from "./edits";
-import { boundsOf, intersects, nodeRect, pasteOffset, placeInView, type Rect } from "./placement";
+import { boundsOf, intersects, nodeRect, panToReveal, pasteOffset, placeInView, type Rect } from "./placement";
 import { NODE_HEIGHT, NODE_WIDTH } from "./project-ops";
 
 const rects = (ps: Position[]) => ps.map(nodeRect);
@@ -22,12 +22,39 @@ describe("pasteOffset", () => {
     expect(d.y).toBeLessThan(2 * NODE_HEIGHT);
   });
 
-  it("cascades: a second paste of the same blocks finds the next free row", () => {
+  it("a second paste of the same blocks finds another free place, still on screen", () => {
     const first = moved(chain, pasteOffset(chain, rects(chain), { visible: VIEW, pointer: null }));
     const occupied = rects([...chain, ...first]);
     const second = moved(chain, pasteOffset(chain, occupied, { visible: VIEW, pointer: null }));
     expect(overlapsAny(second, occupied)).toBe(false);
-    expect(second[0].y).toBeGreaterThan(first[0].y);
+    expect(rects(second).every((r) => intersects(r, VIEW) && r.y + r.height <= VIEW.y + VIEW.height)).toBe(true);
+  });
+
+  it("goes beside rather than below when below is off screen, and cascades below when nothing on screen is free", () => {
+    // Below would reach into the bottom band, kept free for the Problems list to grow into.
+    const low = [{ x: 0, y: 350 }];
+    const [beside] = moved(low, pasteOffset(low, rects(low), { visible: VIEW, pointer: null }));
+    expect(beside.y).toBe(350);
+    expect(beside.x).toBeGreaterThan(NODE_WIDTH);
+    const tiny: Rect = { x: 0, y: 350, width: NODE_WIDTH, height: NODE_HEIGHT };
+    const [below] = moved(low, pasteOffset(low, rects(low), { visible: tiny, pointer: null }));
+    expect(below).toEqual({ x: 0, y: 350 + NODE_HEIGHT + 24 });
+  });
+
+  it("finds free room elsewhere on screen when every side of the originals is taken (a panel, other blocks)", () => {
+    const one = [{ x: 300, y: 200 }];
+    const around = [
+      { x: 300, y: 320 },
+      { x: 550, y: 200 },
+      { x: 300, y: 80 },
+      { x: 50, y: 200 },
+    ];
+    const occupied = rects([...one, ...around]);
+    const [copy] = moved(one, pasteOffset(one, occupied, { visible: VIEW, pointer: null }));
+    expect(overlapsAny([copy], occupied)).toBe(false);
+    const r = nodeRect(copy);
+    expect(r.x >= VIEW.x && r.y >= VIEW.y && r.x + r.width <= VIEW.x + VIEW.width).toBe(true);
+    expect(r.y + r.height).toBeLessThanOrEqual(VIEW.y + VIEW.height);
   });
 
   it("brings copies of blocks scrolled away to the pointer, or the middle of the view without one", () => {
@@ -110,6 +137,32 @@ describe("placement over adversarial numbers", () => {
           expect(boundsOf(blocks)).not.toBeNull();
         },
       ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("panToReveal", () => {
+  const view: Rect = { x: 0, y: 0, width: 1000, height: 600 };
+
+  it("does not move for a box already in the safe part of the view", () => {
+    expect(panToReveal(view, nodeRect({ x: 100, y: 100 }))).toEqual({ x: 0, y: 0 });
+  });
+
+  it("moves just enough to show a box below or left of the view, and shows the corner of a huge one", () => {
+    const below = panToReveal(view, nodeRect({ x: 100, y: 700 }));
+    expect(below.x).toBe(0);
+    expect(below.y).toBe(700 + NODE_HEIGHT - (600 - NODE_HEIGHT));
+    expect(panToReveal(view, nodeRect({ x: -500, y: 100 }))).toEqual({ x: -524, y: 0 });
+    expect(panToReveal(view, { x: 50, y: 50, width: 5000, height: 10 })).toEqual({ x: 26, y: 0 });
+  });
+
+  it("never moves by a non-finite amount", () => {
+    fc.assert(
+      fc.property(rect, rect, (v, b) => {
+        const d = panToReveal(v, b);
+        expect(Number.isFinite(d.x) && Number.isFinite(d.y)).toBe(true);
+      }),
       { numRuns: 300 },
     );
   });
