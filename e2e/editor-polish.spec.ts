@@ -31,7 +31,7 @@ test.beforeEach(async ({ page }) => {
 async function overflow(region: Locator): Promise<{ scrolls: boolean; outside: string[] }> {
   return region.evaluate((root) => {
     const right = root.getBoundingClientRect().right;
-    const outside = [...root.querySelectorAll<HTMLElement>("*")]
+    const outside = Array.from(root.querySelectorAll<HTMLElement>("*"))
       .filter((e) => e.getClientRects().length > 0 && e.getBoundingClientRect().right > right + 0.5)
       .map((e) => `${e.tagName.toLowerCase()}.${e.className}: ${(e.textContent ?? "").slice(0, 40)}`);
     return { scrolls: root.scrollWidth > root.clientWidth, outside };
