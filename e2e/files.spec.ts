@@ -97,7 +97,8 @@ test("Save As names an unnamed project after its file", async ({ page }) => {
   const file = join(folder, "my-xor.netforge.json");
   await expect.poll(() => existsSync(file)).toBe(true);
   expect(JSON.parse(readFileSync(file, "utf8")).name).toBe("my-xor");
-  expect(await dirty(page)).toBe(false);
+  // The file can appear before the page hears that the save finished: wait for the page's state.
+  await expect.poll(() => dirty(page)).toBe(false);
 });
 
 test("autosaves unsaved work and offers it back after the window dies", async ({ browser }) => {
