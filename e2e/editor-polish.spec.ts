@@ -125,6 +125,22 @@ for (const width of [1280, 1024]) {
   });
 }
 
+test("no block of the bundled templates overflows the inspector at 1024px", async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1024, height: 760 });
+  const inspector = page.getByRole("complementary", { name: "Inspector" });
+  for (const template of ["Variational autoencoder", "GAN: points on a ring", "Iris flowers"]) {
+    await openTemplate(page, template);
+    expect(await overflow(inspector), `${template}: model summary`).toEqual({ scrolls: false, outside: [] });
+    const ids = await page.evaluate(() => window.__netforge?.editor.project().graph.nodes.map((n) => n.id) ?? []);
+    for (const id of ids) {
+      await page.evaluate((nodeId) => window.__netforge?.editor.run("focus-node", { nodeId }), id);
+      await expect(page.getByRole("textbox", { name: "Block name" })).toBeVisible();
+      expect(await overflow(inspector), `${template}: ${id}`).toEqual({ scrolls: false, outside: [] });
+    }
+  }
+});
+
 test("the Data tab shows an IDX dataset's images under their class names", async ({ page }) => {
   await openTemplate(page, "Fashion-MNIST MLP");
   const data = await gotoTab(page, "Data");
