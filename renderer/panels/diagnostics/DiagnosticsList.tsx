@@ -27,7 +27,7 @@ export function DiagnosticsList() {
       </div>
       {!collapsed &&
         (problems.length === 0 ? (
-          <p className="no-problems">
+          <p className={kind === "empty" ? "no-problems next-step" : "no-problems"}>
             {kind === "empty" ? EMPTY_GRAPH_HINT : "✓ No problems: every shape checks out."}
           </p>
         ) : (
