@@ -34,7 +34,11 @@ export interface Editor {
   update(fn: (project: Project) => Project): boolean;
   project(): Project;
   /** Replaces the document (open, new, recover): not undoable, history cleared, marked saved. */
-  loadProject(project: Project, opts?: { filePath?: string | null }): void;
+  /**
+   * Replaces the document. `named` says whether the project's name was given by someone (Save As
+   * keeps such a name); by default a name other than "Untitled" and the file's own name counts.
+   */
+  loadProject(project: Project, opts?: { filePath?: string | null; named?: boolean }): void;
   /** Records that the current version is saved (and where). */
   markSaved(filePath?: string | null): void;
   isDirty(): boolean;
@@ -127,7 +131,7 @@ export function createEditor(opts: EditorOptions = {}): Editor {
       ui.setState({
         savedVersion: doc.getState().version,
         filePath,
-        projectNamed: namedInFile(project.name, filePath),
+        projectNamed: o.named ?? namedInFile(project.name, filePath),
         selection: { nodes: [], edges: [] },
       });
     },

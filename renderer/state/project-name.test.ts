@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createEditor } from "./editor";
-import { DEFAULT_PROJECT_NAME, fileStem, nameAfterSaveAs, namedInFile } from "./project-name";
+import { DEFAULT_PROJECT_NAME, fileStem, nameAfterSaveAs, namedInFile, renameForSaveAs } from "./project-name";
 
 describe("nameAfterSaveAs", () => {
   it("gives an unnamed project the file's name", () => {
@@ -26,7 +26,8 @@ describe("namedInFile", () => {
     expect(namedInFile("Spam filter", "/p/sf.netforge.json")).toBe(true);
     expect(namedInFile("sf", "/p/sf.netforge.json")).toBe(false);
     expect(namedInFile(DEFAULT_PROJECT_NAME, "/p/sf.netforge.json")).toBe(false);
-    expect(namedInFile("Spam filter", null)).toBe(false);
+    // An uploaded or pasted-in project carries its author's name.
+    expect(namedInFile("Spam filter", null)).toBe(true);
     expect(fileStem("/p/a.b.json")).toBe("a.b");
   });
 
@@ -36,6 +37,30 @@ describe("namedInFile", () => {
     expect(editor.ui.getState().projectNamed).toBe(true);
     editor.loadProject({ ...editor.project(), name: "sf" }, { filePath: "/p/sf.netforge.json" });
     expect(editor.ui.getState().projectNamed).toBe(false);
+    // A template, loaded as not named, takes the file name the user types.
+    editor.loadProject({ ...editor.project(), name: "XOR MLP" }, { filePath: null, named: false });
+    expect(editor.ui.getState().projectNamed).toBe(false);
+    editor.dispose();
+  });
+});
+
+describe("renameForSaveAs", () => {
+  it("renames an unnamed project as one undoable edit, and takes it back when nothing was saved", () => {
+    const editor = createEditor();
+    const undo = renameForSaveAs(editor, "/p/my-xor.netforge.json");
+    expect(editor.project().name).toBe("my-xor");
+    undo();
+    expect(editor.project().name).toBe(DEFAULT_PROJECT_NAME);
+    editor.dispose();
+  });
+
+  it("keeping the name changes nothing: no new document version", () => {
+    const editor = createEditor();
+    editor.loadProject({ ...editor.project(), name: "XOR MLP" }, { filePath: null, named: false });
+    const version = editor.doc.getState().version;
+    renameForSaveAs(editor, "/p/xor-mlp.netforge.json")();
+    expect(editor.doc.getState().version).toBe(version);
+    expect(editor.project().name).toBe("XOR MLP");
     editor.dispose();
   });
 });

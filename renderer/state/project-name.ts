@@ -1,4 +1,5 @@
 import { projectFileName } from "../files/local-files";
+import type { Editor } from "./editor";
 
 /** The name of a project nobody has named yet (a new, blank project). */
 export const DEFAULT_PROJECT_NAME = "Untitled";
@@ -12,12 +13,13 @@ export function fileStem(path: string): string {
 }
 
 /**
- * Whether an opened project's name was given by someone: a file whose project name is neither the
- * default nor its own file name carries a chosen name, which Save As must keep.
+ * Whether a loaded project's name was given by someone: a name that is neither the default nor the
+ * project file's own name (a saved or uploaded project's author chose it), which Save As must keep.
+ * New projects and templates are loaded as not named (file-commands.ts says so).
  */
 export function namedInFile(name: string, filePath: string | null): boolean {
-  if (!filePath || name === DEFAULT_PROJECT_NAME) return false;
-  return name !== fileStem(filePath);
+  if (name === DEFAULT_PROJECT_NAME) return false;
+  return !filePath || name !== fileStem(filePath);
 }
 
 /**
@@ -31,4 +33,17 @@ export function nameAfterSaveAs(name: string, path: string, userNamed: boolean):
   const base = path.split(/[\\/]/).pop() ?? "";
   if (base.toLowerCase() === projectFileName(name)) return name;
   return fileStem(path).slice(0, 200) || name;
+}
+
+/**
+ * Gives the project the name Save As to `path` calls for (nameAfterSaveAs); returns what takes it
+ * back when nothing was saved. Keeping the name is no edit: no undo step, no new document version.
+ */
+export function renameForSaveAs(editor: Editor, path: string): () => void {
+  const before = editor.project().name;
+  const name = nameAfterSaveAs(before, path, editor.ui.getState().projectNamed);
+  if (name === before) return () => {};
+  const rename = (from: string, to: string) => editor.update((p) => (p.name === from ? { ...p, name: to } : p));
+  rename(before, name);
+  return () => rename(name, before);
 }
