@@ -93,6 +93,25 @@ test("saves into a chosen folder, reopens it and finds the same bytes", async ({
   expect(stableStringify(await project(page))).toBe(readFileSync(file, "utf8"));
 });
 
+test("Save As names an unnamed project after its file", async ({ page }) => {
+  await openApp(page);
+  await run(page, "new-project");
+  const title = page.getByRole("textbox", { name: "Project name" });
+  await expect(title).toHaveValue("Untitled");
+  await page.keyboard.press("Control+Shift+s");
+  const dialog = page.getByRole("dialog", { name: "Save project" });
+  await dialog.getByRole("textbox", { name: "File name" }).fill("my-xor.netforge.json");
+  await dialog.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(dialog).toBeHidden();
+  // The title, the file and the export's default name (the project's name) all say my-xor.
+  await expect(title).toHaveValue("my-xor");
+  const file = join(folder, "my-xor.netforge.json");
+  await expect.poll(() => existsSync(file)).toBe(true);
+  expect(JSON.parse(readFileSync(file, "utf8")).name).toBe("my-xor");
+  // The file can appear before the page hears that the save finished: wait for the page's state.
+  await expect.poll(() => dirty(page)).toBe(false);
+});
+
 test("autosaves unsaved work and offers it back after the window dies", async ({ browser }) => {
   const first = await browser.newPage();
   await openApp(first);

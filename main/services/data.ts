@@ -27,7 +27,7 @@ export class DataService {
   }
 
   thumbnails(req: ParsedRequestOf<"data.thumbnails">): Promise<ResponseOf<"data.thumbnails">> {
-    return thumbnails(this.folders, req);
+    return dataErrors(() => thumbnails(this.folders, req));
   }
 }
 

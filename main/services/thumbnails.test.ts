@@ -1,12 +1,16 @@
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { gzipSync } from "node:zlib";
 import sharp from "sharp";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { contract } from "../../shared/api/contract";
 import { ApiError } from "../../shared/api/errors";
+import { IDX_IMAGES_MAGIC } from "../data/idx/read";
+import { encodeIdx } from "../data/idx/write";
 import { corruptBytes, png } from "../data/image-folder/test-fixtures";
 import { FolderAccess } from "./access";
+import { DataService } from "./data";
 import { thumbnails } from "./thumbnails";
 
 let root: string;
@@ -79,5 +83,45 @@ describe("data.thumbnails", () => {
     const files = Array.from({ length: 65 }, (_, i) => `cats/${i}.png`);
     expect(() => request({ folder: root, files })).toThrow(/at most 64 files/);
     expect(() => request({ folder: root, files: [], size: 65 })).toThrow();
+  });
+});
+
+describe("data.thumbnails of an IDX images file", () => {
+  // Three 2x3 images with grey levels 0, 128 and 255; gzip as MNIST ships.
+  const grey = [0, 128, 255];
+  const idx = () => join(root, "images-idx3-ubyte.gz");
+  beforeEach(() => {
+    const data = new Uint8Array(grey.flatMap((g) => new Array(6).fill(g)));
+    writeFileSync(idx(), gzipSync(encodeIdx(IDX_IMAGES_MAGIC, [3, 2, 3], data)));
+  });
+
+  it("returns the images asked for by index, keyed by the index, at their own size", async () => {
+    const r = await thumbnails(folders, request({ idx: idx(), indices: [2, 0], size: 48 }));
+    expect(contract.methods["data.thumbnails"].response.parse(r)).toEqual(r);
+    expect(r.thumbnails.map((t) => [t.file, t.width, t.height])).toEqual([
+      ["2", 3, 2],
+      ["0", 3, 2],
+    ]);
+    const [white, black] = await Promise.all(r.thumbnails.map((t) => pixels(t.url as string)));
+    expect(white.data[0]).toBe(255);
+    expect(black.data[0]).toBe(0);
+  });
+
+  it("says which indices exist, refuses files outside the opened folders and half requests", async () => {
+    const err = (r: unknown) =>
+      thumbnails(folders, request(r)).then(
+        () => null,
+        (e: unknown) => e as Error,
+      );
+    const data = new DataService(folders);
+    const past = await data.thumbnails(request({ idx: idx(), indices: [3] })).catch((e: unknown) => e as ApiError);
+    expect(past).toBeInstanceOf(ApiError);
+    expect((past as ApiError).message).toContain("expected image indices from 0 to 2; received 3");
+    writeFileSync(join(outside, "x.idx"), encodeIdx(IDX_IMAGES_MAGIC, [1, 1, 1], new Uint8Array(1)));
+    expect(((await err({ idx: join(outside, "x.idx"), indices: [0] })) as ApiError)?.code).toBe("E_FORBIDDEN_PATH");
+    expect(() => request({ idx: idx() })).toThrow(/expected folder and files .* or idx and indices .*; received idx/);
+    expect(() => request({ folder: root, files: [], idx: idx(), indices: [] })).toThrow(
+      /received folder, files, idx, indices/,
+    );
   });
 });

@@ -20,6 +20,7 @@ import { edgeTypes, nodeTypes } from "./node-types";
 import { hiddenCopies } from "./overview/hidden";
 import { OverviewLayer } from "./overview/OverviewLayer";
 import { createFlowView, type FlowNode, type FlowView, type ShapeFlowEdge } from "./to-flow";
+import { useCanvasView } from "./use-canvas-view";
 import { DETAIL_ZOOM, useZoomedOut } from "./zoom";
 
 const LARGE_GRAPH = 150;
@@ -59,6 +60,7 @@ function Flow({ view }: { view: FlowView }) {
   const [rf, setRf] = useState<ReactFlowInstance<FlowNode, ShapeFlowEdge> | null>(null);
   const [dragging, setDragging] = useState(false);
   const overview = useZoomedOut();
+  useCanvasView(editor, rf, store);
   const [hiddenNodes] = useState(() => new WeakMap<FlowNode, FlowNode>());
   const [hiddenEdges] = useState(() => new WeakMap<ShapeFlowEdge, ShapeFlowEdge>());
   const nodes = useMemo(

@@ -13,6 +13,7 @@ import {
 } from "../state/autosave";
 import type { Editor } from "../state/editor";
 import { browse, type FilePrompts, isProjectFile } from "../state/file-prompts";
+import { renameForSaveAs } from "../state/project-name";
 import { requestFit, toast } from "../state/ui-store";
 import { followAppCommands } from "./app-events";
 import { type AnyCommand, defineCommand } from "./registry";
@@ -48,8 +49,8 @@ async function mayDiscard(editor: Editor, s: FileSession): Promise<boolean> {
   return !editor.isDirty() || s.prompts.confirm(`Discard the unsaved changes to "${editor.project().name}"?`);
 }
 
-function load(editor: Editor, project: Project, filePath: string | null): void {
-  editor.loadProject(project, { filePath });
+function load(editor: Editor, project: Project, filePath: string | null, named?: boolean): void {
+  editor.loadProject(project, { filePath, named });
   // At once: the project appears fitted instead of sliding into view.
   requestFit(editor.ui, false);
 }
@@ -74,11 +75,20 @@ async function saveTo(editor: Editor, s: FileSession, path: string, overwrite: b
 async function saveAs(editor: Editor, s: FileSession): Promise<void> {
   const path = await s.prompts.saveProject(projectFileName(editor.project().name));
   if (!path) return;
+  // Renamed before saving, so that the file holds the name the title shows; back if nothing was saved.
+  const undoRename = renameForSaveAs(editor, path);
+  let saved = false;
   try {
     await saveTo(editor, s, path, false);
+    saved = true;
   } catch (error) {
     if (!(error instanceof ApiError) || error.code !== "E_EXISTS") throw error;
-    if (await s.prompts.confirm(`${path} already exists. Replace it?`)) await saveTo(editor, s, path, true);
+    if (await s.prompts.confirm(`${path} already exists. Replace it?`)) {
+      await saveTo(editor, s, path, true);
+      saved = true;
+    }
+  } finally {
+    if (!saved) undoRename();
   }
 }
 
@@ -93,7 +103,8 @@ export const fileCommands: readonly AnyCommand[] = [
       perform(editor, async (s) => {
         if (!(await mayDiscard(editor, s))) return;
         const r = await s.client.call("projects.new", args?.template ? { template: args.template } : {});
-        load(editor, r.project, null);
+        // A template's name ("XOR MLP") is not the user's: their Save As file name replaces it.
+        load(editor, r.project, null, false);
       }),
   }),
   defineCommand<{ id: string }>({

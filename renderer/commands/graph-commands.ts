@@ -3,28 +3,29 @@ import type { Project } from "../../shared/ir/project";
 import { getSpec } from "../../shared/layers/catalog";
 import { outputsOf } from "../../shared/layers/spec";
 import { type ConnectionRequest, checkConnection } from "../canvas/connection-rules";
+import { canvasViewOf, occupiedRects } from "../state/canvas-view";
 import type { Editor } from "../state/editor";
 import {
   addNode,
   autoLayout,
   connect,
-  copyFragment,
   groupNodes,
   insertAfter,
   type Position,
-  parseFragment,
-  pasteFragment,
   removeElements,
   renameGroup,
   renameNode,
-  serializeFragment,
   setGroupCollapsed,
   setParams,
+  spotAfterLast,
   ungroup,
 } from "../state/edits";
 import { fixesFor } from "../state/fixes";
+import { placeInView } from "../state/placement";
 import { EditError, findNode } from "../state/project-ops";
-import { requestFit, requestFocus, setSelection, toast } from "../state/ui-store";
+import { requestFit, requestFocus } from "../state/ui-store";
+import { clipboardCommands } from "./clipboard-commands";
+import { apply, hasNodes, select, selection } from "./command-helpers";
 import { type AnyCommand, defineCommand } from "./registry";
 
 /**
@@ -32,20 +33,6 @@ import { type AnyCommand, defineCommand } from "./registry";
  * command applies its pure edit with `editor.update`; commands that finish later (paste reading
  * the clipboard) make their own step with `editor.edit`.
  */
-
-const selection = (editor: Editor) => editor.ui.getState().selection;
-const hasNodes = (editor: Editor) => selection(editor).nodes.length > 0;
-const select = (editor: Editor, nodes: string[], edges: string[] = []) => setSelection(editor.ui, { nodes, edges });
-
-/** Runs an edit that also returns ids (addNode, pasteFragment) and hands those back. */
-function apply<T extends { project: Project }>(editor: Editor, fn: (p: Project) => T): T | undefined {
-  let result: T | undefined;
-  editor.update((p) => {
-    result = fn(p);
-    return result.project;
-  });
-  return result;
-}
 
 export interface AddLayerArgs {
   kind: string;
@@ -66,11 +53,16 @@ const addLayer = defineCommand<AddLayerArgs>({
     const r = apply(editor, (p) =>
       after && findNode(p, after)
         ? insertAfter(p, after, { kind: args.kind, params: args.params })
-        : addNode(p, { kind: args.kind, params: args.params, position: args.position }),
+        : addNode(p, { kind: args.kind, params: args.params, position: args.position ?? inView(editor, p) }),
     );
     if (r) select(editor, [r.id]);
   },
 });
+
+/** A free place on screen for a block added without a position (a palette double-click). */
+function inView(editor: Editor, p: Project): Position {
+  return placeInView(spotAfterLast(p), occupiedRects(editor, p), canvasViewOf(editor).visible());
+}
 
 const connectLayers = defineCommand<ConnectionRequest>({
   id: "connect",
@@ -102,107 +94,6 @@ const deleteSelection = defineCommand({
     const { nodes, edges } = selection(editor);
     editor.update((p) => removeElements(p, { nodeIds: nodes, edgeIds: edges }));
     select(editor, []);
-  },
-});
-
-const copy = defineCommand({
-  id: "copy",
-  title: "Copy",
-  kbd: "mod+c",
-  category: "edit",
-  when: hasNodes,
-  run(editor) {
-    const text = serializeFragment(copyFragment(editor.project(), selection(editor).nodes));
-    pasteCount.set(editor, { text, n: 0 });
-    void editor.clipboard.writeText(text);
-  },
-});
-
-const cut = defineCommand({
-  id: "cut",
-  title: "Cut",
-  kbd: "mod+x",
-  category: "edit",
-  when: hasNodes,
-  run(editor) {
-    copy.run(editor);
-    const nodes = selection(editor).nodes;
-    editor.update((p) => removeElements(p, { nodeIds: nodes }));
-    select(editor, []);
-  },
-});
-
-/** Consecutive pastes of the same blocks cascade instead of stacking exactly on each other. */
-const pasteCount = new WeakMap<Editor, { text: string; n: number }>();
-const STEP = 40;
-
-export interface PasteArgs {
-  /** Clipboard text from a paste event; read from the clipboard when omitted. */
-  text?: string;
-  /** Where the top-left block should land (a paste at the pointer). */
-  position?: Position;
-}
-
-function pasteText(editor: Editor, text: string, position: Position | undefined, step: (fn: () => void) => void) {
-  const parsed = parseFragment(text);
-  if (!parsed.ok) {
-    toast(editor.ui, "error", `Nothing to paste: ${parsed.error}`);
-    return;
-  }
-  const { fragment } = parsed;
-  if (fragment.nodes.length === 0) {
-    toast(editor.ui, "info", "Nothing to paste: the copied selection has no layers");
-    return;
-  }
-  let offset: Position;
-  if (position) {
-    const xs = fragment.nodes.map((n) => n.position?.x ?? 0);
-    const ys = fragment.nodes.map((n) => n.position?.y ?? 0);
-    offset = { x: position.x - Math.min(...xs), y: position.y - Math.min(...ys) };
-  } else {
-    const last = pasteCount.get(editor);
-    const n = last?.text === text ? last.n + 1 : 1;
-    pasteCount.set(editor, { text, n });
-    offset = { x: STEP * n, y: STEP * n };
-  }
-  step(() => {
-    const r = apply(editor, (p) => pasteFragment(p, fragment, offset));
-    if (r) select(editor, r.ids);
-  });
-}
-
-const paste = defineCommand<PasteArgs>({
-  id: "paste",
-  title: "Paste",
-  kbd: "mod+v",
-  category: "edit",
-  run(editor, args) {
-    if (args?.text !== undefined) {
-      pasteText(editor, args.text, args.position, (fn) => fn());
-      return;
-    }
-    void editor.clipboard.readText().then(
-      (text) =>
-        pasteText(editor, text, args?.position, (fn) => {
-          // The command's own mark is long past: the clipboard answered later, so this is a new step.
-          editor.history.mark("paste");
-          fn();
-        }),
-      (error) => toast(editor.ui, "error", `Cannot read the clipboard: ${String(error)}`),
-    );
-  },
-});
-
-const duplicate = defineCommand({
-  id: "duplicate",
-  title: "Duplicate",
-  kbd: "mod+d",
-  category: "edit",
-  when: hasNodes,
-  run(editor) {
-    const fragment = copyFragment(editor.project(), selection(editor).nodes);
-    const r = apply(editor, (p) => pasteFragment(p, fragment, { x: STEP, y: STEP }));
-    if (r) select(editor, r.ids);
   },
 });
 
@@ -389,10 +280,7 @@ export const graphCommands: readonly AnyCommand[] = [
   addLayer,
   connectLayers,
   deleteSelection,
-  copy,
-  cut,
-  paste,
-  duplicate,
+  ...clipboardCommands,
   selectAll,
   groupSelection,
   ungroupSelection,

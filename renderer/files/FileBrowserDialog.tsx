@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from "react";
 import type { ResponseOf } from "../../shared/api/contract";
 import type { NetforgeClient } from "../api/client";
+import { Icon } from "../panels/icons";
 import { useEditor } from "../state/editor-context";
 import { type FileBrowserRequest, fileBrowserStore } from "../state/file-prompts";
 import { useStoreSelector } from "../state/hooks";
@@ -94,7 +95,8 @@ function Browser({ client, request }: { client: NetforgeClient; request: FileBro
             disabled={!listing?.parent}
             onClick={() => listing?.parent && go(listing.parent)}
           >
-            ↑ Up
+            <Icon name="up" />
+            Up
           </button>
           {/* Right-to-left so a long path is cut at its start; the path itself stays left-to-right. */}
           <code title={here} dir="rtl">
@@ -122,7 +124,7 @@ function Browser({ client, request }: { client: NetforgeClient; request: FileBro
                   }}
                 >
                   <span className="file-entry-icon" aria-hidden="true">
-                    {entry.kind === "folder" ? "📁" : entry.project ? "◆" : "·"}
+                    <Icon name={entry.kind === "folder" ? "folder" : entry.project ? "project" : "file"} />
                   </span>
                   <span className="file-entry-name">{entry.name}</span>
                   {entry.size !== null && <span className="file-entry-size">{formatSize(entry.size)}</span>}

@@ -1,4 +1,4 @@
-/** Toolbar icons (16x16, stroked with currentColor); decorative, the buttons carry the names. */
+/** The app's icons (16x16, stroked with currentColor); decorative, the buttons carry the names. */
 const ICONS = {
   undo: "M5.5 3 2.5 6l3 3M2.5 6h7a4 4 0 0 1 0 8H7",
   redo: "M10.5 3l3 3-3 3M13.5 6h-7a4 4 0 0 0 0 8H9",
@@ -10,6 +10,11 @@ const ICONS = {
   export: "M8 10V1.5M4.5 5 8 1.5 11.5 5M2.5 9.5v5h11v-5",
   close: "M3.5 3.5l9 9M12.5 3.5l-9 9",
   save: "M2.5 1.5h9l3 3v10h-12zM5 1.5v4h6v-4M4.5 14.5v-5h7v5",
+  // The file browser's entries: drawn, not emoji, which render as empty boxes without an emoji font.
+  folder: "M1.5 3.5h4.5l1.5 2h7v8h-13z",
+  file: "M3.5 1.5h6l3 3v10h-9zM9.5 1.5v3h3",
+  project: "M8 1.5 14.5 8 8 14.5 1.5 8zM5.5 8h5",
+  up: "M8 13.5v-11M3.5 7 8 2.5 12.5 7",
 } as const;
 
 export type IconName = keyof typeof ICONS;

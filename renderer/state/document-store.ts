@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
 import { emptyGraph } from "../../shared/ir/graph";
 import { PROJECT_FORMAT, PROJECT_VERSION, type Project } from "../../shared/ir/project";
+import { DEFAULT_PROJECT_NAME } from "./project-name";
 
 /**
  * The undoable document: one project, replaced (never mutated) on every edit so that unchanged
@@ -14,7 +15,7 @@ export interface DocumentState {
 
 export type DocumentStore = StoreApi<DocumentState>;
 
-export function blankProject(name = "Untitled"): Project {
+export function blankProject(name = DEFAULT_PROJECT_NAME): Project {
   return { format: PROJECT_FORMAT, version: PROJECT_VERSION, name, graph: emptyGraph(), data: null, training: {} };
 }
 

@@ -4,6 +4,7 @@ import { type Command, type CommandRegistry, createCommandRegistry } from "../co
 import { type AnalysisStore, createAnalysisStore } from "./analysis";
 import { createDocumentStore, type DocumentStore, updateProject } from "./document-store";
 import { createHistory, type History } from "./history";
+import { namedInFile } from "./project-name";
 import { EditError } from "./project-ops";
 import { createUiStore, setSelection, toast, type UiStore } from "./ui-store";
 
@@ -33,7 +34,11 @@ export interface Editor {
   update(fn: (project: Project) => Project): boolean;
   project(): Project;
   /** Replaces the document (open, new, recover): not undoable, history cleared, marked saved. */
-  loadProject(project: Project, opts?: { filePath?: string | null }): void;
+  /**
+   * Replaces the document. `named` says whether the project's name was given by someone (Save As
+   * keeps such a name); by default a name other than "Untitled" and the file's own name counts.
+   */
+  loadProject(project: Project, opts?: { filePath?: string | null; named?: boolean }): void;
   /** Records that the current version is saved (and where). */
   markSaved(filePath?: string | null): void;
   isDirty(): boolean;
@@ -122,9 +127,11 @@ export function createEditor(opts: EditorOptions = {}): Editor {
     loadProject(project, o = {}) {
       history.batch(() => doc.setState({ project, version: doc.getState().version + 1 }), { history: "ignore" });
       history.clear();
+      const filePath = o.filePath === undefined ? ui.getState().filePath : o.filePath;
       ui.setState({
         savedVersion: doc.getState().version,
-        filePath: o.filePath === undefined ? ui.getState().filePath : o.filePath,
+        filePath,
+        projectNamed: o.named ?? namedInFile(project.name, filePath),
         selection: { nodes: [], edges: [] },
       });
     },

@@ -40,13 +40,18 @@ export function addNode(p: Project, args: AddNodeArgs): { project: Project; id: 
     args.kind,
     p.graph.nodes.map((n) => n.id),
   );
-  const node: GraphNode = { id, kind: args.kind, params: { ...args.params }, position: args.position ?? freeSpot(p) };
+  const node: GraphNode = {
+    id,
+    kind: args.kind,
+    params: { ...args.params },
+    position: args.position ?? spotAfterLast(p),
+  };
   if (args.name) node.name = args.name;
   return { project: withGraph(p, { nodes: [...p.graph.nodes, node] }), id };
 }
 
 /** Right of the right-most node, so a block added without a position never lands on another. */
-function freeSpot(p: Project): Position {
+export function spotAfterLast(p: Project): Position {
   if (p.graph.nodes.length === 0) return { x: 0, y: 0 };
   let right = Number.NEGATIVE_INFINITY;
   let y = 0;

@@ -36,6 +36,8 @@ export interface UiState {
   /** Why the connection being dragged would be refused; null when it is allowed or none is dragged. */
   connectionHint: string | null;
   filePath: string | null;
+  /** Whether the user gave the project its name (typed it, or opened a file that carries one); Save As keeps such a name. */
+  projectNamed: boolean;
   /** Document version at the last save or load; the project is dirty when the versions differ. */
   savedVersion: number;
   toasts: Toast[];
@@ -55,6 +57,7 @@ export function createUiStore(initial: Partial<UiState> = {}): UiStore {
     fitRequest: null,
     connectionHint: null,
     filePath: null,
+    projectNamed: false,
     savedVersion: 0,
     toasts: [],
     ...initial,

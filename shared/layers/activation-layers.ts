@@ -25,6 +25,7 @@ export const ReLU = defineLayer({
     maxValue: float({
       default: null,
       nullable: true,
+      nullMeans: "no cap",
       min: 0,
       doc: "Upper cap of the output (6 gives ReLU6); null = no cap.",
     }),

@@ -125,6 +125,7 @@ export const MultiHeadAttention = defineLayer({
     valueDim: int({
       default: null,
       nullable: true,
+      nullMeans: "= keyDim",
       min: 1,
       max: 4096,
       doc: "Size of each head's value projection (d_v); null = keyDim.",
@@ -132,6 +133,7 @@ export const MultiHeadAttention = defineLayer({
     outputDim: int({
       default: null,
       nullable: true,
+      nullMeans: "= query size",
       min: 1,
       max: 100_000,
       doc: "Size of the output projection W_O (Keras: output_shape); null = the query's last dimension.",

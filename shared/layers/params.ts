@@ -18,6 +18,8 @@ export interface IntDef extends Base<number | null> {
   min?: number;
   max?: number;
   nullable?: boolean;
+  /** What null stands for where it means another value ("= pool size", "no cap"); the inspector shows it in place of an empty field. */
+  nullMeans?: string;
 }
 export interface FloatDef extends Base<number | null> {
   type: "float";
@@ -27,6 +29,8 @@ export interface FloatDef extends Base<number | null> {
   exclusiveMin?: boolean;
   exclusiveMax?: boolean;
   nullable?: boolean;
+  /** What null stands for where it means another value ("= pool size", "no cap"); the inspector shows it in place of an empty field. */
+  nullMeans?: string;
 }
 export interface BoolDef extends Base<boolean> {
   type: "bool";
@@ -44,6 +48,8 @@ export interface IntsDef extends Base<number[]> {
   max?: number;
   /** Values that are allowed besides the bounds (-1 in Reshape, null in an Input shape). */
   allow?: readonly (number | null)[];
+  /** What null stands for where it means another value ("= pool size", "no cap"); the inspector shows it in place of an empty field. */
+  nullMeans?: string;
   /** [[top, bottom], [left, right]]-style pairs are written as flat [t, b, l, r]. */
 }
 /** L1/L2 penalty factors, or null for none. */

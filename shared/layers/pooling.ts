@@ -32,6 +32,7 @@ const poolParams = (rank: 1 | 2) => ({
     length: rank,
     min: 1,
     allow: [null],
+    nullMeans: "= pool size",
     doc: "Step between windows; null (the default) uses the pool size, giving non-overlapping windows. Smaller strides overlap (AlexNet).",
   }),
   padding: paddingParam(["valid", "same"]),

@@ -27,6 +27,7 @@ export const Dropout = defineLayer({
       length: [0, 4],
       min: 1,
       allow: [null],
+      nullMeans: "= input size",
       doc: "Shape of the keep/drop mask, batch excluded; 1 shares one decision along that axis, null = the input's size. Empty = one decision per element.",
     }),
   },

@@ -20,6 +20,7 @@ const blockParams = {
   keyDim: int({
     default: null,
     nullable: true,
+    nullMeans: "= d / numHeads",
     min: 1,
     max: 4096,
     doc: "Size of each head's query/key/value projection; null = d / numHeads (d must then be divisible by numHeads).",

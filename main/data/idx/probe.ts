@@ -3,7 +3,8 @@ import type { DatasetSummary, DataWarning } from "../../../shared/datasets/summa
 import { readHead, readMaybeGzip } from "./gzip";
 import { checkIdxLength, checkLabels, IDX_IMAGES_MAGIC, IDX_LABELS_MAGIC, parseIdx, parseIdxHeader } from "./read";
 
-const PREVIEW_ROWS = 5;
+/** Images shown per class in the preview grid, as for an image folder. */
+const PREVIEW_PER_CLASS = 3;
 
 /**
  * A quick summary of an IDX pair without decompressing the images: the images header and its
@@ -39,10 +40,7 @@ export async function probeIdx(source: Pick<IdxSource, "images" | "labels" | "cl
       where: source.labels,
     });
   }
-  const preview = Array.from({ length: Math.min(PREVIEW_ROWS, n) }, (_, i) => [
-    `image ${i}`,
-    names[labels.data[i]] ?? "?",
-  ]);
+  const preview = previewRows(labels.data, n, names);
   return {
     kind: "idx",
     path: source.images,
@@ -56,4 +54,21 @@ export async function probeIdx(source: Pick<IdxSource, "images" | "labels" | "cl
     preview,
     warnings,
   };
+}
+
+/**
+ * One row per class, as an image folder's preview: [class, indices of its first images]. The Data
+ * tab asks data.thumbnails for those images and shows them under their class.
+ */
+function previewRows(labels: Uint8Array, n: number, names: readonly string[]): string[][] {
+  const rows = names.map((name) => [name]);
+  let open = rows.length;
+  for (let i = 0; i < n && open > 0; i++) {
+    const row = rows[labels[i]];
+    if (row && row.length <= PREVIEW_PER_CLASS) {
+      row.push(String(i));
+      if (row.length > PREVIEW_PER_CLASS) open--;
+    }
+  }
+  return rows;
 }

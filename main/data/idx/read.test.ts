@@ -143,7 +143,12 @@ describe("probeIdx", () => {
       ],
       warnings: [],
     });
-    expect(s.preview[1]).toEqual(["image 1", "two"]);
+    // Per class, the indices of its first images (the Data tab shows them as thumbnails).
+    const labels = [...(await loadIdx({ images: F("images.idx.gz"), labels: F("labels-gz.bin") })).y];
+    expect(labels[1]).toBe(2);
+    expect(s.preview).toEqual(
+      ["zero", "one", "two"].map((name, c) => [name, ...labels.flatMap((l, i) => (l === c ? [String(i)] : []))]),
+    );
   });
 
   it("warns about a single class and empty classes", async () => {

@@ -1,14 +1,14 @@
 import { useState } from "react";
 import { useAnalysis, useDoc } from "../../state/hooks";
 import { DiagnosticItem } from "./DiagnosticItem";
+import { EMPTY_GRAPH_HINT, validationState } from "./validation-state";
 
 /** Every diagnostic of the graph under the canvas; click one to focus its block, fix it in one click. */
 export function DiagnosticsList() {
   const diagnostics = useAnalysis((s) => s.graph.diagnostics);
-  const empty = useDoc((s) => s.project.graph.nodes.length === 0);
+  const nodeCount = useDoc((s) => s.project.graph.nodes.length);
   const [collapsed, setCollapsed] = useState(false);
-  const errors = diagnostics.filter((d) => d.severity === "error").length;
-  const warnings = diagnostics.length - errors;
+  const { kind, problems, errors, warnings } = validationState(diagnostics, nodeCount);
   return (
     <section className="problems" aria-label="Problems" data-collapsed={collapsed}>
       <div className="problems-header">
@@ -26,13 +26,13 @@ export function DiagnosticsList() {
         </button>
       </div>
       {!collapsed &&
-        (diagnostics.length === 0 ? (
-          <p className="no-problems">
-            {empty ? "Add an Input block to start." : "✓ No problems: every shape checks out."}
+        (problems.length === 0 ? (
+          <p className={kind === "empty" ? "no-problems next-step" : "no-problems"}>
+            {kind === "empty" ? EMPTY_GRAPH_HINT : "✓ No problems: every shape checks out."}
           </p>
         ) : (
           <ul>
-            {diagnostics.map((d) => (
+            {problems.map((d) => (
               // Diagnostics have no id; code, place and message identify one within an analysis.
               <DiagnosticItem
                 key={`${d.code}:${d.nodeId ?? d.edgeId ?? ""}:${d.param ?? ""}:${d.message}`}

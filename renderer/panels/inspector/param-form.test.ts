@@ -1,8 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { getSpec } from "../../../shared/layers/catalog";
-import { float, int } from "../../../shared/layers/params";
+import { getSpec, LAYERS } from "../../../shared/layers/catalog";
+import { float, type IntDef, type IntsDef, int, type ParamDefs } from "../../../shared/layers/params";
 import type { AnyLayerSpec } from "../../../shared/layers/spec";
-import { boundsHint, paramMessage, parseNumber, stepNumber, visibleParams } from "./param-form";
+import {
+  boundsHint,
+  emptyNumberText,
+  paramMessage,
+  parseNumber,
+  stepNumber,
+  tupleCellText,
+  tupleHint,
+  visibleParams,
+} from "./param-form";
 
 const spec = (kind: string) => getSpec(kind) as AnyLayerSpec;
 
@@ -63,5 +72,35 @@ describe("boundsHint", () => {
     expect(boundsHint(float({ default: 0, min: 0, max: 1, exclusiveMax: true, doc: "" }))).toBe("0 ≤ x < 1");
     expect(boundsHint(int({ default: 1, min: 1, doc: "" }))).toBe("1 ≤ x");
     expect(boundsHint(float({ default: 0, doc: "" }))).toBe("");
+  });
+});
+
+describe("what an empty (null) param means", () => {
+  const defs = LAYERS.flatMap((s) =>
+    Object.entries(s.params as ParamDefs).map(([n, d]) => [`${s.kind}.${n}`, d] as const),
+  );
+
+  it("every param whose default holds null says what null stands for, so no field shows '?' or a bare 'auto'", () => {
+    const nullByDefault = defs.filter(([, d]) => [d.default].flat().includes(null));
+    const silent = nullByDefault.filter(([, d]) => d.type !== "regularizer" && !("nullMeans" in d && d.nullMeans));
+    expect(silent.map(([n]) => n)).toEqual([]);
+    expect(nullByDefault.map(([n]) => n)).toContain("MaxPooling2D.strides");
+  });
+
+  it("MaxPooling2D's default strides read 'auto = pool size', an Input's unknown length stays '?'", () => {
+    const strides = spec("MaxPooling2D").params.strides as IntsDef;
+    const cells = [null, null].map((v) => tupleCellText(strides, v));
+    expect(cells).toEqual(["", ""]);
+    expect(tupleHint(strides, cells)).toBe("auto = pool size");
+    expect(tupleHint(strides, ["2", "2"])).toBeUndefined();
+    const shape = spec("Input").params.shape as IntsDef;
+    expect(tupleCellText(shape, null)).toBe("?");
+    expect(tupleHint(shape, ["?"])).toBeUndefined();
+  });
+
+  it("an empty number field shows its meaning ('= keyDim'), or 'auto' without one, and nothing where empty is invalid", () => {
+    expect(emptyNumberText(spec("MultiHeadAttention").params.valueDim as IntDef)).toBe("= keyDim");
+    expect(emptyNumberText(int({ default: null, nullable: true, doc: "" }))).toBe("auto");
+    expect(emptyNumberText(spec("Dense").params.units as IntDef)).toBeUndefined();
   });
 });

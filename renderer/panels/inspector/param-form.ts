@@ -1,4 +1,4 @@
-import type { FloatDef, IntDef, ParamDef } from "../../../shared/layers/params";
+import type { FloatDef, IntDef, IntsDef, ParamDef } from "../../../shared/layers/params";
 import { validateParams } from "../../../shared/layers/params";
 import { resolveParams } from "../../../shared/layers/resolve";
 import type { AnyLayerSpec } from "../../../shared/layers/spec";
@@ -46,6 +46,30 @@ export function parseNumber(text: string, def: IntDef | FloatDef): unknown {
   if (t === "") return def.nullable ? null : t;
   const n = Number(t);
   return Number.isFinite(n) ? n : t;
+}
+
+/**
+ * What an empty number field stands for: the def's own meaning of null ("= keyDim", "no cap"),
+ * else "auto"; undefined where empty is not a value.
+ */
+export function emptyNumberText(def: IntDef | FloatDef): string | undefined {
+  return def.nullable ? (def.nullMeans ?? "auto") : undefined;
+}
+
+/**
+ * A tuple cell's text. Where null means another value (pool strides follow the pool size) the
+ * cell is left empty and the field's hint says what it follows; elsewhere null is an unknown size, "?".
+ */
+export function tupleCellText(def: IntsDef, value: unknown): string {
+  return value === null ? (def.nullMeans ? "" : "?") : String(value);
+}
+
+/** Shown in an empty tuple cell that follows another value; the field's hint says which. */
+export const AUTO_CELL = "auto";
+
+/** The hint under a tuple whose empty cells follow another value: "auto = pool size". */
+export function tupleHint(def: IntsDef, cells: readonly string[]): string | undefined {
+  return def.nullMeans && cells.some((c) => c.trim() === "") ? `${AUTO_CELL} ${def.nullMeans}` : undefined;
 }
 
 export function formatNumber(value: unknown): string {

@@ -3,6 +3,7 @@ import { useEditor } from "../../state/editor-context";
 import { useAnalysis, useDoc } from "../../state/hooks";
 import { requestFocus, setSelection } from "../../state/ui-store";
 import { DiagnosticItem } from "../diagnostics/DiagnosticItem";
+import { EMPTY_GRAPH_HINT, validationState } from "../diagnostics/validation-state";
 import { CategoryGlyph } from "../palette/glyphs";
 import { bytesText, compactText, countText, shapesText } from "./format";
 
@@ -14,7 +15,10 @@ import { bytesText, compactText, countText, shapesText } from "./format";
 export function ModelSummary() {
   const editor = useEditor();
   const summary = useAnalysis((s) => s.summary);
-  const model = useAnalysis((s) => s.modelDiagnostics);
+  const diagnostics = useAnalysis((s) => s.modelDiagnostics);
+  const nodeCount = useDoc((s) => s.project.graph.nodes.length);
+  // An empty canvas's only "problem" is being empty: it gets the next step instead.
+  const { kind, problems: model } = validationState(diagnostics, nodeCount);
   const name = useDoc((s) => s.project.name);
   const estimate = summary.complete ? "" : "≥ ";
   return (
@@ -38,6 +42,11 @@ export function ModelSummary() {
           </p>
         )}
       </section>
+      {kind === "empty" && (
+        <section className="section" aria-label="Next step">
+          <p className="muted">{EMPTY_GRAPH_HINT}</p>
+        </section>
+      )}
       {model.length > 0 && (
         <section className="section" aria-label="Model problems">
           <h3>Model</h3>

@@ -1,7 +1,9 @@
 import type { NetforgeClient } from "../../api/client";
+import { commandTooltip } from "../../commands/tooltip";
 import { useEditor } from "../../state/editor-context";
 import { useAnalysis, useDoc, useIsDirty, useUi, useUndoState } from "../../state/hooks";
 import { type ActiveTab, requestFocus, setSelection } from "../../state/ui-store";
+import { validationState } from "../diagnostics/validation-state";
 import { Icon } from "../icons";
 import { setGalleryOpen } from "../templates/gallery-store";
 import { BrandMark } from "./BrandMark";
@@ -27,6 +29,7 @@ export function TopBar({ client }: { client: NetforgeClient | null }) {
   const { canUndo, canRedo } = useUndoState();
   const host = useHostStatus(client);
   const setTab = (activeTab: ActiveTab) => editor.ui.setState({ activeTab });
+  const tip = (id: string) => commandTooltip(editor.commands, id);
 
   return (
     <header className="topbar">
@@ -47,8 +50,10 @@ export function TopBar({ client }: { client: NetforgeClient | null }) {
           }}
           onBlur={(e) => {
             const next = e.currentTarget.value.trim();
-            if (next && next !== name) editor.update((p) => ({ ...p, name: next }));
-            else e.currentTarget.value = name;
+            if (next && next !== name) {
+              editor.update((p) => ({ ...p, name: next }));
+              editor.ui.setState({ projectNamed: true });
+            } else e.currentTarget.value = name;
           }}
         />
         <DirtyMarker />
@@ -58,7 +63,7 @@ export function TopBar({ client }: { client: NetforgeClient | null }) {
           type="button"
           className="icon-button"
           aria-label="Undo"
-          title="Undo (Ctrl+Z)"
+          title={tip("undo")}
           disabled={!canUndo}
           onClick={() => editor.run("undo")}
         >
@@ -68,7 +73,7 @@ export function TopBar({ client }: { client: NetforgeClient | null }) {
           type="button"
           className="icon-button"
           aria-label="Redo"
-          title="Redo (Ctrl+Shift+Z)"
+          title={tip("redo")}
           disabled={!canRedo}
           onClick={() => editor.run("redo")}
         >
@@ -78,7 +83,7 @@ export function TopBar({ client }: { client: NetforgeClient | null }) {
           type="button"
           className="icon-button"
           aria-label="Auto-layout"
-          title="Auto-layout (Shift+L)"
+          title={tip("auto-layout")}
           onClick={() => editor.run("auto-layout")}
         >
           <Icon name="layout" />
@@ -117,7 +122,7 @@ export function TopBar({ client }: { client: NetforgeClient | null }) {
           type="button"
           className="icon-button"
           aria-label="Keyboard shortcuts"
-          title="Keyboard shortcuts (?)"
+          title={tip("help")}
           onClick={() => editor.run("help")}
         >
           <Icon name="help" />
@@ -143,24 +148,19 @@ function DirtyMarker() {
   ) : null;
 }
 
-/** "Valid", "2 errors" or "1 warning"; a click goes to the first problem's block. */
+/** "Valid", "2 errors", "1 warning" or "Empty"; a click goes to the first problem's block. */
 function ValidationPill() {
   const editor = useEditor();
   const diagnostics = useAnalysis((s) => s.graph.diagnostics);
-  const errors = diagnostics.filter((d) => d.severity === "error");
-  const warnings = diagnostics.length - errors.length;
-  const first = errors[0] ?? diagnostics[0];
-  const [cls, text] = errors.length
-    ? ["error", `${errors.length} error${errors.length === 1 ? "" : "s"}`]
-    : warnings
-      ? ["warning", `${warnings} warning${warnings === 1 ? "" : "s"}`]
-      : ["ok", "Valid"];
+  const nodeCount = useDoc((s) => s.project.graph.nodes.length);
+  const state = validationState(diagnostics, nodeCount);
+  const first = state.problems.find((d) => d.severity === "error") ?? state.problems[0];
   return (
     <button
       type="button"
-      className={`pill ${cls}`}
-      aria-label={`Validation: ${text}`}
-      title={first ? `${first.code}: ${first.message}` : "Every shape checks out"}
+      className={`pill ${state.kind === "empty" ? "neutral" : state.kind}`}
+      aria-label={`Validation: ${state.text}`}
+      title={state.detail}
       onClick={() => {
         if (first?.nodeId) {
           setSelection(editor.ui, { nodes: [first.nodeId], edges: [] });
@@ -169,7 +169,7 @@ function ValidationPill() {
       }}
     >
       <span className="dot" />
-      {text}
+      {state.text}
     </button>
   );
 }

@@ -1,9 +1,9 @@
 import { COLUMN_TYPES, type DatasetSummary } from "../../../shared/datasets/summary";
 import { formatShape } from "../../../shared/shapes/shape";
-import { colorAt } from "../../charts/palette";
 import { useEditor } from "../../state/editor-context";
 import { editColumn } from "./actions";
-import { THUMBNAIL_SIZE, useThumbnails } from "./use-thumbnails";
+import { ImageGrid } from "./ImageGrid";
+import { hasImageGrid } from "./use-thumbnails";
 
 const ROLES = ["feature", "label", "ignore"] as const;
 
@@ -188,62 +188,13 @@ export function BalanceCard({ summary }: { summary: DatasetSummary }) {
 }
 
 /**
- * The first rows of a table, or for an image folder the first files of each class (a grid of
- * classes; the probe sends file names, and data.thumbnails their small previews).
+ * The first rows of a table, or for images (a folder, IDX) the first images of each class (a grid
+ * of classes; the probe sends file names or image indices, and data.thumbnails their small previews).
  */
 export function PreviewCard({ summary }: { summary: DatasetSummary }) {
   if (summary.preview.length === 0) return null;
-  if (summary.kind === "imageFolder") return <ImageGrid summary={summary} />;
+  if (hasImageGrid(summary)) return <ImageGrid summary={summary} />;
   return <TablePreview summary={summary} />;
-}
-
-function ImageGrid({ summary }: { summary: DatasetSummary }) {
-  const thumbs = useThumbnails(summary);
-  return (
-    <section className="card" aria-label="Images per class">
-      <header className="card-header">
-        <h3>Images per class</h3>
-      </header>
-      <ul className="class-grid">
-        {summary.preview.map(([name, ...files], i) => (
-          <li key={name} className="class-tile">
-            <strong>
-              <span className="swatch dot" style={{ borderColor: colorAt(i) }} />
-              {name}
-            </strong>
-            <span className="muted">{summary.classes[i]?.count ?? 0} images</span>
-            <ul className="file-list mono">
-              {files.map((f) => {
-                const t = thumbs[`${name}/${f}`];
-                return (
-                  <li key={f} title={t?.error ? `${f}: ${t.error}` : f}>
-                    {t?.url && (
-                      <img
-                        className="thumbnail"
-                        src={t.url}
-                        alt={`${name}: ${f}`}
-                        width={t.width}
-                        height={t.height}
-                        // Small images are sent at their own size; shown larger, with sharp pixels.
-                        style={{
-                          display: "block",
-                          width: THUMBNAIL_SIZE,
-                          height: THUMBNAIL_SIZE,
-                          objectFit: "contain",
-                          imageRendering: "pixelated",
-                        }}
-                      />
-                    )}
-                    {f}
-                  </li>
-                );
-              })}
-            </ul>
-          </li>
-        ))}
-      </ul>
-    </section>
-  );
 }
 
 function TablePreview({ summary }: { summary: DatasetSummary }) {

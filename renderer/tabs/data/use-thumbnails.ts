@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from "react";
+import type { RequestOf } from "../../../shared/api/contract";
 import { MAX_THUMBNAILS } from "../../../shared/api/schemas/data";
 import type { DatasetSummary } from "../../../shared/datasets/summary";
 import { useClient } from "../common/session";
@@ -13,13 +14,33 @@ export interface Thumbnail {
 /** The longest side of a grid thumbnail, in CSS pixels. */
 export const THUMBNAIL_SIZE = 48;
 
+/** Data whose preview is a grid of images per class: [class, entries...] rows. */
+export const hasImageGrid = (summary: DatasetSummary) => summary.kind === "imageFolder" || summary.kind === "idx";
+
 /**
- * The preview's image files relative to the image folder ("class/name.png": the probe lists
- * names per class), at most what one data.thumbnails call returns, in grid order.
+ * The key a preview entry's thumbnail comes back under: "class/name.png" for an image folder (the
+ * file relative to the folder; the probe lists names per class), the image's index for IDX.
  */
+export function thumbnailKey(summary: DatasetSummary, className: string, entry: string): string {
+  return summary.kind === "idx" ? entry : `${className}/${entry}`;
+}
+
+/** The preview's thumbnail keys, at most what one data.thumbnails call returns, in grid order. */
 export function thumbnailFiles(summary: DatasetSummary): string[] {
-  if (summary.kind !== "imageFolder") return [];
-  return summary.preview.flatMap(([name, ...files]) => files.map((f) => `${name}/${f}`)).slice(0, MAX_THUMBNAILS);
+  if (!hasImageGrid(summary)) return [];
+  return summary.preview
+    .flatMap(([name, ...entries]) => entries.map((e) => thumbnailKey(summary, name, e)))
+    .slice(0, MAX_THUMBNAILS);
+}
+
+/** The data.thumbnails request for those keys: files of the image folder, or images of the IDX file. */
+export function thumbnailRequest(
+  summary: Pick<DatasetSummary, "kind" | "path">,
+  keys: readonly string[],
+): RequestOf<"data.thumbnails"> {
+  return summary.kind === "idx"
+    ? { idx: summary.path, indices: keys.map(Number), size: THUMBNAIL_SIZE }
+    : { folder: summary.path, files: [...keys], size: THUMBNAIL_SIZE };
 }
 
 /**
@@ -34,13 +55,13 @@ export function useThumbnails(summary: DatasetSummary): Record<string, Thumbnail
   const key = files.join("\n");
   // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for `files`.
   const wanted = useMemo(() => files, [key]);
-  const folder = summary.path;
+  const { kind, path } = summary;
   useEffect(() => {
     setThumbs({});
     if (!client || wanted.length === 0) return;
     let live = true;
     client
-      .call("data.thumbnails", { folder, files: wanted, size: THUMBNAIL_SIZE })
+      .call("data.thumbnails", thumbnailRequest({ kind, path }, wanted))
       .then(({ thumbnails }) => {
         if (live) setThumbs(Object.fromEntries(thumbnails.map(({ file, ...t }) => [file, t])));
       })
@@ -50,6 +71,6 @@ export function useThumbnails(summary: DatasetSummary): Record<string, Thumbnail
     return () => {
       live = false;
     };
-  }, [client, folder, wanted]);
+  }, [client, kind, path, wanted]);
   return thumbs;
 }

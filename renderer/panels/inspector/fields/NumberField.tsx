@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import type { FloatDef, IntDef } from "../../../../shared/layers/params";
-import { boundsHint, formatNumber, parseNumber, stepNumber } from "../param-form";
+import { boundsHint, emptyNumberText, formatNumber, parseNumber, stepNumber } from "../param-form";
 import { FieldFrame } from "./FieldFrame";
 import type { FieldProps } from "./field-props";
 
@@ -47,7 +47,7 @@ export function NumberField({ id, name, def, value, check, commit, begin, issue 
           aria-valuemax={def.max}
           aria-invalid={Boolean(message ?? issue)}
           aria-describedby={`${id}-message`}
-          placeholder={def.nullable ? "auto" : undefined}
+          placeholder={emptyNumberText(def)}
           value={draft}
           spellCheck={false}
           onFocus={begin}

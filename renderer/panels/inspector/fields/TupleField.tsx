@@ -1,10 +1,11 @@
 import { useEffect, useState } from "react";
 import type { IntsDef } from "../../../../shared/layers/params";
+import { AUTO_CELL, tupleCellText, tupleHint } from "../param-form";
 import { FieldFrame } from "./FieldFrame";
 import type { FieldProps } from "./field-props";
 
-const asCells = (value: unknown): string[] =>
-  Array.isArray(value) ? value.map((d) => (d === null ? "?" : String(d))) : [];
+const asCells = (value: unknown, def: IntsDef): string[] =>
+  Array.isArray(value) ? value.map((d) => tupleCellText(def, d)) : [];
 
 /** "?" (or an empty cell) is null where the def allows it, as in an Input shape [?, 8]. */
 function parseCells(cells: readonly string[], def: IntsDef): unknown[] {
@@ -21,10 +22,10 @@ const sameValues = (a: readonly unknown[], b: unknown) =>
 
 /** A small tuple editor: one cell per dimension, plus add/remove for variable-length shapes. */
 export function TupleField({ id, name, def, value, check, commit, begin, issue }: FieldProps<IntsDef>) {
-  const [cells, setCells] = useState(asCells(value));
+  const [cells, setCells] = useState(asCells(value, def));
   const [message, setMessage] = useState<string | null>(null);
   useEffect(() => {
-    setCells((c) => (sameValues(parseCells(c, def), value) ? c : asCells(value)));
+    setCells((c) => (sameValues(parseCells(c, def), value) ? c : asCells(value, def)));
     setMessage(null);
   }, [value, def]);
 
@@ -37,7 +38,7 @@ export function TupleField({ id, name, def, value, check, commit, begin, issue }
     if (!problem && !sameValues(parsed, value)) commit(parsed);
   };
   return (
-    <FieldFrame id={`${id}-0`} name={name} doc={def.doc} message={message ?? issue}>
+    <FieldFrame id={`${id}-0`} name={name} doc={def.doc} hint={tupleHint(def, cells)} message={message ?? issue}>
       <fieldset
         className="tuple-input"
         aria-label={name}
@@ -58,10 +59,11 @@ export function TupleField({ id, name, def, value, check, commit, begin, issue }
             aria-describedby={`${id}-0-message`}
             spellCheck={false}
             value={c}
+            placeholder={def.nullMeans ? AUTO_CELL : undefined}
             onChange={(e) => update(cells.map((x, j) => (j === i ? e.target.value : x)))}
             onBlur={() => {
               if (message) {
-                setCells(asCells(value));
+                setCells(asCells(value, def));
                 setMessage(null);
               }
             }}
