@@ -98,10 +98,14 @@ function toText(
   migrated: string[],
 ): string {
   const out: string[] = [];
+  // Diagnostics printed under their node's row; every other one (graph- and edge-level ones, even
+  // those naming a node) is printed after the table, so the text lists what the counts count.
+  const shown = new Set<Diagnostic>();
   for (const m of migrated) out.push(`migrated: ${m}`);
   if (a) {
     const rows = [["node", "kind", "output shape", "params"]];
     const notes = new Map<number, Diagnostic[]>();
+    for (const n of Object.values(a.nodes)) for (const d of n.diagnostics) shown.add(d);
     for (const n of Object.values(a.nodes)) {
       const shapes = n.outputShapes ? n.outputShapes.map(shapeText).join(" ") : "?";
       rows.push([n.id, n.kind, shapes, grouped(n.paramCount.total)]);
@@ -117,7 +121,7 @@ function toText(
       `Total params: ${grouped(a.totals.total)} (trainable ${grouped(a.totals.trainable)}, non-trainable ${grouped(a.totals.nonTrainable)})`,
     );
   }
-  for (const d of diagnostics.filter((x) => !a || !x.nodeId)) out.push(`${d.code} ${d.message}`);
+  for (const d of diagnostics.filter((x) => !shown.has(x))) out.push(`${d.code} ${d.message}`);
   const errors = diagnostics.filter((d) => d.severity === "error").length;
   const warnings = diagnostics.length - errors;
   out.push(
