@@ -27,6 +27,10 @@ export const DIAGNOSTIC_CODES = {
   E_NO_OUTPUT: "error",
   E_GAN_PAIR: "error",
   E_INTERNAL: "error",
+  // A project's other parts, checked by `netforge check` and before training.
+  E_TRAINING_CONFIG: "error",
+  E_DATA_SPEC: "error",
+  E_MEMORY: "error",
   W_UNUSED_INPUT: "warning",
   W_MULTIPLE_OUTPUTS: "warning",
   W_PARAM_IGNORED: "warning",

@@ -77,13 +77,59 @@ describe("netforge train / predict", () => {
 
   it.each([
     [["train", "nonexistent-template"], "no such project file, and no template of that name"],
-    [["train", "xor", "--epochs", "0"], "--epochs must be a whole number >= 1; received 0"],
-    [["train", "xor", "--lr", "fast"], "--lr must be a number > 0; received fast"],
+    [["train", "xor", "--epochs", "0"], "--epochs must be an integer >= 1 and <= 100000; received 0"],
+    [["train", "xor", "--epochs", "-1"], "--epochs must be an integer >= 1 and <= 100000; received -1"],
+    [["train", "xor", "--epochs", "2.5"], "--epochs must be an integer >= 1 and <= 100000; received 2.5"],
+    [["train", "xor", "--batch-size", "1e9"], "--batch-size must be an integer >= 1 and <= 65536; received 1e9"],
+    [["train", "xor", "--seed", "-3"], "--seed must be an integer >= 0"],
+    [["train", "xor", "--lr", "fast"], "--lr must be a finite number > 0 and <= 10; received fast"],
+    [["train", "xor", "--lr", "-0.1"], "--lr must be a finite number > 0 and <= 10; received -0.1"],
+    [["train", "xor", "--lr", "Infinity"], "--lr must be a finite number > 0 and <= 10; received Infinity"],
+    [
+      ["train", "xor", "--backend", "cuda9000"],
+      '--backend must be one of auto, tensorflow-gpu, tensorflow, wasm, cpu; received "cuda9000"',
+    ],
+    [
+      ["train", "xor", "--backend", "tpu"],
+      '--backend must be one of auto, tensorflow-gpu, tensorflow, wasm, cpu; received "tpu"',
+    ],
+    [["predict", "r", "--input", "x.json", "--backend", "tpu"], "--backend must be one of"],
+    [["evaluate", "r", "--backend", "tpu"], "--backend must be one of"],
+    [["export", "xor", "--backend", "tpu"], "--backend must be one of"],
+    [["export", "xor", "--samples", "-5"], "--samples must be a whole number in [1, 4096]; received -5"],
+    [["serve", "--port", "-1", "--no-build"], "--port must be an integer from 0 to 65535; received -1"],
     [["predict", "no-such-run", "--input", "x.json"], "no last checkpoint"],
   ])("exits 1 with a clear message: %j", (args, message) => {
     const r = netforge(...args);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(message);
+    expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  });
+
+  it("names NETFORGE_BACKEND when that is where a bad backend came from", () => {
+    const r = spawnSync(process.execPath, [BIN, "train", "xor"], {
+      encoding: "utf8",
+      cwd: dir,
+      env: { ...process.env, NETFORGE_BACKEND: "tpu" },
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(
+      'NETFORGE_BACKEND must be one of auto, tensorflow-gpu, tensorflow, wasm, cpu; received "tpu"',
+    );
+  });
+
+  it("refuses a model that cannot fit in memory before starting a trainer, with the figures", () => {
+    const project = JSON.parse(
+      readFileSync(join(import.meta.dirname, "../../resources/templates/xor.netforge.json"), "utf8"),
+    );
+    // 2e12 parameters: [2e6] -> Dense(1e6).
+    project.graph.nodes[0].params.shape = [2_000_000];
+    project.graph.nodes[1].params.units = 1_000_000;
+    writeFileSync(join(dir, "huge.netforge.json"), JSON.stringify(project));
+    const r = netforge("train", "huge.netforge.json");
+    expect(r.status, r.stderr).toBe(1);
+    expect(r.stderr).toMatch(/E_MEMORY training needs at least [\d.]+ TB of memory; this machine has/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
   it("refuses a project whose graph has errors before starting a trainer", () => {

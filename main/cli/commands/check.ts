@@ -4,7 +4,9 @@ import type { Diagnostic } from "../../../shared/diagnostics";
 import { parseDocument } from "../../../shared/ir/load";
 import { type GraphAnalysis, inferGraph } from "../../../shared/shapes/infer";
 import { formatShape, type Shape } from "../../../shared/shapes/shape";
+import { defaultTrainingConfig } from "../../../shared/training/config";
 import { EXIT, grouped, type Io, table, UserError } from "../io";
+import { memoryDiagnostic, projectDiagnostics } from "../project-checks";
 
 const MAX_BYTES = 64 * 1024 * 1024;
 
@@ -20,14 +22,22 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
   const raw = await readJson(file);
   const doc = parseDocument(raw);
   const analysis: GraphAnalysis | null = doc.ok ? inferGraph(doc.graph) : null;
-  const diagnostics = doc.ok ? (analysis as GraphAnalysis).diagnostics : doc.diagnostics;
-  const ok = doc.ok && (analysis as GraphAnalysis).ok;
+  const diagnostics = doc.ok ? [...wholeDocument(doc, analysis as GraphAnalysis)] : doc.diagnostics;
+  const ok = diagnostics.every((d) => d.severity !== "error");
   if (values.json) {
     io.stdout.write(`${JSON.stringify(toJson(file, doc.ok ? doc.kind : null, analysis, diagnostics, ok), null, 2)}\n`);
   } else {
     io.stdout.write(toText(file, analysis, diagnostics, ok, doc.ok ? doc.migrated : []));
   }
   return ok ? EXIT.ok : EXIT.user;
+}
+
+/** The graph's diagnostics, then what `train` would refuse in the rest of a project (or a bare graph's memory). */
+function wholeDocument(doc: Extract<ReturnType<typeof parseDocument>, { ok: true }>, a: GraphAnalysis): Diagnostic[] {
+  if (doc.kind === "project") return [...a.diagnostics, ...projectDiagnostics(doc.project, a)];
+  const config = defaultTrainingConfig();
+  const memory = memoryDiagnostic(a, config.batchSize, config.optimizer.type);
+  return memory ? [...a.diagnostics, memory] : a.diagnostics;
 }
 
 async function readJson(file: string): Promise<unknown> {

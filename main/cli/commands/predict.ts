@@ -1,8 +1,8 @@
 import { access, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { TrainerClient } from "../../services/trainer-client";
 import { EXIT, type Io, UserError } from "../io";
+import { forcedBackend, startTrainer } from "../trainer-start";
 
 /**
  * `netforge predict <runDir> --input <file.json|csv> [--json]`: loads the run's last checkpoint
@@ -24,6 +24,7 @@ export async function predictCommand(args: string[], io: Io): Promise<number> {
   if (!values.input) throw new UserError("--input <file.json|csv> is required");
   if (values.checkpoint !== "last" && values.checkpoint !== "best")
     throw new UserError(`--checkpoint must be last or best; received ${values.checkpoint}`);
+  const backend = forcedBackend(values.backend);
   const modelDir = join(positionals[0], "checkpoints", values.checkpoint);
   await access(join(modelDir, "model.json")).catch(() => {
     throw new UserError(
@@ -31,7 +32,7 @@ export async function predictCommand(args: string[], io: Io): Promise<number> {
     );
   });
   const x = await readSamples(values.input);
-  const client = await TrainerClient.start({ backend: values.backend });
+  const client = await startTrainer(backend);
   try {
     const requestId = "predict-1";
     const reply = new Promise<unknown>((resolve, reject) => {
