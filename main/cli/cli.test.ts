@@ -133,6 +133,22 @@ describe("netforge check", () => {
   });
 });
 
+describe("netforge templates", () => {
+  it("lists every bundled template with id, name, category, description and data kind", async () => {
+    const json = await run("templates", "--json");
+    expect(json.code, json.stderr).toBe(0);
+    const list = JSON.parse(json.stdout) as Record<string, unknown>[];
+    expect(list.length).toBeGreaterThanOrEqual(9);
+    for (const t of list) expect(Object.keys(t).sort()).toEqual(["category", "dataKind", "description", "id", "name"]);
+    expect(list).toContainEqual(expect.objectContaining({ id: "xor", name: "XOR MLP", dataKind: "inline" }));
+    expect(list).toContainEqual(expect.objectContaining({ id: "iris", category: "Classification", dataKind: "table" }));
+    const text = await run("templates");
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/^xor +XOR MLP +Classification +inline$/m);
+    expect(text.stdout).toContain(`${list.length} templates.`);
+  });
+});
+
 describe("netforge (dispatcher)", () => {
   it("exits 1 on an unknown command and names the known ones", async () => {
     const r = await run("trian");

@@ -1,3 +1,4 @@
+import { commandHelp } from "./help";
 import { EXIT, type Io, UserError } from "./io";
 
 /**
@@ -34,20 +35,25 @@ export const COMMANDS: Record<
     run: (args, io) => import("./commands/train").then((m) => m.trainCommand(args, io)),
   },
   predict: {
-    usage: "netforge predict <runDir> --input <file.json|csv> [--json]",
-    help: "Run a trained model (the run's last checkpoint) on inputs and print its outputs.",
+    usage: "netforge predict <runDir> --input <file.json|csv> [--checkpoint best|last] [--json]",
+    help: "Run a trained model (the run's best checkpoint, else its last) on inputs and print its outputs.",
     run: (args, io) => import("./commands/predict").then((m) => m.predictCommand(args, io)),
   },
   evaluate: {
     usage: "netforge evaluate <runDir> [--split validation|test|train] [--data path] [--checkpoint best|last] [--json]",
-    help: "Evaluate a run's model on its validation (or test, train) part or other data: metrics, confusion, curves.",
+    help: "Evaluate a run's model (best checkpoint, else last) on its validation (or test, train) part or other data.",
     run: (args, io) => import("./commands/evaluate").then((m) => m.evaluateCommand(args, io)),
   },
   export: {
     usage:
       "netforge export <runDir | project.json> [--format onnx|tfjs] [--out path] [--no-verify] [--keep-on-failure] [--discriminator] [--checkpoint best|last] [--samples N] [--json]",
-    help: "Export a run's best model (or a project's untrained one) to ONNX or tfjs, verified against the trained model.",
+    help: "Export a run's model (best checkpoint, else last; or a project's untrained one) to ONNX or tfjs, verified.",
     run: (args, io) => import("./commands/export").then((m) => m.exportCommand(args, io)),
+  },
+  templates: {
+    usage: "netforge templates [--json]",
+    help: "List the starter templates: id, name, category, description and data kind.",
+    run: (args, io) => import("./commands/templates").then((m) => m.templatesCommand(args, io)),
   },
   serve: {
     usage: "netforge serve [--port N] [--host H --allow-remote] [--root DIR]...",
@@ -63,7 +69,7 @@ export const COMMANDS: Record<
 
 export function usage(): string {
   const lines = Object.values(COMMANDS).map((c) => `  ${c.usage.padEnd(44)} ${c.help}`);
-  return `NetForge: design, train and export neural networks.\n\nUsage:\n${lines.join("\n")}\n\nExit codes: 0 ok, 1 user error (bad file, bad flag, diagnostics), 2 internal error.\n`;
+  return `NetForge: design, train and export neural networks.\n\nUsage:\n${lines.join("\n")}\n\n\`netforge <command> --help\` describes a command's options.\nExit codes: 0 ok, 1 user error (bad file, bad flag, diagnostics), 2 internal error.\n`;
 }
 
 export async function main(argv: string[], io: Io): Promise<number> {
@@ -78,6 +84,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
       `netforge: unknown command "${name}"; expected one of ${Object.keys(COMMANDS).join(", ")}\n\n${usage()}`,
     );
     return EXIT.user;
+  }
+  // Before the command parses its flags: `netforge train --help` is a question, not a bad flag.
+  if (rest.includes("--help") || rest.includes("-h")) {
+    io.stdout.write(await commandHelp(name, command.usage, command.help));
+    return EXIT.ok;
   }
   try {
     return await command.run(rest, io);

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -47,6 +47,19 @@ describe("netforge train / predict", () => {
     const csv = netforge("predict", runDir, "--input", join(dir, "in.csv"));
     expect(csv.status, csv.stderr).toBe(0);
     expect(csv.stdout.trim().split("\n")).toHaveLength(2);
+
+    // One default everywhere: best (as evaluate and export), the last one when the run kept no best.
+    const onlyBest = join(dir, "only-best");
+    cpSync(runDir, onlyBest, { recursive: true });
+    rmSync(join(onlyBest, "checkpoints", "last"), { recursive: true });
+    const best = netforge("predict", onlyBest, "--input", join(dir, "in.json"), "--json");
+    expect(best.status, best.stderr).toBe(0);
+    const onlyLast = join(dir, "only-last");
+    cpSync(runDir, onlyLast, { recursive: true });
+    rmSync(join(onlyLast, "checkpoints", "best"), { recursive: true });
+    const last = netforge("predict", onlyLast, "--input", join(dir, "in.json"), "--json");
+    expect(last.status, last.stderr).toBe(0);
+    expect(last.stderr).toContain("the run has no best checkpoint; using its last");
   }, 120_000);
 
   it("stops cleanly on Ctrl-C (SIGINT) and keeps the last checkpoint", async () => {
@@ -98,7 +111,7 @@ describe("netforge train / predict", () => {
     [["export", "xor", "--backend", "tpu"], "--backend must be one of"],
     [["export", "xor", "--samples", "-5"], "--samples must be a whole number in [1, 4096]; received -5"],
     [["serve", "--port", "-1", "--no-build"], "--port must be an integer from 0 to 65535; received -1"],
-    [["predict", "no-such-run", "--input", "x.json"], "no last checkpoint"],
+    [["predict", "no-such-run", "--input", "x.json"], "no best checkpoint"],
   ])("exits 1 with a clear message: %j", (args, message) => {
     const r = netforge(...args);
     expect(r.status).toBe(1);
@@ -142,4 +155,34 @@ describe("netforge train / predict", () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toContain("E_PARAM_INVALID");
   });
+
+  it("prints a trainer error's code once, and exits 1", () => {
+    const rows = Array.from({ length: 40 }, (_, i) => `${i},${i / 2}`).join("\n");
+    writeFileSync(join(dir, "series.csv"), `t,v\n${rows}\n`);
+    const project = {
+      format: "netforge.project",
+      version: 1,
+      name: "series",
+      data: { source: { kind: "timeSeries", path: "series.csv", columns: ["v"], lookback: 3 } },
+      training: { epochs: 1 },
+      graph: {
+        format: "netforge.graph",
+        version: 1,
+        nodes: [
+          { id: "input_1", kind: "Input", params: { shape: [3, 1] }, position: { x: 0, y: 0 } },
+          { id: "flatten_1", kind: "Flatten", params: {}, position: { x: 300, y: 0 } },
+          { id: "dense_1", kind: "Dense", params: { units: 2 }, position: { x: 600, y: 0 } },
+        ],
+        edges: [
+          { id: "e1", source: "input_1", target: "flatten_1", targetPort: "in" },
+          { id: "e2", source: "flatten_1", target: "dense_1", targetPort: "in" },
+        ],
+      },
+    };
+    writeFileSync(join(dir, "series.netforge.json"), JSON.stringify(project));
+    const r = netforge("train", "series.netforge.json");
+    expect(r.status, r.stderr).toBe(1);
+    expect(r.stderr).toContain("error E_DATA_TARGETS: a series forecasts horizon = 1 value(s) per window");
+    expect(r.stderr).not.toContain("E_DATA_TARGETS: E_DATA_TARGETS");
+  }, 120_000);
 });
