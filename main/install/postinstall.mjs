@@ -1,9 +1,10 @@
-// Root postinstall. npm's allowScripts keeps the install scripts of electron and
-// @tensorflow/tfjs-node from running (they download binaries, which fails offline and would fail
-// the whole install). Here we try those downloads ourselves and fail softly: on a networked
-// machine the user gets the Electron app and native TensorFlow; elsewhere one clear line each
-// says what runs instead. onnxruntime-node ships its CPU binary in the package, so its script
-// (a CUDA download) stays off for good.
+// Root postinstall. package.json's allowScripts (npm >= 11.19) keeps the install scripts of
+// electron and @tensorflow/tfjs-node from running (they download binaries, which fails offline and
+// would fail the whole install). Here we try those downloads ourselves and fail softly: on a
+// networked machine the user gets the Electron app and native TensorFlow; elsewhere one clear line
+// each says what runs instead. onnxruntime-node ships its CPU binary in the package, so its script
+// (a CUDA download) stays off for good: allowScripts denies it, which replaces the
+// `onnxruntime-node-install=skip` that .npmrc used to hold (npm 11 warns on such package configs).
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
