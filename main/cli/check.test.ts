@@ -1,29 +1,12 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { sequential } from "../../shared/ir/builder";
 import type { Graph } from "../../shared/ir/graph";
-import { stableStringify } from "../../shared/ir/serialize";
-import { main } from "./index";
+import { runCli, tempFiles } from "./cli-testkit";
 
 /** `netforge check` on graphs and whole projects: what the text shows must match what it counts. */
-async function run(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(argv, {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-  });
-  return { code, stdout, stderr };
-}
-
-const dir = mkdtempSync(join(tmpdir(), "netforge-check-"));
-function file(name: string, content: unknown): string {
-  const path = join(dir, name);
-  writeFileSync(path, stableStringify(content));
-  return path;
-}
+const run = runCli;
+const { dir, file } = tempFiles("netforge-check-");
 
 const mlp = sequential([4], ["Dense", { units: 8, activation: "relu" }], ["Dense", { units: 3 }]);
 type Loose = { nodes: Record<string, unknown>[]; edges: Record<string, unknown>[] };

@@ -1,28 +1,12 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { sequential } from "../../shared/ir/builder";
-import { stableStringify } from "../../shared/ir/serialize";
-import { COMMANDS, main } from "./index";
+import { runCli, tempFiles } from "./cli-testkit";
+import { COMMANDS } from "./index";
 
-async function run(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(argv, {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-  });
-  return { code, stdout, stderr };
-}
-
-const dir = mkdtempSync(join(tmpdir(), "netforge-cli-"));
-function file(name: string, content: unknown): string {
-  const path = join(dir, name);
-  writeFileSync(path, typeof content === "string" ? content : stableStringify(content));
-  return path;
-}
+const run = runCli;
+const { dir, file } = tempFiles("netforge-cli-");
 
 const cnn = sequential(
   [28, 28, 1],

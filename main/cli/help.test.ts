@@ -1,18 +1,11 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { runCli } from "./cli-testkit";
 import { dataSpecFormat } from "./data-format";
-import { COMMANDS, main } from "./index";
+import { COMMANDS } from "./index";
 
-async function run(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(argv, {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-  });
-  return { code, stdout, stderr };
-}
+const run = runCli;
 
 describe("netforge <command> --help", () => {
   it.each(Object.keys(COMMANDS))("%s --help prints its usage and options and exits 0", async (name) => {

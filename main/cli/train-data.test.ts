@@ -1,16 +1,14 @@
-import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { sequential } from "../../shared/ir/builder";
 import { corruptBytes } from "../data/image-folder/test-fixtures";
+import { binary } from "./cli-testkit";
 
 /** `netforge train` on data it cannot use: a real process, real files, a clear refusal. */
-const BIN = join(import.meta.dirname, "netforge.mjs");
 const dir = mkdtempSync(join(tmpdir(), "netforge-train-data-"));
-const netforge = (...args: string[]) =>
-  spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", cwd: dir, timeout: 120_000 });
+const netforge = binary(dir);
 
 describe("netforge train: data with no usable samples", () => {
   it("refuses an image folder whose every file is unreadable (exit 1, not 'completed')", () => {

@@ -3,12 +3,11 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { BIN, binary } from "./cli-testkit";
 
 /** `netforge train` and `netforge predict` as a user runs them: real processes, real files. */
-const BIN = join(import.meta.dirname, "netforge.mjs");
 const dir = mkdtempSync(join(tmpdir(), "netforge-train-"));
-const netforge = (...args: string[]) =>
-  spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", cwd: dir, timeout: 120_000 });
+const netforge = binary(dir);
 
 describe("netforge train / predict", () => {
   it("trains a template with --json: epoch events, then done with the run folder", () => {
