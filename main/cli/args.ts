@@ -7,7 +7,13 @@ type Options = NonNullable<ParseArgsConfig["options"]>;
  * negative number (`--epochs -1`, `--lr -.5`) is taken as the flag's value, as users expect, so the
  * command can say what range it needs instead of parseArgs' "argument is ambiguous".
  */
-export function parseFlags<const O extends Options>(args: string[], options: O, allowPositionals = true) {
+type Config<O extends Options> = { args: string[]; options: O; allowPositionals: boolean; strict: true };
+
+export function parseFlags<const O extends Options>(
+  args: string[],
+  options: O,
+  allowPositionals = true,
+): ReturnType<typeof parseArgs<Config<O>>> {
   const joined: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const name = args[i].startsWith("--") ? args[i].slice(2) : null;
