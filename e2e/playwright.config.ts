@@ -1,8 +1,10 @@
 import { defineConfig } from "@playwright/test";
+import { findChromium } from "../main/install/chromium.mjs";
 
-// Playwright cannot download its own browsers here, so it drives Debian's Chromium
-// (apt-get install chromium; CHROMIUM_PATH overrides). The flags keep Chromium from reaching for
-// the network at start-up, which this machine refuses.
+// The Chromium the tests drive: CHROMIUM_PATH, else the system's (Debian: apt-get install chromium),
+// else Playwright's own (npm ci's postinstall downloads it where neither exists); see
+// main/install/chromium.mjs. The flags keep Chromium from reaching for the network at start-up,
+// which CI machines may refuse.
 export default defineConfig({
   testDir: ".",
   testMatch: "**/*.spec.ts",
@@ -14,7 +16,8 @@ export default defineConfig({
     headless: true,
     viewport: { width: 1280, height: 800 },
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      // undefined: Playwright's default, whose missing-browser error says how to install it.
+      executablePath: findChromium()?.path,
       args: [
         "--no-sandbox",
         "--disable-gpu",

@@ -29,6 +29,10 @@ export const DIAGNOSTIC_CODES = {
   E_INTERNAL: "error",
   // Projects: a graph the trainer cannot train (shared/training/outputs.ts); inferGraph never emits it.
   E_TRAIN_OUTPUTS: "error",
+  // A project's other parts, checked by `netforge check` and before training.
+  E_TRAINING_CONFIG: "error",
+  E_DATA_SPEC: "error",
+  E_MEMORY: "error",
   W_UNUSED_INPUT: "warning",
   W_MULTIPLE_OUTPUTS: "warning",
   W_PARAM_IGNORED: "warning",

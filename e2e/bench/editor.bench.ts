@@ -10,6 +10,7 @@
  * functions (the renderer is then built unminified).
  */
 import { chromium, type Page } from "@playwright/test";
+import { findChromium } from "../../main/install/chromium.mjs";
 import { GraphBuilder } from "../../shared/ir/builder";
 import { PROJECT_FORMAT, PROJECT_VERSION, type Project } from "../../shared/ir/project";
 import { startBrowserMode } from "../helpers/browser-mode";
@@ -203,7 +204,7 @@ async function main(): Promise<void> {
   const box = sandbox();
   const app = await startBrowserMode({ cwd: box.root, env: box.env });
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    executablePath: findChromium()?.path,
     args: ["--no-sandbox", "--disable-quic", "--no-first-run", "--disable-background-networking"],
   });
   try {

@@ -1,28 +1,12 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { sequential } from "../../shared/ir/builder";
-import { stableStringify } from "../../shared/ir/serialize";
-import { COMMANDS, main } from "./index";
+import { runCli, tempFiles } from "./cli-testkit";
+import { COMMANDS } from "./index";
 
-async function run(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(argv, {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-  });
-  return { code, stdout, stderr };
-}
-
-const dir = mkdtempSync(join(tmpdir(), "netforge-cli-"));
-function file(name: string, content: unknown): string {
-  const path = join(dir, name);
-  writeFileSync(path, typeof content === "string" ? content : stableStringify(content));
-  return path;
-}
+const run = runCli;
+const { dir, file } = tempFiles("netforge-cli-");
 
 const cnn = sequential(
   [28, 28, 1],
@@ -130,6 +114,22 @@ describe("netforge check", () => {
     const r = await run("check");
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("expected one file; received 0");
+  });
+});
+
+describe("netforge templates", () => {
+  it("lists every bundled template with id, name, category, description and data kind", async () => {
+    const json = await run("templates", "--json");
+    expect(json.code, json.stderr).toBe(0);
+    const list = JSON.parse(json.stdout) as Record<string, unknown>[];
+    expect(list.length).toBeGreaterThanOrEqual(9);
+    for (const t of list) expect(Object.keys(t).sort()).toEqual(["category", "dataKind", "description", "id", "name"]);
+    expect(list).toContainEqual(expect.objectContaining({ id: "xor", name: "XOR MLP", dataKind: "inline" }));
+    expect(list).toContainEqual(expect.objectContaining({ id: "iris", category: "Classification", dataKind: "table" }));
+    const text = await run("templates");
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/^xor +XOR MLP +Classification +inline$/m);
+    expect(text.stdout).toContain(`${list.length} templates.`);
   });
 });
 

@@ -1,24 +1,49 @@
 import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { main } from "./index";
+import { runCli } from "./cli-testkit";
+import { table } from "./io";
 
 /** `netforge data probe` and training on bundled data files through the CLI, as a user runs them. */
 const ROOT = join(import.meta.dirname, "../..");
 const DATASETS = join(ROOT, "resources/datasets");
 const BIN = join(import.meta.dirname, "netforge.mjs");
 
-async function run(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(argv, {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-  });
-  return { code, stdout, stderr };
-}
+const run = runCli;
 
 describe("netforge data probe", () => {
+  it("probes a table whose header and first row are longer than the probe's 1 MB head", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "netforge-wide-"));
+    // 20,000 columns with 60-character names: a 1.2 MB header.
+    const columns = 20_000;
+    const header = [...Array.from({ length: columns }, (_, i) => `f${i}`.padEnd(60, "_")), "label"].join(",");
+    const row = (r: number) =>
+      [...Array.from({ length: columns }, (_, i) => String((i * r) % 10)), String(r % 2)].join(",");
+    const path = join(dir, "wide.csv");
+    writeFileSync(path, `${header}\n${[1, 2, 3, 4].map(row).join("\n")}\n`);
+    const json = await run("data", "probe", path, "--json");
+    expect(json.code, json.stderr).toBe(0);
+    expect(JSON.parse(json.stdout)).toMatchObject({ rows: 4, inputShape: [columns], task: "classification" });
+    const text = await run("data", "probe", path);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toContain(`input shape [${columns}], output shape [2]`);
+    // A short header over a first row longer than the head.
+    writeFileSync(path, `a,b,label\n${"1".repeat(1_200_000)},2,x\n3,4,y\n5,6,x\n`);
+    const long = await run("data", "probe", path, "--json");
+    expect(long.code, long.stderr).toBe(0);
+    expect(JSON.parse(long.stdout)).toMatchObject({ rows: 3, inputShape: [2] });
+    rmSync(dir, { recursive: true, force: true });
+  }, 120_000); // four probes of megabyte-wide rows on a loaded machine
+
+  it("prints text tables of any number of rows (200,000 columns' summaries)", () => {
+    const rows = [["column", "type"], ...Array.from({ length: 200_000 }, (_, i) => [`f${i}`, "numeric"])];
+    const lines = table(rows).split("\n");
+    expect(lines).toHaveLength(200_001);
+    expect(lines[200_000]).toBe("f199999  numeric");
+  });
+
   it("summarizes the bundled iris CSV: 4 numeric features, 3 balanced classes", async () => {
     const r = await run("data", "probe", join(DATASETS, "iris.csv"), "--json");
     expect(r.code, r.stderr).toBe(0);

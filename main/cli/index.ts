@@ -1,15 +1,10 @@
-import { checkCommand } from "./commands/check";
-import { dataCommand } from "./commands/data";
-import { evaluateCommand } from "./commands/evaluate";
-import { exportCommand } from "./commands/export";
-import { layersCommand } from "./commands/layers";
-import { predictCommand } from "./commands/predict";
-import { serveCommand } from "./commands/serve";
-import { startCommand } from "./commands/start";
-import { trainCommand } from "./commands/train";
+import { commandHelp } from "./help";
 import { EXIT, type Io, UserError } from "./io";
 
-/** Commands as data: name, one-line help and the function that runs it. */
+/**
+ * Commands as data: name, one-line help and the function that runs it. Each command's module is
+ * loaded when it runs, so `netforge layers` does not load onnxruntime, sharp or the data readers.
+ */
 export const COMMANDS: Record<
   string,
   {
@@ -21,55 +16,60 @@ export const COMMANDS: Record<
   layers: {
     usage: "netforge layers [--json]",
     help: "List the layer catalog: kinds, params with defaults and bounds, ports.",
-    run: layersCommand,
+    run: (args, io) => import("./commands/layers").then((m) => m.layersCommand(args, io)),
   },
   check: {
     usage: "netforge check <file.json> [--json]",
     help: "Check a graph or project file: per-node output shapes, parameter counts and diagnostics.",
-    run: checkCommand,
+    run: (args, io) => import("./commands/check").then((m) => m.checkCommand(args, io)),
   },
   data: {
     usage: "netforge data probe <path> [--labels file] [--json]",
     help: "Summarize a data file or folder: rows, column types and roles, classes, input shape, warnings.",
-    run: dataCommand,
+    run: (args, io) => import("./commands/data").then((m) => m.dataCommand(args, io)),
   },
   train: {
     usage:
       "netforge train <project.json | template> [--data f.json] [--epochs N] [--batch-size N] [--lr X] [--seed N] [--backend name] [--out runDir] [--json]",
     help: "Train a project (or a starter template) in a trainer process, with live progress; Ctrl-C stops cleanly.",
-    run: trainCommand,
+    run: (args, io) => import("./commands/train").then((m) => m.trainCommand(args, io)),
   },
   predict: {
-    usage: "netforge predict <runDir> --input <file.json|csv> [--json]",
-    help: "Run a trained model (the run's last checkpoint) on inputs and print its outputs.",
-    run: predictCommand,
+    usage: "netforge predict <runDir> --input <file.json|csv> [--checkpoint best|last] [--json]",
+    help: "Run a trained model (the run's best checkpoint, else its last) on inputs and print its outputs.",
+    run: (args, io) => import("./commands/predict").then((m) => m.predictCommand(args, io)),
   },
   evaluate: {
     usage: "netforge evaluate <runDir> [--split validation|test|train] [--data path] [--checkpoint best|last] [--json]",
-    help: "Evaluate a run's model on its validation (or test, train) part or other data: metrics, confusion, curves.",
-    run: evaluateCommand,
+    help: "Evaluate a run's model (best checkpoint, else last) on its validation (or test, train) part or other data.",
+    run: (args, io) => import("./commands/evaluate").then((m) => m.evaluateCommand(args, io)),
   },
   export: {
     usage:
       "netforge export <runDir | project.json> [--format onnx|tfjs] [--out path] [--no-verify] [--keep-on-failure] [--discriminator] [--checkpoint best|last] [--samples N] [--json]",
-    help: "Export a run's best model (or a project's untrained one) to ONNX or tfjs, verified against the trained model.",
-    run: exportCommand,
+    help: "Export a run's model (best checkpoint, else last; or a project's untrained one) to ONNX or tfjs, verified.",
+    run: (args, io) => import("./commands/export").then((m) => m.exportCommand(args, io)),
+  },
+  templates: {
+    usage: "netforge templates [--json]",
+    help: "List the starter templates: id, name, category, description and data kind.",
+    run: (args, io) => import("./commands/templates").then((m) => m.templatesCommand(args, io)),
   },
   serve: {
     usage: "netforge serve [--port N] [--host H --allow-remote] [--root DIR]...",
     help: "Browser mode: serve the app and its API on 127.0.0.1 with a token URL; the UI opens folders under --root.",
-    run: serveCommand,
+    run: (args, io) => import("./commands/serve").then((m) => m.serveCommand(args, io)),
   },
   start: {
     usage: "netforge start [--port N] [--no-electron]",
     help: "Open NetForge: the Electron app when its binary is installed, otherwise browser mode.",
-    run: startCommand,
+    run: (args, io) => import("./commands/start").then((m) => m.startCommand(args, io)),
   },
 };
 
 export function usage(): string {
   const lines = Object.values(COMMANDS).map((c) => `  ${c.usage.padEnd(44)} ${c.help}`);
-  return `NetForge: design, train and export neural networks.\n\nUsage:\n${lines.join("\n")}\n\nExit codes: 0 ok, 1 user error (bad file, bad flag, diagnostics), 2 internal error.\n`;
+  return `NetForge: design, train and export neural networks.\n\nUsage:\n${lines.join("\n")}\n\n\`netforge <command> --help\` describes a command's options.\nExit codes: 0 ok, 1 user error (bad file, bad flag, diagnostics), 2 internal error.\n`;
 }
 
 export async function main(argv: string[], io: Io): Promise<number> {
@@ -84,6 +84,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
       `netforge: unknown command "${name}"; expected one of ${Object.keys(COMMANDS).join(", ")}\n\n${usage()}`,
     );
     return EXIT.user;
+  }
+  // Before the command parses its flags: `netforge train --help` is a question, not a bad flag.
+  if (rest.includes("--help") || rest.includes("-h")) {
+    io.stdout.write(await commandHelp(name, command.usage, command.help));
+    return EXIT.ok;
   }
   try {
     return await command.run(rest, io);

@@ -17,7 +17,8 @@ export function grouped(n: number): string {
 
 /** Left-aligned text table; numbers right-aligned. */
 export function table(rows: string[][], rightAligned: ReadonlySet<number> = new Set()): string {
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => (r[c] ?? "").length)));
+  // A loop, not Math.max(...rows): a table of 200,000 columns' rows must not overflow the stack.
+  const widths = rows[0].map((_, c) => rows.reduce((w, r) => Math.max(w, (r[c] ?? "").length), 0));
   return rows
     .map((r) =>
       r

@@ -1,14 +1,13 @@
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { BIN, binary } from "./cli-testkit";
 
 /** `netforge train` and `netforge predict` as a user runs them: real processes, real files. */
-const BIN = join(import.meta.dirname, "netforge.mjs");
 const dir = mkdtempSync(join(tmpdir(), "netforge-train-"));
-const netforge = (...args: string[]) =>
-  spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", cwd: dir, timeout: 120_000 });
+const netforge = binary(dir);
 
 describe("netforge train / predict", () => {
   it("trains a template with --json: epoch events, then done with the run folder", () => {
@@ -47,6 +46,19 @@ describe("netforge train / predict", () => {
     const csv = netforge("predict", runDir, "--input", join(dir, "in.csv"));
     expect(csv.status, csv.stderr).toBe(0);
     expect(csv.stdout.trim().split("\n")).toHaveLength(2);
+
+    // One default everywhere: best (as evaluate and export), the last one when the run kept no best.
+    const onlyBest = join(dir, "only-best");
+    cpSync(runDir, onlyBest, { recursive: true });
+    rmSync(join(onlyBest, "checkpoints", "last"), { recursive: true });
+    const best = netforge("predict", onlyBest, "--input", join(dir, "in.json"), "--json");
+    expect(best.status, best.stderr).toBe(0);
+    const onlyLast = join(dir, "only-last");
+    cpSync(runDir, onlyLast, { recursive: true });
+    rmSync(join(onlyLast, "checkpoints", "best"), { recursive: true });
+    const last = netforge("predict", onlyLast, "--input", join(dir, "in.json"), "--json");
+    expect(last.status, last.stderr).toBe(0);
+    expect(last.stderr).toContain("the run has no best checkpoint; using its last");
   }, 120_000);
 
   it("stops cleanly on Ctrl-C (SIGINT) and keeps the last checkpoint", async () => {
@@ -77,13 +89,59 @@ describe("netforge train / predict", () => {
 
   it.each([
     [["train", "nonexistent-template"], "no such project file, and no template of that name"],
-    [["train", "xor", "--epochs", "0"], "--epochs must be a whole number >= 1; received 0"],
-    [["train", "xor", "--lr", "fast"], "--lr must be a number > 0; received fast"],
-    [["predict", "no-such-run", "--input", "x.json"], "no last checkpoint"],
+    [["train", "xor", "--epochs", "0"], "--epochs must be an integer >= 1 and <= 100000; received 0"],
+    [["train", "xor", "--epochs", "-1"], "--epochs must be an integer >= 1 and <= 100000; received -1"],
+    [["train", "xor", "--epochs", "2.5"], "--epochs must be an integer >= 1 and <= 100000; received 2.5"],
+    [["train", "xor", "--batch-size", "1e9"], "--batch-size must be an integer >= 1 and <= 65536; received 1e9"],
+    [["train", "xor", "--seed", "-3"], "--seed must be an integer >= 0"],
+    [["train", "xor", "--lr", "fast"], "--lr must be a finite number > 0 and <= 10; received fast"],
+    [["train", "xor", "--lr", "-0.1"], "--lr must be a finite number > 0 and <= 10; received -0.1"],
+    [["train", "xor", "--lr", "Infinity"], "--lr must be a finite number > 0 and <= 10; received Infinity"],
+    [
+      ["train", "xor", "--backend", "cuda9000"],
+      '--backend must be one of auto, tensorflow-gpu, tensorflow, wasm, cpu; received "cuda9000"',
+    ],
+    [
+      ["train", "xor", "--backend", "tpu"],
+      '--backend must be one of auto, tensorflow-gpu, tensorflow, wasm, cpu; received "tpu"',
+    ],
+    [["predict", "r", "--input", "x.json", "--backend", "tpu"], "--backend must be one of"],
+    [["evaluate", "r", "--backend", "tpu"], "--backend must be one of"],
+    [["export", "xor", "--backend", "tpu"], "--backend must be one of"],
+    [["export", "xor", "--samples", "-5"], "--samples must be a whole number in [1, 4096]; received -5"],
+    [["serve", "--port", "-1", "--no-build"], "--port must be an integer from 0 to 65535; received -1"],
+    [["predict", "no-such-run", "--input", "x.json"], "no best checkpoint"],
   ])("exits 1 with a clear message: %j", (args, message) => {
     const r = netforge(...args);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(message);
+    expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  });
+
+  it("names NETFORGE_BACKEND when that is where a bad backend came from", () => {
+    const r = spawnSync(process.execPath, [BIN, "train", "xor"], {
+      encoding: "utf8",
+      cwd: dir,
+      env: { ...process.env, NETFORGE_BACKEND: "tpu" },
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(
+      'NETFORGE_BACKEND must be one of auto, tensorflow-gpu, tensorflow, wasm, cpu; received "tpu"',
+    );
+  });
+
+  it("refuses a model that cannot fit in memory before starting a trainer, with the figures", () => {
+    const project = JSON.parse(
+      readFileSync(join(import.meta.dirname, "../../resources/templates/xor.netforge.json"), "utf8"),
+    );
+    // 2e12 parameters: [2e6] -> Dense(1e6).
+    project.graph.nodes[0].params.shape = [2_000_000];
+    project.graph.nodes[1].params.units = 1_000_000;
+    writeFileSync(join(dir, "huge.netforge.json"), JSON.stringify(project));
+    const r = netforge("train", "huge.netforge.json");
+    expect(r.status, r.stderr).toBe(1);
+    expect(r.stderr).toMatch(/E_MEMORY training needs at least [\d.]+ TB of memory; this machine has/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
   it("refuses a project whose graph has errors before starting a trainer", () => {
@@ -96,4 +154,34 @@ describe("netforge train / predict", () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toContain("E_PARAM_INVALID");
   });
+
+  it("prints a trainer error's code once, and exits 1", () => {
+    const rows = Array.from({ length: 40 }, (_, i) => `${i},${i / 2}`).join("\n");
+    writeFileSync(join(dir, "series.csv"), `t,v\n${rows}\n`);
+    const project = {
+      format: "netforge.project",
+      version: 1,
+      name: "series",
+      data: { source: { kind: "timeSeries", path: "series.csv", columns: ["v"], lookback: 3 } },
+      training: { epochs: 1 },
+      graph: {
+        format: "netforge.graph",
+        version: 1,
+        nodes: [
+          { id: "input_1", kind: "Input", params: { shape: [3, 1] }, position: { x: 0, y: 0 } },
+          { id: "flatten_1", kind: "Flatten", params: {}, position: { x: 300, y: 0 } },
+          { id: "dense_1", kind: "Dense", params: { units: 2 }, position: { x: 600, y: 0 } },
+        ],
+        edges: [
+          { id: "e1", source: "input_1", target: "flatten_1", targetPort: "in" },
+          { id: "e2", source: "flatten_1", target: "dense_1", targetPort: "in" },
+        ],
+      },
+    };
+    writeFileSync(join(dir, "series.netforge.json"), JSON.stringify(project));
+    const r = netforge("train", "series.netforge.json");
+    expect(r.status, r.stderr).toBe(1);
+    expect(r.stderr).toContain("error E_DATA_TARGETS: a series forecasts horizon = 1 value(s) per window");
+    expect(r.stderr).not.toContain("E_DATA_TARGETS: E_DATA_TARGETS");
+  }, 120_000);
 });

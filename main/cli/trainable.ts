@@ -1,9 +1,8 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { basename, dirname, extname, isAbsolute, join, resolve } from "node:path";
-import { type InlineDataset, InlineDatasetSchema } from "../../shared/datasets/inline";
+import type { InlineDataset } from "../../shared/datasets/inline";
 import { resolveSourcePaths } from "../../shared/datasets/paths";
-import { type DatasetSpec, DatasetSpecSchema } from "../../shared/datasets/spec";
-import { formatValue } from "../../shared/diagnostics";
+import type { DatasetSpec } from "../../shared/datasets/spec";
 import type { Graph } from "../../shared/ir/graph";
 import { parseDocument } from "../../shared/ir/load";
 import { stableStringify } from "../../shared/ir/serialize";
@@ -11,6 +10,7 @@ import { inferGraph } from "../../shared/shapes/infer";
 import { isDataError } from "../data/errors";
 import { specForPath } from "../data/source-for-path";
 import { UserError } from "./io";
+import { parseProjectData } from "./project-checks";
 
 const TEMPLATES = join(import.meta.dirname, "../../resources/templates");
 
@@ -98,15 +98,9 @@ async function specFromPath(path: string): Promise<DatasetSpec> {
 function projectData(raw: unknown, arg: string): InlineDataset | DatasetSpec {
   if (raw === null || raw === undefined)
     throw new UserError(`${arg}: no data; pass --data <path> or give the project a dataset`);
-  const inline = InlineDatasetSchema.safeParse(raw);
-  if (inline.success) return inline.data;
-  const spec = DatasetSpecSchema.safeParse(raw);
-  if (spec.success) return spec.data;
-  throw new UserError(
-    `${arg} (data): expected a dataset spec { "source": ... } or inline samples { "kind": "inline", "x": [...], "y": [...] }; ${spec.error.issues
-      .map((i) => `${i.path.join(".") || "data"}: ${i.message}`)
-      .join("; ")}. Received: ${formatValue(raw).slice(0, 60)}`,
-  );
+  const parsed = parseProjectData(raw);
+  if (!parsed.ok) throw new UserError(`${arg}: ${parsed.message}`);
+  return parsed.data;
 }
 
 async function templateNames(): Promise<string> {

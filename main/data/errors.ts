@@ -26,6 +26,7 @@ export const DATA_ERROR_CODES = {
   E_IMG_NO_CLASSES: "folder has no class subfolders",
   E_IMG_NO_IMAGES: "no class folder holds an image",
   E_IMG_DECODE: "image could not be decoded",
+  E_IMG_NONE_DECODED: "not one image of the folder (or of a split part) could be decoded",
   // Tables (CSV/TSV and other delimiters)
   E_TABLE_BINARY: "file is not text (binary or compressed)",
   E_TABLE_EMPTY: "file holds no rows",

@@ -1,13 +1,15 @@
-// Root postinstall. npm's allowScripts keeps the install scripts of electron and
-// @tensorflow/tfjs-node from running (they download binaries, which fails offline and would fail
-// the whole install). Here we try those downloads ourselves and fail softly: on a networked
-// machine the user gets the Electron app and native TensorFlow; elsewhere one clear line each
-// says what runs instead. onnxruntime-node ships its CPU binary in the package, so its script
-// (a CUDA download) stays off for good.
+// Root postinstall. package.json's allowScripts (npm >= 11.19) keeps the install scripts of
+// electron and @tensorflow/tfjs-node from running (they download binaries, which fails offline and
+// would fail the whole install). Here we try those downloads ourselves and fail softly: on a
+// networked machine the user gets the Electron app and native TensorFlow; elsewhere one clear line
+// each says what runs instead. onnxruntime-node ships its CPU binary in the package, so its script
+// (a CUDA download) stays off for good: allowScripts denies it, which replaces the
+// `onnxruntime-node-install=skip` that .npmrc used to hold (npm 11 warns on such package configs).
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { findChromium } from "./chromium.mjs";
 
 const require = createRequire(import.meta.url);
 const TIMEOUT_MS = 10 * 60 * 1000;
@@ -20,8 +22,8 @@ function packageDir(name) {
   }
 }
 
-function runScript(cwd, script) {
-  const r = spawnSync(process.execPath, [script], {
+function runScript(cwd, script, args = []) {
+  const r = spawnSync(process.execPath, [script, ...args], {
     cwd,
     encoding: "utf8",
     timeout: TIMEOUT_MS,
@@ -66,11 +68,30 @@ function tfjsNode() {
   }
 }
 
+/**
+ * The end-to-end tests drive a Chromium. Where none is found (CHROMIUM_PATH, the system's,
+ * Playwright's own), Playwright's is downloaded; offline that fails softly, like the others.
+ */
+function chromium() {
+  if (findChromium()) return;
+  const cli = packageDir("playwright-core");
+  if (!cli) return; // an install without dev dependencies runs no end-to-end tests
+  const failure = runScript(cli, "cli.js", ["install", "chromium"]);
+  if (failure || !findChromium()) {
+    console.log(
+      `netforge: no Chromium for the end-to-end tests, and Playwright's could not be downloaded (${failure ?? "not found after the download"}); install one (Debian: apt-get install chromium) or set CHROMIUM_PATH.`,
+    );
+  } else {
+    console.log("netforge: Playwright's Chromium installed for the end-to-end tests.");
+  }
+}
+
 if (process.env.NETFORGE_SKIP_BINARY_DOWNLOADS === "1") {
   console.log(
-    "netforge: NETFORGE_SKIP_BINARY_DOWNLOADS=1, not downloading Electron or TensorFlow binaries; browser mode and the WebAssembly backend will be used.",
+    "netforge: NETFORGE_SKIP_BINARY_DOWNLOADS=1, not downloading Electron, TensorFlow or Chromium binaries; browser mode and the WebAssembly backend will be used.",
   );
 } else {
   electron();
   tfjsNode();
+  chromium();
 }

@@ -37,12 +37,19 @@ export interface TrainerProcess {
 
 export type LaunchTrainer = (env: NodeJS.ProcessEnv) => TrainerProcess;
 
-/** Browser mode and the CLI: child_process.fork, with tsx running the trainer's TypeScript. */
+/** Defined by main/cli/build.mjs in the built CLI: the built trainer's file name, beside the bundle. */
+declare const NETFORGE_BUILT_TRAINER: string | undefined;
+
+/**
+ * Browser mode and the CLI: child_process.fork of the built trainer when this code runs from the
+ * CLI's build (out/cli/), else of the trainer's TypeScript with tsx (tests, a source checkout).
+ */
 export const forkTrainer: LaunchTrainer = (env) => {
-  const child = fork(ENTRY, [], {
-    // tsx runs the trainer's TypeScript; resolved here, not from the user's working directory, and
-    // only when forking, so the Electron app (which bundles the trainer) does not need tsx.
-    execArgv: ["--import", import.meta.resolve("tsx")],
+  const built = typeof NETFORGE_BUILT_TRAINER === "string";
+  const child = fork(built ? new URL(NETFORGE_BUILT_TRAINER, import.meta.url) : ENTRY, [], {
+    // tsx is resolved here, not from the user's working directory, and only when forking the
+    // sources, so the Electron app (which bundles the trainer) and the built CLI do not need it.
+    execArgv: built ? [] : ["--import", import.meta.resolve("tsx")],
     env,
     serialization: "advanced",
     stdio: ["ignore", "inherit", "inherit", "ipc"],

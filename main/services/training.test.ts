@@ -196,8 +196,13 @@ describe("training through the host", () => {
   it("refuses a graph with errors, a project without data, and bad settings, naming the problem", async () => {
     const project = await template("xor");
     const broken = { ...project, graph: { ...project.graph, edges: [] } };
+    // 2e12 parameters: [2e6] -> Dense(1e6) (xor's first Dense).
+    const huge = structuredClone(project);
+    huge.graph.nodes[0].params.shape = [2_000_000];
+    huge.graph.nodes[1].params.units = 1_000_000;
     const cases: [Project, string, RegExp][] = [
       [broken, "E_GRAPH", /the graph has \d+ error/],
+      [huge, "E_GRAPH", /^training needs at least [\d.]+ TB of memory; this machine has/],
       [{ ...project, data: null }, "E_BAD_REQUEST", /no data; choose a dataset in the Data tab/],
       [{ ...project, training: { epochs: 0 } }, "E_BAD_REQUEST", /^training settings: epochs: /],
       [

@@ -8,6 +8,7 @@ import type { Project } from "../../shared/ir/project";
 import { inferGraph } from "../../shared/shapes/infer";
 import type { TrainerMessage } from "../../shared/trainer/protocol";
 import { TrainingConfigSchema } from "../../shared/training/config";
+import { memoryDiagnostic } from "../cli/project-checks";
 import { runFolder, type Trainable, writeRunRecord } from "../cli/trainable";
 import type { FolderAccess } from "./access";
 import { resolveSpec } from "./data";
@@ -52,7 +53,8 @@ export class TrainingService {
     if (busy) throw new ApiError("E_BUSY", `run "${busy.runId}" is still training; stop it first`);
     const { project, projectPath } = req;
     if (projectPath) await this.folders.check(projectPath, "read");
-    const errors = inferGraph(project.graph).diagnostics.filter((d) => d.severity === "error");
+    const analysis = inferGraph(project.graph);
+    const errors = analysis.diagnostics.filter((d) => d.severity === "error");
     if (errors.length > 0) {
       throw new ApiError(
         "E_GRAPH",
@@ -67,6 +69,9 @@ export class TrainingService {
     if (!config.success) {
       throw new ApiError("E_BAD_REQUEST", `training settings: ${describeZodIssues(config.error)}`);
     }
+    // As `netforge train` and `check` do: a model that cannot fit is refused with the figures.
+    const memory = memoryDiagnostic(analysis, config.data.batchSize, config.data.optimizer.type);
+    if (memory) throw new ApiError("E_GRAPH", memory.message, [memory]);
     const data = await this.projectData(project, projectPath);
     const runId = newRunId();
     const trainable: Trainable = {

@@ -1,5 +1,5 @@
 import * as tf from "@tensorflow/tfjs";
-import { describeIssues, type TrainerRequest, TrainerRequestSchema } from "../../shared/trainer/protocol";
+import { codedMessage, describeIssues, type TrainerRequest, TrainerRequestSchema } from "../../shared/trainer/protocol";
 import { runExportJob } from "./export/job";
 import type { Port } from "./port";
 import { loadModel } from "./run/checkpoint";
@@ -45,8 +45,7 @@ export class TrainerSession {
         type: "error",
         runId: req.runId,
         ...(requestId ? { requestId } : {}),
-        code: (error as { code?: string }).code ?? "E_TRAINER",
-        message: error instanceof Error ? error.message : String(error),
+        ...codedMessage(error, "E_TRAINER"),
       });
     }
   }

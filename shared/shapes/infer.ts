@@ -74,7 +74,7 @@ function analyse(graph: Graph): GraphAnalysis {
     for (const id of onCycle) {
       const s = slots.get(id) as Slot;
       s.a.diagnostics.push(
-        nodeDiag(s, "E_CYCLE", `is part of a cycle (${names}); layers must form a directed acyclic graph`),
+        nodeDiag(s, "E_CYCLE", ` is part of a cycle (${names}); layers must form a directed acyclic graph`),
       );
     }
   }
@@ -119,7 +119,7 @@ function createSlot(node: GraphNode): Slot {
   const slot: Slot = { node, spec, a, incoming: new Map() };
   if (!spec) {
     a.diagnostics.push(
-      nodeDiag(slot, "E_UNKNOWN_KIND", `unknown layer kind "${node.kind}"; see \`netforge layers\` for the catalog`),
+      nodeDiag(slot, "E_UNKNOWN_KIND", ` unknown layer kind "${node.kind}"; see \`netforge layers\` for the catalog`),
     );
     return slot;
   }

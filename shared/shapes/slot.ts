@@ -32,5 +32,7 @@ export interface Slot {
 
 export function nodeDiag(slot: Slot, code: DiagnosticCode, tail: string, param?: string): Diagnostic {
   const where = param === undefined ? { nodeId: slot.node.id } : { nodeId: slot.node.id, param };
-  return diagnostic(code, `${slot.node.kind} "${slot.a.name}"${tail}`, where);
+  // The tail continues the sentence after the node's name; a word needs a space before it.
+  const joined = /^[\s:,;]/.test(tail) ? tail : ` ${tail}`;
+  return diagnostic(code, `${slot.node.kind} "${slot.a.name}"${joined}`, where);
 }

@@ -129,3 +129,15 @@ export function describeIssues(error: z.ZodError): string {
     .map((i) => `${i.path.length ? i.path.join(".") : "(message)"}: ${i.message}`)
     .join("; ");
 }
+
+/**
+ * An error as a protocol `error` message's code and message. Some errors (the data readers')
+ * already start their message with their code; it is removed so that receivers, which print
+ * `code: message`, show it once.
+ */
+export function codedMessage(error: unknown, fallback: string): { code: string; message: string } {
+  const own = (error as { code?: unknown } | null)?.code;
+  const code = typeof own === "string" ? own : fallback;
+  const text = error instanceof Error ? error.message : String(error);
+  return { code, message: text.startsWith(`${code}: `) ? text.slice(code.length + 2) : text };
+}

@@ -4,8 +4,9 @@ import type { Diagnostic } from "../../../shared/diagnostics";
 import { parseDocument } from "../../../shared/ir/load";
 import { type GraphAnalysis, inferGraph } from "../../../shared/shapes/infer";
 import { formatShape, type Shape } from "../../../shared/shapes/shape";
-import { multipleOutputsError } from "../../../shared/training/outputs";
+import { defaultTrainingConfig } from "../../../shared/training/config";
 import { EXIT, grouped, type Io, table, UserError } from "../io";
+import { memoryDiagnostic, projectDiagnostics } from "../project-checks";
 
 const MAX_BYTES = 64 * 1024 * 1024;
 
@@ -21,18 +22,22 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
   const raw = await readJson(file);
   const doc = parseDocument(raw);
   const analysis: GraphAnalysis | null = doc.ok ? inferGraph(doc.graph) : null;
-  // A project is meant to be trained: what the trainer refuses is refused here too.
-  const trainable = doc.ok && doc.kind === "project" ? multipleOutputsError(analysis as GraphAnalysis) : null;
-  const diagnostics = doc.ok
-    ? [...(analysis as GraphAnalysis).diagnostics, ...(trainable ? [trainable] : [])]
-    : doc.diagnostics;
-  const ok = doc.ok && (analysis as GraphAnalysis).ok && !trainable;
+  const diagnostics = doc.ok ? [...wholeDocument(doc, analysis as GraphAnalysis)] : doc.diagnostics;
+  const ok = diagnostics.every((d) => d.severity !== "error");
   if (values.json) {
     io.stdout.write(`${JSON.stringify(toJson(file, doc.ok ? doc.kind : null, analysis, diagnostics, ok), null, 2)}\n`);
   } else {
     io.stdout.write(toText(file, analysis, diagnostics, ok, doc.ok ? doc.migrated : []));
   }
   return ok ? EXIT.ok : EXIT.user;
+}
+
+/** The graph's diagnostics, then what `train` would refuse in the rest of a project (or a bare graph's memory). */
+function wholeDocument(doc: Extract<ReturnType<typeof parseDocument>, { ok: true }>, a: GraphAnalysis): Diagnostic[] {
+  if (doc.kind === "project") return [...a.diagnostics, ...projectDiagnostics(doc.project, a)];
+  const config = defaultTrainingConfig();
+  const memory = memoryDiagnostic(a, config.batchSize, config.optimizer.type);
+  return memory ? [...a.diagnostics, memory] : a.diagnostics;
 }
 
 async function readJson(file: string): Promise<unknown> {
@@ -103,10 +108,14 @@ function toText(
   migrated: string[],
 ): string {
   const out: string[] = [];
+  // Diagnostics printed under their node's row; every other one (graph- and edge-level ones, even
+  // those naming a node) is printed after the table, so the text lists what the counts count.
+  const shown = new Set<Diagnostic>();
   for (const m of migrated) out.push(`migrated: ${m}`);
   if (a) {
     const rows = [["node", "kind", "output shape", "params"]];
     const notes = new Map<number, Diagnostic[]>();
+    for (const n of Object.values(a.nodes)) for (const d of n.diagnostics) shown.add(d);
     for (const n of Object.values(a.nodes)) {
       const shapes = n.outputShapes ? n.outputShapes.map(shapeText).join(" ") : "?";
       rows.push([n.id, n.kind, shapes, grouped(n.paramCount.total)]);
@@ -122,7 +131,7 @@ function toText(
       `Total params: ${grouped(a.totals.total)} (trainable ${grouped(a.totals.trainable)}, non-trainable ${grouped(a.totals.nonTrainable)})`,
     );
   }
-  for (const d of diagnostics.filter((x) => !a || !x.nodeId)) out.push(`${d.code} ${d.message}`);
+  for (const d of diagnostics.filter((x) => !shown.has(x))) out.push(`${d.code} ${d.message}`);
   const errors = diagnostics.filter((d) => d.severity === "error").length;
   const warnings = diagnostics.length - errors;
   out.push(

@@ -7,9 +7,9 @@ import { EVALUATION_SPLITS, type EvaluationReport, EvaluationReportSchema } from
 import type { EvaluateOptions } from "../../../shared/evaluation/request";
 import { isDataError } from "../../data/errors";
 import { specForPath } from "../../data/source-for-path";
-import { TrainerClient } from "../../services/trainer-client";
 import { EXIT, type Io, table, UserError } from "../io";
 import { loadTrainable } from "../trainable";
+import { type BackendChoice, forcedBackend, startTrainer } from "../trainer-start";
 
 /**
  * `netforge evaluate <runDir> [--split validation|test|train] [--data path] [--checkpoint best|last]
@@ -36,6 +36,7 @@ export async function evaluateCommand(args: string[], io: Io): Promise<number> {
     throw new UserError(`--checkpoint must be best or last; received ${values.checkpoint}`);
   if (split !== undefined && values.data)
     throw new UserError("--split and --data exclude each other: --data is evaluated whole");
+  const backend = forcedBackend(values.backend);
   const runDir = positionals[0];
   const options: EvaluateOptions = {
     runDir,
@@ -43,15 +44,15 @@ export async function evaluateCommand(args: string[], io: Io): Promise<number> {
     ...(values.checkpoint ? { checkpoint: values.checkpoint as "best" | "last" } : {}),
     ...(values.data ? { data: await dataAt(values.data) } : { runData: await runInlineData(runDir) }),
   };
-  const report = await evaluateInTrainer(options, values.backend);
+  const report = await evaluateInTrainer(options, backend);
   if (values.json) io.stdout.write(`${JSON.stringify(report)}\n`);
   else io.stdout.write(`${describe(report)}\n`);
   return EXIT.ok;
 }
 
 /** Sends one evaluate request to a fresh trainer process; trainer refusals become user errors. */
-async function evaluateInTrainer(options: EvaluateOptions, backend: string | undefined): Promise<EvaluationReport> {
-  const client = await TrainerClient.start({ backend });
+async function evaluateInTrainer(options: EvaluateOptions, backend: BackendChoice): Promise<EvaluationReport> {
+  const client = await startTrainer(backend);
   try {
     const requestId = "evaluate-1";
     const value = await new Promise<unknown>((resolve, reject) => {

@@ -1,9 +1,10 @@
 import { access, stat } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import { parseArgs } from "node:util";
 import type { ExportResult, TensorInfo } from "../../../shared/onnx/result";
 import { ExportError, exportRun } from "../../services/export";
+import { parseFlags } from "../args";
 import { EXIT, type Io, UserError } from "../io";
+import { forcedBackend } from "../trainer-start";
 
 const TEMPLATES = join(import.meta.dirname, "../../../resources/templates");
 
@@ -15,20 +16,16 @@ const TEMPLATES = join(import.meta.dirname, "../../../resources/templates");
  * unless --no-verify: exit 1 when it fails, or when the graph cannot be exported.
  */
 export async function exportCommand(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      format: { type: "string", default: "onnx" },
-      out: { type: "string" },
-      "no-verify": { type: "boolean", default: false },
-      "keep-on-failure": { type: "boolean", default: false },
-      discriminator: { type: "boolean", default: false },
-      checkpoint: { type: "string" },
-      samples: { type: "string" },
-      backend: { type: "string" },
-      json: { type: "boolean", default: false },
-    },
+  const { values, positionals } = parseFlags(args, {
+    format: { type: "string", default: "onnx" },
+    out: { type: "string" },
+    "no-verify": { type: "boolean", default: false },
+    "keep-on-failure": { type: "boolean", default: false },
+    discriminator: { type: "boolean", default: false },
+    checkpoint: { type: "string" },
+    samples: { type: "string" },
+    backend: { type: "string" },
+    json: { type: "boolean", default: false },
   });
   if (positionals.length !== 1)
     throw new UserError(`expected one run folder or project file; received ${positionals.length}`);
@@ -53,7 +50,7 @@ export async function exportCommand(args: string[], io: Io): Promise<number> {
       keepOnFailure: values["keep-on-failure"],
       discriminator: values.discriminator,
       samples,
-      backend: values.backend,
+      backend: forcedBackend(values.backend).backend,
     });
     if (values.json) io.stdout.write(`${JSON.stringify(result)}\n`);
     else io.stdout.write(summary(result));

@@ -1,12 +1,13 @@
 import { access, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { TrainerClient } from "../../services/trainer-client";
 import { EXIT, type Io, UserError } from "../io";
+import { forcedBackend, startTrainer } from "../trainer-start";
 
 /**
- * `netforge predict <runDir> --input <file.json|csv> [--json]`: loads the run's last checkpoint
- * (or best, with --checkpoint best) in a trainer process and prints one output row per input row.
+ * `netforge predict <runDir> --input <file.json|csv> [--checkpoint best|last] [--json]`: loads the
+ * run's best checkpoint (as evaluate and export do) in a trainer process and prints one output row
+ * per input row.
  * JSON input: an array of samples (or { "x": [...] }); CSV: one numeric sample per line.
  */
 export async function predictCommand(args: string[], io: Io): Promise<number> {
@@ -15,23 +16,19 @@ export async function predictCommand(args: string[], io: Io): Promise<number> {
     allowPositionals: true,
     options: {
       input: { type: "string" },
-      checkpoint: { type: "string", default: "last" },
+      checkpoint: { type: "string" },
       json: { type: "boolean", default: false },
       backend: { type: "string" },
     },
   });
   if (positionals.length !== 1) throw new UserError(`expected one run folder; received ${positionals.length}`);
   if (!values.input) throw new UserError("--input <file.json|csv> is required");
-  if (values.checkpoint !== "last" && values.checkpoint !== "best")
-    throw new UserError(`--checkpoint must be last or best; received ${values.checkpoint}`);
-  const modelDir = join(positionals[0], "checkpoints", values.checkpoint);
-  await access(join(modelDir, "model.json")).catch(() => {
-    throw new UserError(
-      `${positionals[0]}: no ${values.checkpoint} checkpoint (expected ${join(modelDir, "model.json")})`,
-    );
-  });
+  if (values.checkpoint !== undefined && values.checkpoint !== "last" && values.checkpoint !== "best")
+    throw new UserError(`--checkpoint must be best or last; received ${values.checkpoint}`);
+  const backend = forcedBackend(values.backend);
+  const modelDir = await checkpointDir(positionals[0], values.checkpoint, io);
   const x = await readSamples(values.input);
-  const client = await TrainerClient.start({ backend: values.backend });
+  const client = await startTrainer(backend);
   try {
     const requestId = "predict-1";
     const reply = new Promise<unknown>((resolve, reject) => {
@@ -51,6 +48,26 @@ export async function predictCommand(args: string[], io: Io): Promise<number> {
   } finally {
     await client.shutdown();
   }
+}
+
+/**
+ * The run's best checkpoint by default, as evaluate and export use; its last when the run kept no
+ * best (said on stderr). An explicit --checkpoint must exist.
+ */
+async function checkpointDir(runDir: string, wanted: string | undefined, io: Io): Promise<string> {
+  const has = (kind: string) =>
+    access(join(runDir, "checkpoints", kind, "model.json")).then(
+      () => true,
+      () => false,
+    );
+  const kind = wanted ?? ((await has("best")) || !(await has("last")) ? "best" : "last");
+  if (!(await has(kind)))
+    throw new UserError(
+      `${runDir}: no ${kind} checkpoint (expected ${join(runDir, "checkpoints", kind, "model.json")}); has the run saved one yet?`,
+    );
+  if (wanted === undefined && kind === "last")
+    io.stderr.write("note: the run has no best checkpoint; using its last\n");
+  return join(runDir, "checkpoints", kind);
 }
 
 async function readSamples(file: string): Promise<unknown[]> {

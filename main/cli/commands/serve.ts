@@ -1,9 +1,10 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
 import { type BrowserModeOptions, isLoopback, remoteWarning, startBrowserMode } from "../../web/browser-mode";
+import { parseFlags } from "../args";
 import { EXIT, type Io, UserError } from "../io";
+import { forcedBackend } from "../trainer-start";
 
 export const ROOT = join(import.meta.dirname, "../../..");
 
@@ -22,9 +23,9 @@ export function ensureBuilt(io: Io): void {
  * (the host on this machine, the UI in any browser), like Jupyter or TensorBoard.
  */
 export async function serveCommand(args: string[], io: Io): Promise<number> {
-  const { values } = parseArgs({
+  const { values } = parseFlags(
     args,
-    options: {
+    {
       port: { type: "string", default: "5317" },
       host: { type: "string", default: "127.0.0.1" },
       "allow-remote": { type: "boolean", default: false },
@@ -33,7 +34,8 @@ export async function serveCommand(args: string[], io: Io): Promise<number> {
       backend: { type: "string" },
       "no-build": { type: "boolean", default: false },
     },
-  });
+    false,
+  );
   const port = parsePort(values.port);
   const bind = values.host;
   if (!isLoopback(bind) && !values["allow-remote"]) {
@@ -46,7 +48,7 @@ export async function serveCommand(args: string[], io: Io): Promise<number> {
     allowRemote: values["allow-remote"],
     allowedHosts: values["allowed-host"],
     roots: values.root ?? [process.cwd()],
-    backend: values.backend,
+    backend: forcedBackend(values.backend).backend,
   });
 }
 

@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
-import { parseArgs } from "node:util";
+import { parseFlags } from "../args";
 import { EXIT, type Io } from "../io";
 import { ensureBuilt, parsePort, ROOT, serveUntilSignal } from "./serve";
 
@@ -17,14 +17,15 @@ export function electronBinary(): string | null {
 
 /** `netforge start`: the Electron app when its binary exists, otherwise browser mode. */
 export async function startCommand(args: string[], io: Io): Promise<number> {
-  const { values } = parseArgs({
+  const { values } = parseFlags(
     args,
-    options: {
+    {
       port: { type: "string", default: "5317" },
       "no-electron": { type: "boolean", default: false },
       "no-build": { type: "boolean", default: false },
     },
-  });
+    false,
+  );
   const port = parsePort(values.port);
   if (!values["no-build"]) ensureBuilt(io);
   const electron = values["no-electron"] ? null : electronBinary();

@@ -1,10 +1,13 @@
 import { randomBytes } from "node:crypto";
-import { parseArgs } from "node:util";
+import { inferGraph } from "../../../shared/shapes/infer";
 import type { TrainerMessage } from "../../../shared/trainer/protocol";
-import { TrainerClient } from "../../services/trainer-client";
+import { type ConfigIssue, parseTrainingConfig } from "../../../shared/training/config";
+import { parseFlags } from "../args";
 import { EXIT, type Io, UserError } from "../io";
 import { jsonEvent, ttyProgress } from "../progress";
+import { memoryDiagnostic } from "../project-checks";
 import { loadTrainable, runFolder, writeRunRecord } from "../trainable";
+import { forcedBackend, startTrainer } from "../trainer-start";
 
 /**
  * `netforge train <project.json | template> [--data f] [--epochs N] [--batch-size N] [--lr X]
@@ -12,39 +15,25 @@ import { loadTrainable, runFolder, writeRunRecord } from "../trainable";
  * current batch and keeps the last checkpoint.
  */
 export async function trainCommand(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      data: { type: "string" },
-      epochs: { type: "string" },
-      "batch-size": { type: "string" },
-      lr: { type: "string" },
-      seed: { type: "string" },
-      backend: { type: "string" },
-      out: { type: "string" },
-      json: { type: "boolean", default: false },
-    },
+  const { values, positionals } = parseFlags(args, {
+    data: { type: "string" },
+    epochs: { type: "string" },
+    "batch-size": { type: "string" },
+    lr: { type: "string" },
+    seed: { type: "string" },
+    backend: { type: "string" },
+    out: { type: "string" },
+    json: { type: "boolean", default: false },
   });
   if (positionals.length !== 1)
     throw new UserError(`expected one project file or template name; received ${positionals.length}`);
   const t = await loadTrainable(positionals[0], values.data);
-  const training: Record<string, unknown> = { ...t.training };
-  const int = (flag: string, v: string | undefined, key: string) => {
-    if (v === undefined) return;
-    const n = Number(v);
-    if (!Number.isInteger(n) || n < (key === "seed" ? 0 : 1))
-      throw new UserError(`--${flag} must be a whole number${key === "seed" ? "" : " >= 1"}; received ${v}`);
-    training[key] = n;
-  };
-  int("epochs", values.epochs, "epochs");
-  int("batch-size", values["batch-size"], "batchSize");
-  int("seed", values.seed, "seed");
-  if (values.lr !== undefined) {
-    const lr = Number(values.lr);
-    if (!(lr > 0)) throw new UserError(`--lr must be a number > 0; received ${values.lr}`);
-    training.learningRate = lr;
-  }
+  const training = withFlags(t.training, values);
+  const config = parseTrainingConfig(training);
+  if (!config.ok) throw new UserError(trainingIssues(config.issues, values));
+  const memory = memoryDiagnostic(inferGraph(t.graph), config.config.batchSize, config.config.optimizer.type);
+  if (memory) throw new UserError(`${memory.code} ${memory.message}`);
+  const backend = forcedBackend(values.backend, training.backend);
   const runId = `${new Date().toISOString().replace(/[:.]/g, "-").slice(0, 19)}-${randomBytes(3).toString("hex")}`;
   const runDir = values.out ?? runFolder(t, runId);
 
@@ -56,7 +45,7 @@ export async function trainCommand(args: string[], io: Io): Promise<number> {
     training,
     data: t.dataSummary,
   });
-  const client = await TrainerClient.start({ backend: values.backend ?? (training.backend as string | undefined) });
+  const client = await startTrainer(backend);
   const show = values.json
     ? (m: TrainerMessage) => emitJson(io, m)
     : ttyProgress((s) => io.stderr.write(s), io.stderr.isTTY === true);
@@ -84,6 +73,29 @@ export async function trainCommand(args: string[], io: Io): Promise<number> {
     process.off("SIGINT", onSigint);
     await client.shutdown();
   }
+}
+
+/** Flag name -> training setting; the settings' schema checks the values and their bounds. */
+const NUMERIC_FLAGS = { epochs: "epochs", "batch-size": "batchSize", seed: "seed", lr: "learningRate" } as const;
+
+function withFlags(training: Record<string, unknown>, values: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...training };
+  for (const [flag, key] of Object.entries(NUMERIC_FLAGS)) {
+    const text = values[flag];
+    if (typeof text === "string") out[key] = text.trim() === "" ? Number.NaN : Number(text);
+  }
+  return out;
+}
+
+/** The settings' problems, each naming the flag that set the value or the project field. */
+function trainingIssues(issues: ConfigIssue[], values: Record<string, unknown>): string {
+  const lines = issues.map((i) => {
+    const flag = Object.entries(NUMERIC_FLAGS).find(([f, key]) => key === i.path && values[f] !== undefined)?.[0];
+    if (!flag) return i.path === "training" ? i.message : `training.${i.message}`;
+    const rule = i.message.slice(i.path.length + 1).replace(/\. Received: .*$/, "");
+    return `--${flag} ${rule}; received ${values[flag]}`;
+  });
+  return lines.join("\n");
 }
 
 function emitJson(io: Io, m: TrainerMessage): void {

@@ -2,7 +2,7 @@ import { join } from "node:path";
 import type { ImageFolderSource } from "../../../shared/datasets/sources/image-folder";
 import { permutation } from "../../../shared/random";
 import type { DataWarning } from "../errors";
-import { isDataError } from "../errors";
+import { DataError, isDataError } from "../errors";
 import { augmentationEnabled, augmentImage, sampleRandom } from "./augment";
 import { channelsOf, decodeImage, mapLimit } from "./decode";
 import type { ImageIndex } from "./scan";
@@ -93,12 +93,23 @@ export async function* imageBatches(
   };
 
   let pending: Promise<ImageBatch> | undefined = known.length > 0 ? decodeBatch(0) : undefined;
+  let usable = 0;
   for (let start = 0; pending; start += batchSize) {
     const current = await pending;
     pending = start + batchSize < known.length ? decodeBatch(start + batchSize) : undefined;
     // If the consumer stops early, a failure of the batch decoded ahead must not go unhandled.
     pending?.catch(() => {});
+    usable += current.y.length;
     if (current.y.length > 0) yield current;
+  }
+  // Skipping bad images must not turn into training (or evaluating) on nothing.
+  if (usable === 0 && all.length > 0) {
+    const first = index.files[all[0]];
+    throw new DataError(
+      "E_IMG_NONE_DECODED",
+      `expected decodable images; received ${all.length} file(s) and none could be decoded (e.g. ${first}: ${bad.get(first) ?? "unreadable"}); fix or remove them`,
+      index.root,
+    );
   }
 }
 

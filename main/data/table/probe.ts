@@ -1,4 +1,4 @@
-import { type TableSourceInput, TableSourceSchema } from "../../../shared/datasets/sources/table";
+import { type TableSource, type TableSourceInput, TableSourceSchema } from "../../../shared/datasets/sources/table";
 import type { ColumnSummary, DatasetSummary, DataWarning } from "../../../shared/datasets/summary";
 import { DataError, isDataError } from "../errors";
 import { isMissing } from "./cells";
@@ -13,6 +13,28 @@ export const PROBE_ROWS = 5_000;
 const PREVIEW_ROWS = 10;
 
 /**
+ * Parses the head of the table. A head that holds no complete data row (a header or a first row
+ * longer than maxBytes) is read again, four times longer each time up to the whole file, so a
+ * table with very wide rows is probed as train reads it instead of looking like a header alone.
+ */
+async function parseHead(source: TableSource, maxBytes: number) {
+  for (let limit = maxBytes; ; limit *= 4) {
+    const head = await readTableText(source.path, limit);
+    try {
+      const parsed = parseTable(head.text, source.path, {
+        delimiter: source.delimiter,
+        header: source.header,
+        truncated: head.truncated,
+        maxRows: PROBE_ROWS,
+      });
+      return { head, parsed };
+    } catch (error) {
+      if (!head.truncated || !isDataError(error, "E_TABLE_HEADER_ONLY")) throw error;
+    }
+  }
+}
+
+/**
  * A quick summary of a table for the preview: reads only the head of a large file (row count and
  * class counts then come from the head, `estimated: true`). Problems that make the file unusable
  * throw a DataError; problems the user fixes in the spec (a single class, a label type) are
@@ -21,13 +43,7 @@ const PREVIEW_ROWS = 10;
 export async function probeTable(input: TableSourceInput | string, maxBytes = PROBE_BYTES): Promise<DatasetSummary> {
   const source = TableSourceSchema.parse(typeof input === "string" ? { kind: "table", path: input } : input);
   const { path } = source;
-  const head = await readTableText(path, maxBytes);
-  const parsed = parseTable(head.text, path, {
-    delimiter: source.delimiter,
-    header: source.header,
-    truncated: head.truncated,
-    maxRows: PROBE_ROWS,
-  });
+  const { head, parsed } = await parseHead(source, maxBytes);
   const { columns, label, warnings: resolveWarnings } = resolveColumns(parsed.names, parsed.rows, source, path);
   const warnings: DataWarning[] = [...parsed.warnings, ...resolveWarnings];
   if (!columns.some((c) => c.role === "feature")) {

@@ -2,7 +2,7 @@ import { appendFile, mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import * as tf from "@tensorflow/tfjs";
 import { mulberry32, permutation } from "../../../shared/random";
-import type { TrainerMessage, TrainerRequest } from "../../../shared/trainer/protocol";
+import { codedMessage, type TrainerMessage, type TrainerRequest } from "../../../shared/trainer/protocol";
 import { parseTrainingConfig, type TrainingConfig } from "../../../shared/training/config";
 import { type Compiled, compileGraph } from "../compile/compile";
 import { createOptimizer, disposeOptimizer, setLearningRate } from "../train/optimizers";
@@ -137,8 +137,7 @@ export function startRun(req: Start, postRaw: Post): RunHandle {
         data.dispose();
       }
     } catch (error) {
-      const code = error instanceof RunError ? error.code : ((error as { code?: string }).code ?? "E_TRAINER");
-      post({ type: "error", runId: req.runId, code, message: error instanceof Error ? error.message : String(error) });
+      post({ type: "error", runId: req.runId, ...codedMessage(error, "E_TRAINER") });
     }
   })();
   return handle;

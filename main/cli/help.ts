@@ -1,0 +1,80 @@
+/**
+ * `netforge <command> --help`: the usage line, what the command does, each option, and for `data`
+ * the dataset spec's format (generated from its schema, loaded only when asked for).
+ */
+const CHECKPOINT =
+  "--checkpoint best|last  which saved model: best (default; the last one when the run kept no best) or last";
+const BACKEND =
+  "--backend name          auto (default), tensorflow-gpu, tensorflow, wasm or cpu (also NETFORGE_BACKEND)";
+const JSON_OUT = "--json                  machine-readable output";
+
+export const OPTIONS: Record<string, string[]> = {
+  layers: ["--json                  every field of every layer kind, docs included"],
+  check: [
+    "Checks the graph (shapes, parameters, connections), and in a project file also the training",
+    "settings, the data spec and whether one training step fits in this machine's memory.",
+    "--json                  the report as JSON (see the README for its fields)",
+  ],
+  data: [
+    "probe <path>            a CSV/TSV table, an image folder (one subfolder per class), IDX files,",
+    "                        .npy/.npz, or a dataset spec .json (format below)",
+    "--labels file           the labels file of IDX images, when it is not found beside them",
+    JSON_OUT,
+  ],
+  train: [
+    "<project.json|template> a project file, or a template name (see `netforge templates`)",
+    "--data path             data instead of the project's own: a file, a folder or a dataset spec .json",
+    "                        (`netforge data --help` describes the spec)",
+    "--epochs N              whole number in [1, 100000]; default: the project's (20)",
+    "--batch-size N          whole number in [1, 65536]; default: the project's (32)",
+    "--lr X                  learning rate, in (0, 10]; default: the project's, else the optimizer's",
+    "--seed N                whole number >= 0: same seed, same backend, same curve",
+    BACKEND,
+    "--out runDir            the run folder; default <project>.runs/<runId> (netforge-runs/<template>/... for a template)",
+    "--json                  one JSON object per epoch and a final `done` line",
+  ],
+  predict: [
+    '--input file            a JSON array of samples (or { "x": [...] }) or a CSV of numbers',
+    CHECKPOINT,
+    BACKEND,
+    JSON_OUT,
+  ],
+  evaluate: [
+    "--split part            validation (default), test or train part of the run's own split",
+    "--data path             other data, evaluated whole (excludes --split)",
+    CHECKPOINT,
+    BACKEND,
+    "--json                  the full report (shared/evaluation/report.ts)",
+  ],
+  export: [
+    "--format onnx|tfjs      default onnx (opset 17)",
+    "--out path              default <runDir>/exports/model.onnx (or tfjs/)",
+    "--no-verify             skip running the file in onnxruntime against the trained model",
+    "--keep-on-failure       keep a file that failed verification",
+    "--discriminator         a GAN's discriminator instead of its generator",
+    CHECKPOINT,
+    "--samples N             verification samples, whole number in [1, 4096]",
+    BACKEND,
+    JSON_OUT,
+  ],
+  templates: ["--json                  id, name, category, description and data kind of each template"],
+  serve: [
+    "--port N                0-65535, default 5317 (0: any free port)",
+    "--host H --allow-remote listen beyond 127.0.0.1 (anyone who can reach it and has the token gets in)",
+    "--allowed-host name     a Host header to accept besides the listening address (repeatable)",
+    "--root DIR              a folder the UI may browse (repeatable; default: the working folder)",
+    BACKEND,
+    "--no-build              do not build the app first",
+  ],
+  start: [
+    "--port N                browser mode's port, default 5317",
+    "--no-electron           browser mode even when Electron is installed",
+    "--no-build              do not build the app first",
+  ],
+};
+
+export async function commandHelp(name: string, usage: string, help: string): Promise<string> {
+  const lines = [`Usage: ${usage}`, "", help, "", ...(OPTIONS[name] ?? []).map((l) => `  ${l}`)];
+  if (name === "data") lines.push("", (await import("./data-format")).dataSpecFormat());
+  return `${lines.join("\n")}\n`;
+}
