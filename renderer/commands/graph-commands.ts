@@ -3,7 +3,7 @@ import type { Project } from "../../shared/ir/project";
 import { getSpec } from "../../shared/layers/catalog";
 import { outputsOf } from "../../shared/layers/spec";
 import { type ConnectionRequest, checkConnection } from "../canvas/connection-rules";
-import type { Editor } from "../state/editor";
+import type { Editor } from "../state/editor-api";
 import {
   addNode,
   autoLayout,
