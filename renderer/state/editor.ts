@@ -1,5 +1,6 @@
 import type { Project } from "../../shared/ir/project";
 import { graphCommands } from "../commands/graph-commands";
+import { menuCommands } from "../commands/menu-commands";
 import { createCommandRegistry } from "../commands/registry";
 import { createAnalysisStore } from "./analysis";
 import { createDocumentStore, updateProject } from "./document-store";
@@ -102,7 +103,7 @@ export function createEditor(opts: EditorOptions = {}): Editor {
       history.dispose();
     },
   };
-  commands.register(opts.commands ?? graphCommands);
+  commands.register(opts.commands ?? [...graphCommands, ...menuCommands]);
   return editor;
 }
 
