@@ -18,6 +18,7 @@ import {
 import type { MenuTarget } from "../commands/context-menu";
 import { LAYER_DRAG_TYPE } from "../panels/palette/Palette";
 import { setGalleryOpen } from "../panels/templates/gallery-store";
+import { openWalk } from "../panels/walk/walk-store";
 import type { DocumentState } from "../state/document-store";
 import { useEditor } from "../state/editor-context";
 import { useDoc, useUi } from "../state/hooks";
@@ -207,6 +208,13 @@ function EmptyCanvas() {
             Start from a template
           </button>
         </div>
+        <p className="walk-invite">
+          New here?{" "}
+          <button type="button" className="link-button" onClick={() => openWalk(editor, true)}>
+            Take the getting-started walk
+          </button>{" "}
+          (XOR: build, data, train, evaluate, export).
+        </p>
       </div>
     </div>
   );

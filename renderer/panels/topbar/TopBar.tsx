@@ -4,6 +4,7 @@ import { useAnalysis, useDoc, useIsDirty, useUi, useUndoState } from "../../stat
 import { type ActiveTab, requestFocus, setSelection } from "../../state/ui-store";
 import { Icon } from "../icons";
 import { setGalleryOpen } from "../templates/gallery-store";
+import { WalkButton } from "../walk/WalkButton";
 import { BrandMark } from "./BrandMark";
 import { FileMenu } from "./FileMenu";
 import { useHostStatus } from "./host-status";
@@ -113,6 +114,7 @@ export function TopBar({ client }: { client: NetforgeClient | null }) {
         <ValidationPill />
         <BackendPill connection={host.connection} backend={host.backend} />
         <span className="toolbar-sep" />
+        <WalkButton />
         <button
           type="button"
           className="icon-button"
