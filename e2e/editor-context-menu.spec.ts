@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { blockCentre, canvasZoom, flowNode, openEditor, pane } from "./helpers/editor";
+import { blockCentre, canvasZoom, flowNode, openEditor } from "./helpers/editor";
 import { loadProject, settledViewport, smallCnn } from "./helpers/projects";
 import { sandboxedHost } from "./helpers/spec-host";
 
@@ -26,6 +26,24 @@ const toCanvas = (page: Page, at: { x: number; y: number }) =>
     if (!box || !zoom) throw new Error("no viewport");
     return { x: (x - box.x - tx) / zoom, y: (y - box.y - ty) / zoom };
   }, at);
+
+/**
+ * A point of empty canvas, away from blocks, wires and overlays (the recovery banner an earlier
+ * test's autosave brings, the minimap, the controls): the first on a grid where the pane is on top.
+ */
+const emptySpot = (page: Page) =>
+  page.evaluate(() => {
+    const pane = document.querySelector(".react-flow__pane");
+    const box = pane?.getBoundingClientRect();
+    if (!pane || !box) throw new Error("no canvas");
+    for (let fy = 0.2; fy < 0.9; fy += 0.1) {
+      for (let fx = 0.9; fx > 0.1; fx -= 0.1) {
+        const [x, y] = [Math.round(box.x + box.width * fx), Math.round(box.y + box.height * fy)];
+        if (document.elementFromPoint(x, y) === pane) return { x, y };
+      }
+    }
+    throw new Error("no empty spot on the canvas");
+  });
 
 test.beforeEach(async ({ page }) => {
   await openEditor(page, app.url);
@@ -54,10 +72,8 @@ test("right-click a block, Duplicate: the copy is added and selected; shortcuts 
 test("right-click the canvas, Paste here: the copied blocks land where the menu was opened", async ({ page }) => {
   await flowNode(page, "flatten_1").locator(".layer-node-head").click();
   await page.keyboard.press("Control+c");
-  const box = await pane(page).boundingBox();
-  if (!box) throw new Error("no canvas");
-  // Whole pixels: a mouse event's clientX and clientY are integers.
-  const click = { x: Math.round(box.x + box.width - 260), y: Math.round(box.y + box.height - 160) };
+  // Whole pixels (emptySpot rounds): a mouse event's clientX and clientY are integers.
+  const click = await emptySpot(page);
   await page.mouse.click(click.x, click.y, { button: "right" });
   await expect(menu(page, "Canvas")).toBeVisible();
   await expect(entry(page, "Paste here")).toContainText("Ctrl+V");
@@ -108,6 +124,16 @@ test("the menu works from the keyboard: arrows skip disabled entries, Escape clo
   await page.keyboard.press("Enter");
   await expect(menu(page, "Block")).toBeHidden();
   await expect(flowNode(page, "dense_1")).toHaveCount(0);
+
+  // Opened from the keyboard too: Shift+F10 on the focused block.
+  await flowNode(page, "flatten_1").focus();
+  await page.keyboard.press("Shift+F10");
+  await expect(menu(page, "Block")).toBeVisible();
+  await expect.poll(focused).toBe("Cut");
+  expect(await selected(page)).toEqual(["flatten_1"]);
+  await page.keyboard.press("Escape");
+  await expect(menu(page, "Block")).toBeHidden();
+  await expect(flowNode(page, "flatten_1")).toBeFocused();
 });
 
 test("a press outside or a scroll closes the menu; a wire's menu deletes the wire", async ({ page }) => {
@@ -116,9 +142,8 @@ test("a press outside or a scroll closes the menu; a wire's menu deletes the wir
   await page.getByRole("region", { name: "Layer catalog" }).getByRole("heading", { name: "Blocks" }).click();
   await expect(menu(page, "Block")).toBeHidden();
 
-  const box = await pane(page).boundingBox();
-  if (!box) throw new Error("no canvas");
-  await page.mouse.click(box.x + box.width / 2, box.y + 20, { button: "right" });
+  const spot = await emptySpot(page);
+  await page.mouse.click(spot.x, spot.y, { button: "right" });
   await expect(menu(page, "Canvas")).toBeVisible();
   await page.mouse.wheel(0, 100);
   await expect(menu(page, "Canvas")).toBeHidden();
@@ -180,10 +205,8 @@ test("zoomed out, where blocks are painted, right-click a block opens its menu a
   await expect.poll(async () => (await layerIds(page)).length).toBe(5);
 
   // Empty canvas in the overview: the canvas menu.
-  const box = await pane(page).boundingBox();
-  if (!box) throw new Error("no canvas");
-  // Top right: the minimap covers the bottom right corner.
-  await page.mouse.click(box.x + box.width - 30, box.y + 30, { button: "right" });
+  const spot = await emptySpot(page);
+  await page.mouse.click(spot.x, spot.y, { button: "right" });
   await expect(menu(page, "Canvas")).toBeVisible();
   await page.keyboard.press("Escape");
   await expect(menu(page, "Canvas")).toBeHidden();
