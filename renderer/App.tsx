@@ -12,6 +12,7 @@ import { StatusBar } from "./panels/StatusBar";
 import { Toasts } from "./panels/Toasts";
 import { TemplateGallery } from "./panels/templates/TemplateGallery";
 import { TopBar } from "./panels/topbar/TopBar";
+import { Walk } from "./panels/walk/Walk";
 import { useEditor } from "./state/editor-context";
 import { useUi } from "./state/hooks";
 import { DataTab } from "./tabs/DataTab";
@@ -65,6 +66,7 @@ export function App({ client }: { client: NetforgeClient | null }) {
       </main>
       <StatusBar />
       <HelpOverlay />
+      <Walk />
       <TemplateGallery client={client} />
       <FileBrowserDialog client={client} />
       <RecoveryBanner />

@@ -8,12 +8,23 @@ import {
   ReactFlowProvider,
   useStoreApi,
 } from "@xyflow/react";
-import { type DragEvent, useEffect, useMemo, useState, useSyncExternalStore } from "react";
+import {
+  type DragEvent,
+  type MouseEvent as ReactMouseEvent,
+  useEffect,
+  useMemo,
+  useState,
+  useSyncExternalStore,
+} from "react";
+import type { MenuTarget } from "../commands/context-menu";
 import { LAYER_DRAG_TYPE } from "../panels/palette/Palette";
 import { setGalleryOpen } from "../panels/templates/gallery-store";
+import { openWalk } from "../panels/walk/walk-store";
 import type { DocumentState } from "../state/document-store";
 import { useEditor } from "../state/editor-context";
 import { useDoc, useUi } from "../state/hooks";
+import { ContextMenu } from "./context-menu/ContextMenu";
+import { openContextMenu } from "./context-menu/menu-store";
 import { FIT_MAX_ZOOM, FIT_PADDING, fitViewport } from "./fit";
 import { Minimap } from "./minimap/Minimap";
 import { edgeTypes, nodeTypes } from "./node-types";
@@ -47,6 +58,7 @@ export function Canvas() {
       <ReactFlowProvider>{view && <Flow view={view} />}</ReactFlowProvider>
       <ConnectionHint />
       <EmptyCanvas />
+      <ContextMenu />
     </section>
   );
 }
@@ -111,6 +123,16 @@ function Flow({ view }: { view: FlowView }) {
     editor.run("add-layer", { kind, position: { x: Math.round(at.x - 24), y: Math.round(at.y - 16) } });
   };
 
+  const menu = (e: ReactMouseEvent | MouseEvent, target: MenuTarget) => {
+    e.preventDefault();
+    openContextMenu(editor, target, { x: e.clientX, y: e.clientY });
+  };
+  const onPaneMenu = (e: ReactMouseEvent | MouseEvent) => {
+    if (!rf) return;
+    const at = rf.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+    menu(e, { kind: "canvas", at: { x: Math.round(at.x), y: Math.round(at.y) } });
+  };
+
   return (
     <ReactFlow<FlowNode, ShapeFlowEdge>
       nodes={nodes}
@@ -139,6 +161,9 @@ function Flow({ view }: { view: FlowView }) {
         }
       }}
       onDrop={onDrop}
+      onNodeContextMenu={(e, node) => menu(e, { kind: "node", id: node.id })}
+      onEdgeContextMenu={(e, edge) => menu(e, { kind: "edge", id: edge.id })}
+      onPaneContextMenu={onPaneMenu}
       onNodeDragStart={() => setDragging(true)}
       onNodeDragStop={() => setDragging(false)}
       className={dragging ? "node-dragging" : undefined}
@@ -211,6 +236,13 @@ function EmptyCanvas() {
             Start from a template
           </button>
         </div>
+        <p className="walk-invite">
+          New here?{" "}
+          <button type="button" className="link-button" onClick={() => openWalk(editor, true)}>
+            Take the getting-started walk
+          </button>{" "}
+          (XOR: build, data, train, evaluate, export).
+        </p>
       </div>
     </div>
   );

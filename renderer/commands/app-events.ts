@@ -1,5 +1,5 @@
 import type { NetforgeClient } from "../api/client";
-import type { Editor } from "../state/editor";
+import type { Editor } from "../state/editor-api";
 
 /**
  * The shell's menu (Electron's application menu) sends command ids as "app.command" events; they

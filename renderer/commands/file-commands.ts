@@ -11,7 +11,7 @@ import {
   recoveryStore,
   startAutosave,
 } from "../state/autosave";
-import type { Editor } from "../state/editor";
+import type { Editor } from "../state/editor-api";
 import { browse, type FilePrompts, isProjectFile } from "../state/file-prompts";
 import { renameForSaveAs } from "../state/project-name";
 import { requestFit, toast } from "../state/ui-store";

@@ -4,7 +4,7 @@ import { getSpec } from "../../shared/layers/catalog";
 import { outputsOf } from "../../shared/layers/spec";
 import { type ConnectionRequest, checkConnection } from "../canvas/connection-rules";
 import { canvasViewOf, occupiedRects } from "../state/canvas-view";
-import type { Editor } from "../state/editor";
+import type { Editor } from "../state/editor-api";
 import {
   addNode,
   autoLayout,

@@ -1,4 +1,4 @@
-import type { Editor } from "../state/editor";
+import type { Editor } from "../state/editor-api";
 import type { AnyCommand } from "./registry";
 
 /**

@@ -1,40 +1,13 @@
-import type { Editor } from "../state/editor";
+import type { AnyCommand, Command, CommandRegistry, Editor } from "../state/editor-api";
 
-/**
+export type { AnyCommand, Command, CommandCategory, CommandRegistry } from "../state/editor-api";
+
+/*
  * Commands as data (ANCHORS R17): menus, the keyboard, the palette, the help overlay and tests
  * invoke them by id through `editor.run(id, args)`, which marks history once and runs the command
- * in one batch. Registries are split by area (graph-commands.ts, file-commands.ts).
+ * in one batch. Registries are split by area (graph-commands.ts, file-commands.ts). The Command
+ * type lives with the Editor's in state/editor-api.ts, so that neither module imports the other.
  */
-export interface Command<A = never> {
-  id: string;
-  /** Shown in menus, tooltips and the shortcut overlay; also the accessible name of buttons. */
-  title: string;
-  /**
-   * Shortcut(s), comma-separated: "mod+z", "shift+mod+z,mod+y", "delete,backspace". `mod` is Cmd
-   * on macOS and Ctrl elsewhere; see keyboard.ts for the grammar.
-   */
-  kbd?: string;
-  category: CommandCategory;
-  /** Whether the command applies now (disabled buttons, ignored shortcuts). */
-  when?(editor: Editor): boolean;
-  run(editor: Editor, args?: A): void;
-}
-
-export type CommandCategory = "edit" | "graph" | "view" | "file" | "train" | "help";
-
-/** A command whose argument type is erased, as the registry stores them. */
-// biome-ignore lint/suspicious/noExplicitAny: the registry holds commands of every argument type.
-export type AnyCommand = Command<any>;
-
-export interface CommandRegistry {
-  /** Adds commands; returns a function that removes them again. Throws on a duplicate id. */
-  register(list: readonly AnyCommand[]): () => void;
-  get(id: string): AnyCommand | undefined;
-  /** Every command, in registration order (for the help overlay and menus). */
-  all(): AnyCommand[];
-  /** Fires when commands are added or removed. */
-  subscribe(listener: () => void): () => void;
-}
 
 export function createCommandRegistry(): CommandRegistry {
   const commands = new Map<string, AnyCommand>();

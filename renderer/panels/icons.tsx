@@ -5,6 +5,7 @@ const ICONS = {
   layout: "M1.5 3.5h4v3h-4zM10.5 1.5h4v3h-4zM10.5 9.5h4v3h-4zM5.5 5h2.5v-2h2.5M8 5v6h2.5",
   fit: "M1.5 5.5v-4h4M10.5 1.5h4v4M14.5 10.5v4h-4M5.5 14.5h-4v-4M5.5 5.5h5v5h-5z",
   help: "M8 15A7 7 0 1 0 8 1a7 7 0 0 0 0 14zM6 6.2a2 2 0 1 1 2.8 1.8c-.5.3-.8.7-.8 1.3v.4M8 11.6v.3",
+  walk: "M8 14.5v-13M3 3h8.5l2 2-2 2H3zM13 9H4.5l-2 2 2 2H13z",
   templates: "M1.5 1.5h5v5h-5zM9.5 1.5h5v5h-5zM1.5 9.5h5v5h-5zM9.5 9.5h5v5h-5z",
   play: "M4.5 2.5v11l9-5.5z",
   export: "M8 10V1.5M4.5 5 8 1.5 11.5 5M2.5 9.5v5h11v-5",

@@ -1,55 +1,16 @@
 import type { Project } from "../../shared/ir/project";
 import { graphCommands } from "../commands/graph-commands";
-import { type Command, type CommandRegistry, createCommandRegistry } from "../commands/registry";
-import { type AnalysisStore, createAnalysisStore } from "./analysis";
-import { createDocumentStore, type DocumentStore, updateProject } from "./document-store";
-import { createHistory, type History } from "./history";
+import { menuCommands } from "../commands/menu-commands";
+import { createCommandRegistry } from "../commands/registry";
+import { createAnalysisStore } from "./analysis";
+import { createDocumentStore, updateProject } from "./document-store";
+import type { ClipboardAdapter, Command, Editor } from "./editor-api";
+import { createHistory } from "./history";
 import { namedInFile } from "./project-name";
 import { EditError } from "./project-ops";
-import { createUiStore, setSelection, toast, type UiStore } from "./ui-store";
+import { createUiStore, setSelection, toast } from "./ui-store";
 
-/**
- * The editor: the document, its history, the session (ui) state, the derived analysis and the
- * command registry, created together and living outside React (ANCHORS R12). Components reach
- * it through EditorContext; tests create one directly. Nothing here is a module singleton.
- */
-export interface Editor {
-  doc: DocumentStore;
-  history: History;
-  ui: UiStore;
-  analysis: AnalysisStore;
-  commands: CommandRegistry;
-  clipboard: ClipboardAdapter;
-  /** The host API object (window.netforge or the browser-mode client); opaque here. */
-  api: unknown;
-  /**
-   * Runs a command by id: one history mark, then its run inside one batch (ANCHORS R17). Returns
-   * false when there is no such command, its `when` says no, or it failed (the failure is shown
-   * as a toast).
-   */
-  run(id: string, args?: unknown): boolean;
-  /** One undoable step: marks history, then applies the pure edit. Returns whether anything changed. */
-  edit(label: string, fn: (project: Project) => Project): boolean;
-  /** Continues the gesture in progress (a drag tick, a keystroke) without a new mark. */
-  update(fn: (project: Project) => Project): boolean;
-  project(): Project;
-  /** Replaces the document (open, new, recover): not undoable, history cleared, marked saved. */
-  /**
-   * Replaces the document. `named` says whether the project's name was given by someone (Save As
-   * keeps such a name); by default a name other than "Untitled" and the file's own name counts.
-   */
-  loadProject(project: Project, opts?: { filePath?: string | null; named?: boolean }): void;
-  /** Records that the current version is saved (and where). */
-  markSaved(filePath?: string | null): void;
-  isDirty(): boolean;
-  dispose(): void;
-}
-
-/** Text clipboard; the default uses the system clipboard where the page may, and memory otherwise. */
-export interface ClipboardAdapter {
-  writeText(text: string): Promise<void>;
-  readText(): Promise<string>;
-}
+export type { ClipboardAdapter, Editor } from "./editor-api";
 
 export interface EditorOptions {
   project?: Project;
@@ -145,7 +106,7 @@ export function createEditor(opts: EditorOptions = {}): Editor {
       history.dispose();
     },
   };
-  commands.register(opts.commands ?? graphCommands);
+  commands.register(opts.commands ?? [...graphCommands, ...menuCommands]);
   return editor;
 }
 

@@ -1,6 +1,7 @@
 import { useState } from "react";
+import { setGalleryOpen } from "../panels/templates/gallery-store";
 import { useEditor } from "../state/editor-context";
-import { useUi } from "../state/hooks";
+import { useDoc, useUi } from "../state/hooks";
 import { useClient, useProbe } from "./common/session";
 import { useAppInfo } from "./common/use-app-info";
 import { removeData, uploadAndBind } from "./data/actions";
@@ -26,6 +27,7 @@ export function DataTab({ hidden }: { hidden: boolean }) {
   const error = useProbe((s) => s.error);
   const probing = useProbe((s) => s.probing);
   const filePath = useUi((s) => s.filePath);
+  const emptyDesign = useDoc((s) => s.project.graph.nodes.length === 0);
   const [dragging, setDragging] = useState(false);
 
   // The empty state has its own big buttons; the header offers them once data is bound.
@@ -83,6 +85,12 @@ export function DataTab({ hidden }: { hidden: boolean }) {
               <button type="button" className="button" disabled={!client} onClick={() => choose("folder")}>
                 Choose folder…
               </button>
+              {emptyDesign && (
+                // Nothing designed yet, so nothing to lose: a template brings a network and its data.
+                <button type="button" className="button ghost" onClick={() => setGalleryOpen(editor, true)}>
+                  Start from a template
+                </button>
+              )}
             </div>
             {!filePath && (
               <p className="muted small">

@@ -3,6 +3,8 @@ import type { EvaluationReport } from "../../shared/evaluation/report";
 import { shallow, useUi } from "../state/hooks";
 import { isActive, type RunView } from "../state/training-store";
 import { messageOf } from "./common/errors";
+import { TabNextStep } from "./common/NextStepCard";
+import { evaluateNextStep } from "./common/next-step";
 import { useClient, useTraining } from "./common/session";
 import { ClassificationView } from "./evaluate/ClassificationView";
 import { num, setText, weightsText } from "./evaluate/format";
@@ -120,14 +122,11 @@ export function EvaluateTab({ hidden }: { hidden: boolean }) {
             <strong>Evaluation failed.</strong> {error}
           </div>
         )}
-        {!shown && !error && (
+        <TabNextStep of={evaluateNextStep} trainedRuns={runs.length} />
+        {!shown && !error && runs.length > 0 && (
           <div className="placeholder-card">
-            <h3>{runs.length === 0 ? "Nothing to evaluate yet" : "Pick a run and press Evaluate"}</h3>
-            <p>
-              {runs.length === 0
-                ? "Train a run first; its metrics, confusion matrix, curves and worst mistakes appear here."
-                : "The validation part is data the run did not train on; the training part shows how well it fit."}
-            </p>
+            <h3>Pick a run and press Evaluate</h3>
+            <p>The validation part is data the run did not train on; the training part shows how well it fit.</p>
           </div>
         )}
         {shown && <ReportView report={shown.report} frames={frames} />}

@@ -6,6 +6,8 @@ import { shallow, useDoc, useUi } from "../state/hooks";
 import { isActive, type RunView } from "../state/training-store";
 import { toast } from "../state/ui-store";
 import { messageOf } from "./common/errors";
+import { TabNextStep } from "./common/NextStepCard";
+import { exportNextStep } from "./common/next-step";
 import { baseName, joinPath } from "./common/paths";
 import { useClient, useTraining } from "./common/session";
 import { useAppInfo } from "./common/use-app-info";
@@ -107,11 +109,7 @@ export function ExportTab({ hidden }: { hidden: boolean }) {
               <h3>Export</h3>
             </header>
             {runs.length === 0 ? (
-              <p className="muted">
-                {filePath
-                  ? "No trained run with a saved model yet: train one in the Train tab."
-                  : "Save the project, then train: exports are made from a run's saved model."}
-              </p>
+              <TabNextStep of={exportNextStep} trainedRuns={runs.length} />
             ) : (
               <div className="form-rows">
                 <label className="form-row" htmlFor={ids.run}>

@@ -1,6 +1,8 @@
 import { useEditor } from "../state/editor-context";
 import { useUi } from "../state/hooks";
 import { isActive } from "../state/training-store";
+import { TabNextStep } from "./common/NextStepCard";
+import { trainNextStep } from "./common/next-step";
 import { useTabsSession, useTraining } from "./common/session";
 import { TabFrame } from "./TabFrame";
 import { controlRun, startRun } from "./train/actions";
@@ -24,6 +26,7 @@ export function TrainTab({ hidden }: { hidden: boolean }) {
       <div className="train-layout">
         <TrainSettings disabled={busy} />
         <div className="train-main">
+          <TabNextStep of={trainNextStep} />
           <StartBlockers />
           <ProgressPanel />
           <ChartsPanel />

@@ -1,5 +1,6 @@
 import { isEditableTarget } from "../../commands/keyboard";
 import { requestFocus } from "../../state/ui-store";
+import { openContextMenu } from "../context-menu/menu-store";
 import { createOverviewGestures } from "./gestures";
 import { paintScene } from "./paint";
 import { type Palette, resolvePalette } from "./palette";
@@ -107,6 +108,15 @@ export function mountOverview(parts: OverviewParts): () => void {
     if (block.category === "group") requestFocus(editor.ui, block.id);
     else editor.run("focus-node", { nodeId: block.id });
   };
+  // A painted block's menu; on empty canvas React Flow's pane opens the canvas menu as zoomed in.
+  const onMenu = (e: MouseEvent) => {
+    const block = gestures.hover(local(e));
+    if (!block) return;
+    e.preventDefault();
+    e.stopPropagation();
+    hideTip();
+    openContextMenu(editor, { kind: "node", id: block.id }, { x: e.clientX, y: e.clientY });
+  };
   const onHover = (e: PointerEvent) => {
     if (pressed) return;
     if ((e.target as Element).closest(".react-flow__panel")) return hideTip();
@@ -126,6 +136,7 @@ export function mountOverview(parts: OverviewParts): () => void {
   host.addEventListener("pointerdown", onDown, true);
   host.addEventListener("click", onClick, true);
   host.addEventListener("dblclick", onDoubleClick, true);
+  host.addEventListener("contextmenu", onMenu, true);
   host.addEventListener("pointermove", onHover);
   host.addEventListener("pointerleave", hideTip);
   repaint();
@@ -137,6 +148,7 @@ export function mountOverview(parts: OverviewParts): () => void {
     host.removeEventListener("pointerdown", onDown, true);
     host.removeEventListener("click", onClick, true);
     host.removeEventListener("dblclick", onDoubleClick, true);
+    host.removeEventListener("contextmenu", onMenu, true);
     host.removeEventListener("pointermove", onHover);
     host.removeEventListener("pointerleave", hideTip);
     window.removeEventListener("pointermove", onMove);

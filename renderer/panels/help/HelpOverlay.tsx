@@ -4,6 +4,7 @@ import type { AnyCommand, CommandCategory, CommandRegistry } from "../../command
 import { useEditor } from "../../state/editor-context";
 import { useUi } from "../../state/hooks";
 import { Icon } from "../icons";
+import { openWalk } from "../walk/walk-store";
 
 const CATEGORY_TITLES: Record<CommandCategory, string> = {
   edit: "Edit",
@@ -24,6 +25,7 @@ const GESTURES: [string, string][] = [
   ["Zoom", "Scroll, or pinch"],
   ["Zoom in on a block", "Double-click it when zoomed out (blocks without words)"],
   ["Move the view", "Press or drag in the minimap"],
+  ["Commands for a block, wire or the canvas", "Right-click it (menu keys: arrows, Enter, Esc)"],
 ];
 
 function useCommands(registry: CommandRegistry): AnyCommand[] {
@@ -103,6 +105,20 @@ export function HelpOverlay() {
               ))}
             </section>
           </div>
+          <p className="muted">
+            New to NetForge?{" "}
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => {
+                close();
+                openWalk(editor);
+              }}
+            >
+              Take the getting-started walk
+            </button>
+            : open XOR, see its data, train, evaluate and export it, step by step.
+          </p>
         </div>
       </div>
     </div>

@@ -1,4 +1,4 @@
-import { useCallback } from "react";
+import { useCallback, useRef } from "react";
 import { getSpec } from "../../../shared/layers/catalog";
 import { resolveParams } from "../../../shared/layers/resolve";
 import { useEditor } from "../../state/editor-context";
@@ -6,6 +6,7 @@ import { renameNode, setParams } from "../../state/edits";
 import { useAnalysis, useDoc } from "../../state/hooks";
 import { DiagnosticItem } from "../diagnostics/DiagnosticItem";
 import { DocsView } from "../docs/DocsView";
+import { usePanelRequest } from "../menu/use-panel-request";
 import { CategoryGlyph } from "../palette/glyphs";
 import { compactText, countText, shapeText } from "../summary/format";
 import { ParamForm } from "./ParamForm";
@@ -24,6 +25,14 @@ export function NodeInspector({ id }: { id: string }) {
   const node = useDoc((s) => s.project.graph.nodes.find((n) => n.id === id), sameContent);
   const analysis = useAnalysis((s) => s.graph.nodes[id]);
   const diagnostics = useAnalysis((s) => s.nodeDiagnostics[id]);
+  const docs = useRef<HTMLDivElement>(null);
+  // Show documentation (context menu): bring this block's docs into view and give them the focus.
+  usePanelRequest("docs", (nodeId) => {
+    if (nodeId !== id || !docs.current) return false;
+    docs.current.scrollIntoView({ block: "start" });
+    docs.current.focus({ preventScroll: true });
+    return true;
+  });
 
   const onBegin = useCallback((name: string) => editor.history.mark(`edit ${id}.${name}`), [editor, id]);
   const onCommit = useCallback(
@@ -119,7 +128,9 @@ export function NodeInspector({ id }: { id: string }) {
           </dd>
         </dl>
       </section>
-      <DocsView spec={spec} params={params} />
+      <div ref={docs} tabIndex={-1} className="docs-anchor">
+        <DocsView spec={spec} params={params} />
+      </div>
     </>
   );
 }

@@ -1,6 +1,8 @@
 import { type KeyboardEvent, memo, useDeferredValue, useMemo, useRef, useState } from "react";
 import type { AnyLayerSpec, Category } from "../../../shared/layers/spec";
 import { useEditor } from "../../state/editor-context";
+import { findNode } from "../../state/project-ops";
+import { usePanelRequest } from "../menu/use-panel-request";
 import { CategoryGlyph } from "./glyphs";
 import { HoverCard } from "./HoverCard";
 import { groupByCategory, searchLayers } from "./palette-search";
@@ -20,11 +22,24 @@ export function Palette() {
   const [collapsed, setCollapsed] = useState<ReadonlySet<Category>>(new Set());
   const [hover, setHover] = useState<{ spec: AnyLayerSpec; top: number } | null>(null);
   const listRef = useRef<HTMLDivElement>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const [insertAfter, setInsertAfter] = useState<string | null>(null);
+  // Insert after… (context menu): the search picks the block; add-layer puts it after the selected one.
+  usePanelRequest("paletteSearch", (nodeId) => {
+    const node = findNode(editor.project(), nodeId);
+    setInsertAfter(node ? (node.name ?? node.id) : null);
+    searchRef.current?.focus();
+    searchRef.current?.select();
+    return true;
+  });
   const results = useMemo(() => searchLayers(deferred), [deferred]);
   const groups = useMemo(() => groupByCategory(results), [results]);
   const searching = deferred.trim() !== "";
 
-  const add = (kind: string) => editor.run("add-layer", { kind });
+  const add = (kind: string) => {
+    setInsertAfter(null);
+    editor.run("add-layer", { kind });
+  };
   const items = () => [...(listRef.current?.querySelectorAll<HTMLElement>(".layer-item") ?? [])];
   const moveFocus = (from: HTMLElement | null, delta: number) => {
     const all = items();
@@ -51,13 +66,20 @@ export function Palette() {
       </div>
       <div className="palette-search">
         <input
+          ref={searchRef}
           type="search"
           aria-label="Search layers"
           placeholder="Search blocks (fully connected, atrous…)"
           value={query}
           onChange={(e) => setQuery(e.target.value)}
           onKeyDown={onSearchKey}
+          onBlur={() => setInsertAfter(null)}
         />
+        {insertAfter && (
+          <p className="palette-hint" role="status">
+            Inserting after “{insertAfter}”: type a block’s name, then Enter.
+          </p>
+        )}
       </div>
       <div className="palette-list" ref={listRef}>
         {groups.length === 0 && <p className="muted empty-note">No block matches “{query}”.</p>}

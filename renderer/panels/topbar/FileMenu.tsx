@@ -3,6 +3,7 @@ import type { ResponseOf } from "../../../shared/api/contract";
 import type { NetforgeClient } from "../../api/client";
 import { detectMac, formatKbd } from "../../commands/keyboard";
 import { useEditor } from "../../state/editor-context";
+import { MenuItem, moveMenuFocus } from "../menu/MenuItem";
 import { setGalleryOpen } from "../templates/gallery-store";
 
 /** The file commands shown in the menu, in menu order; titles and shortcuts come from the registry. */
@@ -36,11 +37,6 @@ export function FileMenu({ client }: { client: NetforgeClient | null }) {
     setOpen(false);
     fn();
   };
-  const move = (delta: number) => {
-    const items = [...(menuRef.current?.querySelectorAll<HTMLElement>("[role=menuitem]") ?? [])];
-    const at = items.indexOf(document.activeElement as HTMLElement);
-    items[(at + delta + items.length) % items.length]?.focus();
-  };
 
   return (
     <div className="menu-anchor">
@@ -64,7 +60,7 @@ export function FileMenu({ client }: { client: NetforgeClient | null }) {
             if (e.key === "Escape") setOpen(false);
             else if (e.key === "ArrowDown" || e.key === "ArrowUp") {
               e.preventDefault();
-              move(e.key === "ArrowDown" ? 1 : -1);
+              moveMenuFocus(menuRef.current, e.key === "ArrowDown" ? 1 : -1);
             }
           }}
         >
@@ -101,37 +97,5 @@ export function FileMenu({ client }: { client: NetforgeClient | null }) {
         </div>
       )}
     </div>
-  );
-}
-
-function MenuItem({
-  label,
-  kbd,
-  detail,
-  disabled = false,
-  onSelect,
-}: {
-  label: string;
-  kbd?: string;
-  detail?: string;
-  disabled?: boolean;
-  onSelect: () => void;
-}) {
-  return (
-    <button
-      type="button"
-      role="menuitem"
-      className="menu-item"
-      aria-disabled={disabled}
-      title={detail}
-      tabIndex={-1}
-      onClick={() => {
-        if (!disabled) onSelect();
-      }}
-    >
-      <span className="menu-label">{label}</span>
-      {detail && <span className="menu-detail">{detail}</span>}
-      {kbd && <kbd>{kbd}</kbd>}
-    </button>
   );
 }

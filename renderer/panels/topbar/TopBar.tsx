@@ -6,6 +6,7 @@ import { type ActiveTab, requestFocus, setSelection } from "../../state/ui-store
 import { validationState } from "../diagnostics/validation-state";
 import { Icon } from "../icons";
 import { setGalleryOpen } from "../templates/gallery-store";
+import { WalkButton } from "../walk/WalkButton";
 import { BrandMark } from "./BrandMark";
 import { FileMenu } from "./FileMenu";
 import { useHostStatus } from "./host-status";
@@ -118,6 +119,7 @@ export function TopBar({ client }: { client: NetforgeClient | null }) {
         <ValidationPill />
         <BackendPill connection={host.connection} backend={host.backend} />
         <span className="toolbar-sep" />
+        <WalkButton />
         <button
           type="button"
           className="icon-button"
