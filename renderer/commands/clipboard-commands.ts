@@ -1,6 +1,6 @@
 import { canvasViewOf, occupiedRects } from "../state/canvas-view";
 import type { Fragment } from "../state/clipboard";
-import type { Editor } from "../state/editor";
+import type { Editor } from "../state/editor-api";
 import {
   copyFragment,
   type Position,

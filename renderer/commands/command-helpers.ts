@@ -1,5 +1,5 @@
 import type { Project } from "../../shared/ir/project";
-import type { Editor } from "../state/editor";
+import type { Editor } from "../state/editor-api";
 import { setSelection } from "../state/ui-store";
 
 /** What the graph and clipboard commands share: the selection, and edits that hand back new ids. */

@@ -13,7 +13,7 @@ import {
 } from "../state/autosave";
 import type { Editor } from "../state/editor-api";
 import { browse, type FilePrompts, isProjectFile } from "../state/file-prompts";
-import { renameForSaveAs } from "../state/project-name";
+import { renameForSaveAs } from "../state/save-as-name";
 import { requestFit, toast } from "../state/ui-store";
 import { followAppCommands } from "./app-events";
 import { type AnyCommand, defineCommand } from "./registry";

@@ -1,5 +1,5 @@
 import type { Project } from "../../shared/ir/project";
-import type { Editor } from "./editor";
+import type { Editor } from "./editor-api";
 import type { Position } from "./edits";
 import { nodeRect, type Rect } from "./placement";
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createEditor } from "./editor";
-import { DEFAULT_PROJECT_NAME, fileStem, nameAfterSaveAs, namedInFile, renameForSaveAs } from "./project-name";
+import { DEFAULT_PROJECT_NAME, fileStem, nameAfterSaveAs, namedInFile } from "./project-name";
+import { renameForSaveAs } from "./save-as-name";
 
 describe("nameAfterSaveAs", () => {
   it("gives an unnamed project the file's name", () => {

@@ -1,5 +1,4 @@
 import { projectFileName } from "../files/local-files";
-import type { Editor } from "./editor";
 
 /** The name of a project nobody has named yet (a new, blank project). */
 export const DEFAULT_PROJECT_NAME = "Untitled";
@@ -33,17 +32,4 @@ export function nameAfterSaveAs(name: string, path: string, userNamed: boolean):
   const base = path.split(/[\\/]/).pop() ?? "";
   if (base.toLowerCase() === projectFileName(name)) return name;
   return fileStem(path).slice(0, 200) || name;
-}
-
-/**
- * Gives the project the name Save As to `path` calls for (nameAfterSaveAs); returns what takes it
- * back when nothing was saved. Keeping the name is no edit: no undo step, no new document version.
- */
-export function renameForSaveAs(editor: Editor, path: string): () => void {
-  const before = editor.project().name;
-  const name = nameAfterSaveAs(before, path, editor.ui.getState().projectNamed);
-  if (name === before) return () => {};
-  const rename = (from: string, to: string) => editor.update((p) => (p.name === from ? { ...p, name: to } : p));
-  rename(before, name);
-  return () => rename(name, before);
 }
