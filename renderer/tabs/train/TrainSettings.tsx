@@ -6,12 +6,12 @@ import {
   parseTrainingConfig,
   TrainingConfigSchema,
 } from "../../../shared/training/config";
+import { sameLoss, suggestLoss } from "../../../shared/training/loss-suggest";
 import { useEditor } from "../../state/editor-context";
 import { useAnalysis, useDoc } from "../../state/hooks";
 import { type FormMeta, SchemaForm } from "../common/SchemaForm";
 import { formModel, setIn } from "../common/schema-model";
 import { useProbe } from "../common/session";
-import { sameLoss, suggestLoss } from "./loss-suggest";
 
 /** Built once: the form follows the schema, not the other way round. */
 const MODEL = formModel(TrainingConfigSchema);
