@@ -13,6 +13,7 @@ import type { FolderAccess } from "./access";
 import { resolveSpec } from "./data";
 import type { HostEvents } from "./events";
 import { type EpochRecord, type RunEnd, type RunSummary, writeRunEnd } from "./run-files";
+import { runSettings } from "./run-settings";
 import type { TrainerPool } from "./trainer-pool";
 
 /** A run this host started, while it trains and after (until the host exits). */
@@ -63,17 +64,22 @@ export class TrainingService {
         errors,
       );
     }
-    const config = TrainingConfigSchema.safeParse(project.training);
+    // Where the project is silent the settings follow the model and the data, as the Train tab shows.
+    const { training, data } = await runSettings(
+      project.graph,
+      project.training,
+      await this.projectData(project, projectPath),
+    );
+    const config = TrainingConfigSchema.safeParse(training);
     if (!config.success) {
       throw new ApiError("E_BAD_REQUEST", `training settings: ${describeZodIssues(config.error)}`);
     }
-    const data = await this.projectData(project, projectPath);
     const runId = newRunId();
     const trainable: Trainable = {
       name: project.name,
       source: projectPath ?? `template:${project.name}`,
       graph: project.graph,
-      training: project.training,
+      training,
       data,
       dataSummary:
         "kind" in data
@@ -122,7 +128,7 @@ export class TrainingService {
       type: "start",
       runId,
       graph: project.graph,
-      training: project.training,
+      training,
       data,
       ...(runDir ? { runDir } : {}),
     });

@@ -46,3 +46,18 @@ export function validationWarning(
     message: `${what} holds out ${held} sample${held === 1 ? "" : "s"} with none of class ${missing.map((m) => `"${m}"`).join(", ")}; expected at least 1 sample per class (${classNames.length} classes). Val metrics will not cover every class: use a larger fraction or more data`,
   };
 }
+
+/** The spec the trainer and the probe get: its split's validation is the training setting's. */
+export function withValidation<S extends { split: { validation: number } }>(
+  spec: S,
+  training: Record<string, unknown>,
+): S {
+  return { ...spec, split: { ...spec.split, validation: validationFraction(training) } };
+}
+
+/** A spec as a project stores it: without `split.validation`, which the training settings hold. */
+export function withoutSplitValidation<S extends { split?: object }>(spec: S): S {
+  if (!spec.split || !("validation" in spec.split)) return spec;
+  const { validation: _, ...split } = spec.split as Record<string, unknown>;
+  return { ...spec, split };
+}

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import type { TrainerMessage } from "../../../shared/trainer/protocol";
+import { runSettings } from "../../services/run-settings";
 import { TrainerClient } from "../../services/trainer-client";
 import { EXIT, type Io, UserError } from "../io";
 import { jsonEvent, ttyProgress } from "../progress";
@@ -29,13 +30,13 @@ export async function trainCommand(args: string[], io: Io): Promise<number> {
   if (positionals.length !== 1)
     throw new UserError(`expected one project file or template name; received ${positionals.length}`);
   const t = await loadTrainable(positionals[0], values.data);
-  const training: Record<string, unknown> = { ...t.training };
+  const own: Record<string, unknown> = { ...t.training };
   const int = (flag: string, v: string | undefined, key: string) => {
     if (v === undefined) return;
     const n = Number(v);
     if (!Number.isInteger(n) || n < (key === "seed" ? 0 : 1))
       throw new UserError(`--${flag} must be a whole number${key === "seed" ? "" : " >= 1"}; received ${v}`);
-    training[key] = n;
+    own[key] = n;
   };
   int("epochs", values.epochs, "epochs");
   int("batch-size", values["batch-size"], "batchSize");
@@ -43,7 +44,13 @@ export async function trainCommand(args: string[], io: Io): Promise<number> {
   if (values.lr !== undefined) {
     const lr = Number(values.lr);
     if (!(lr > 0)) throw new UserError(`--lr must be a number > 0; received ${values.lr}`);
-    training.learningRate = lr;
+    own.learningRate = lr;
+  }
+  // The flags win over the project, and the project over the model's and data's defaults.
+  const { training, data, warnings } = await runSettings(t.graph, own, t.data);
+  for (const w of warnings) {
+    if (values.json) io.stdout.write(`${JSON.stringify({ event: "warning", code: w.code, message: w.message })}\n`);
+    else io.stderr.write(`warning: ${w.code} ${w.message}\n`);
   }
   const runId = `${new Date().toISOString().replace(/[:.]/g, "-").slice(0, 19)}-${randomBytes(3).toString("hex")}`;
   const runDir = values.out ?? runFolder(t, runId);
@@ -54,7 +61,8 @@ export async function trainCommand(args: string[], io: Io): Promise<number> {
     name: t.name,
     graph: t.graph,
     training,
-    data: t.dataSummary,
+    // The spec as trained: its split's validation is the settings' fraction.
+    data: t.dataSummary.spec ? { ...t.dataSummary, spec: data } : t.dataSummary,
   });
   const client = await TrainerClient.start({ backend: values.backend ?? (training.backend as string | undefined) });
   const show = values.json
@@ -65,7 +73,7 @@ export async function trainCommand(args: string[], io: Io): Promise<number> {
   const onSigint = () => client.send({ type: "stop", runId });
   process.once("SIGINT", onSigint);
   try {
-    client.send({ type: "start", runId, graph: t.graph, training, data: t.data, runDir });
+    client.send({ type: "start", runId, graph: t.graph, training, data, runDir });
     const end = await client.waitForEnd(runId);
     if (end.type === "error") {
       if (values.json)

@@ -10,8 +10,10 @@ import { sameLoss, suggestLoss } from "../../../shared/training/loss-suggest";
 import { useEditor } from "../../state/editor-context";
 import { useAnalysis, useDoc } from "../../state/hooks";
 import { type FormMeta, SchemaForm } from "../common/SchemaForm";
-import { formModel, setIn } from "../common/schema-model";
+import { formModel, humanize, setIn } from "../common/schema-model";
 import { useProbe } from "../common/session";
+import { useEffectiveTraining } from "./use-settings";
+import { ValidationWarnings } from "./ValidationWarnings";
 
 /** Built once: the form follows the schema, not the other way round. */
 const MODEL = formModel(TrainingConfigSchema);
@@ -45,10 +47,17 @@ const LABELS: Record<string, string> = {
   clipNorm: "Clip norm",
 };
 
+/** The settings that follow the model and the data where the project leaves them out. */
+const FOLLOWING = ["loss", "metrics", "optimizer", "learningRate", "epochs"] as const;
+
+function withoutKeys(o: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(o).filter(([k]) => !keys.includes(k)));
+}
+
 const HINTS: Record<string, string> = {
   learningRate: "Step size of each update; empty uses the optimizer's usual default.",
   validation:
-    "Inline samples: the last fraction is held out (Keras' validationSplit). File datasets are split in the Data tab; 'none' trains on every sample.",
+    "The one validation setting (the Data tab shows it). Files: a stratified, seeded part of the samples; inline samples: the last fraction (Keras' validationSplit). 'none' trains on every sample.",
   seed: "Same seed, same backend: the same loss curve. Empty picks a random seed per run.",
   backend: "Which engine the trainer uses; auto picks the fastest that loads.",
   metrics: "Reported every epoch next to the loss, for training and validation.",
@@ -92,7 +101,9 @@ const OPTION_LABELS: Record<string, string> = {
  */
 export function TrainSettings({ disabled }: { disabled: boolean }) {
   const editor = useEditor();
-  const training = useDoc((s) => s.project.training);
+  const own = useDoc((s) => s.project.training);
+  // The form shows (and parses) what a run gets: the project's settings over the model's defaults.
+  const training = useEffectiveTraining();
   const graph = useAnalysis((s) => s.graph);
   const summary = useProbe((s) => s.summary);
   const parsed = useMemo(() => parseTrainingConfig(training), [training]);
@@ -127,8 +138,14 @@ export function TrainSettings({ disabled }: { disabled: boolean }) {
   }, [training, parsed]);
 
   const onChange = (path: readonly string[], value: unknown) => {
-    editor.edit(`training: ${path.join(".")}`, (p) => ({ ...p, training: setIn(p.training, path, value) }));
+    // A field inside a defaulted group (early stopping, ...) starts from what the form shows.
+    editor.edit(`training: ${path.join(".")}`, (p) => {
+      const key = path[0];
+      const base = key in p.training || !(key in training) ? p.training : { ...p.training, [key]: training[key] };
+      return { ...p, training: setIn(base, path, value) };
+    });
   };
+  const customized = FOLLOWING.filter((k) => k in own);
   const useSuggested = suggestion && !sameLoss(training.loss, suggestion.loss);
 
   return (
@@ -156,7 +173,27 @@ export function TrainSettings({ disabled }: { disabled: boolean }) {
           )}
         </div>
       )}
+      <div className="defaults-note">
+        <span className="muted small">
+          {customized.length === 0
+            ? "Loss, metrics, optimizer, learning rate and epochs follow the model and the data."
+            : `Set by this project: ${customized.map((k) => LABELS[k] ?? humanize(k)).join(", ")}.`}
+        </span>
+        {customized.length > 0 && (
+          <button
+            type="button"
+            className="button small ghost"
+            disabled={disabled}
+            onClick={() =>
+              editor.edit("training: model defaults", (p) => ({ ...p, training: withoutKeys(p.training, FOLLOWING) }))
+            }
+          >
+            Use the model's defaults
+          </button>
+        )}
+      </div>
       <SchemaForm model={MODEL} value={training} onChange={onChange} issues={issues} meta={meta} disabled={disabled} />
+      <ValidationWarnings />
     </section>
   );
 }
