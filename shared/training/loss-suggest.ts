@@ -19,6 +19,13 @@ export function suggestLoss(graph: GraphAnalysis, summary: DatasetSummary | null
   const out = graph.nodes[graph.outputs[0]];
   const units = out?.outputShapes?.[0]?.at(-1) ?? null;
   if (!out || units === null) return null;
+  if (out.kind === "Perceptron") {
+    // Its step output is neither a probability nor a logit; the perceptron rule trains it.
+    return {
+      loss: { type: "meanSquaredError" },
+      reason: "a Perceptron's 0/1 step output: mean squared error counts its mistakes (the perceptron rule trains it)",
+    };
+  }
   const activation = outputActivation(out.kind, out.params);
   const task = summary?.task ?? (activation === "softmax" || activation === "sigmoid" ? "classification" : null);
   const classes = summary?.classes.length ?? 0;
