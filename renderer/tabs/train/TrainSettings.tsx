@@ -10,8 +10,9 @@ import { sameLoss, suggestLoss } from "../../../shared/training/loss-suggest";
 import { useEditor } from "../../state/editor-context";
 import { useAnalysis, useDoc } from "../../state/hooks";
 import { type FormMeta, SchemaForm } from "../common/SchemaForm";
-import { formModel, humanize, setIn } from "../common/schema-model";
+import { formModel, humanize } from "../common/schema-model";
 import { useProbe } from "../common/session";
+import { editSetting, FOLLOWING, withoutFollowing } from "./settings-edit";
 import { useEffectiveTraining } from "./use-settings";
 import { ValidationWarnings } from "./ValidationWarnings";
 
@@ -46,13 +47,6 @@ const LABELS: Record<string, string> = {
   clipValue: "Clip value",
   clipNorm: "Clip norm",
 };
-
-/** The settings that follow the model and the data where the project leaves them out. */
-const FOLLOWING = ["loss", "metrics", "optimizer", "learningRate", "epochs"] as const;
-
-function withoutKeys(o: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(o).filter(([k]) => !keys.includes(k)));
-}
 
 const HINTS: Record<string, string> = {
   learningRate: "Step size of each update; empty uses the optimizer's usual default.",
@@ -138,12 +132,10 @@ export function TrainSettings({ disabled }: { disabled: boolean }) {
   }, [training, parsed]);
 
   const onChange = (path: readonly string[], value: unknown) => {
-    // A field inside a defaulted group (early stopping, ...) starts from what the form shows.
-    editor.edit(`training: ${path.join(".")}`, (p) => {
-      const key = path[0];
-      const base = key in p.training || !(key in training) ? p.training : { ...p.training, [key]: training[key] };
-      return { ...p, training: setIn(base, path, value) };
-    });
+    editor.edit(`training: ${path.join(".")}`, (p) => ({
+      ...p,
+      training: editSetting(p.training, training, path, value),
+    }));
   };
   const customized = FOLLOWING.filter((k) => k in own);
   const useSuggested = suggestion && !sameLoss(training.loss, suggestion.loss);
@@ -185,7 +177,7 @@ export function TrainSettings({ disabled }: { disabled: boolean }) {
             className="button small ghost"
             disabled={disabled}
             onClick={() =>
-              editor.edit("training: model defaults", (p) => ({ ...p, training: withoutKeys(p.training, FOLLOWING) }))
+              editor.edit("training: model defaults", (p) => ({ ...p, training: withoutFollowing(p.training) }))
             }
           >
             Use the model's defaults
