@@ -119,3 +119,23 @@ describe("defaultEpochs", () => {
     expect(defaultEpochs(48_000, 32)).toBe(MIN_EPOCHS);
   });
 });
+
+describe("resolveTraining for a Perceptron output", () => {
+  it("trains it with the perceptron rule, which is what moves its weights", () => {
+    const graph = GraphSchema.parse({
+      format: "netforge.graph",
+      version: 1,
+      nodes: [
+        { id: "input_1", kind: "Input", params: { shape: [2] } },
+        { id: "p", kind: "Perceptron", params: { units: 1 } },
+      ],
+      edges: [{ id: "e1", source: "input_1", target: "p", targetPort: "in" }],
+    });
+    expect(resolveTraining({}, inferGraph(graph), xor)).toMatchObject({
+      optimizer: { type: "perceptron" },
+      learningRate: 0.1,
+      loss: { type: "meanSquaredError" },
+      metrics: ["accuracy"],
+    });
+  });
+});

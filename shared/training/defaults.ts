@@ -1,5 +1,6 @@
 import type { DatasetSummary } from "../datasets/summary";
 import type { GraphAnalysis } from "../shapes/infer";
+import { DEFAULT_LEARNING_RATE } from "./config";
 import { suggestLoss } from "./loss-suggest";
 import { validationFraction } from "./validation";
 
@@ -7,7 +8,8 @@ import { validationFraction } from "./validation";
  * What a project's training settings mean where they are silent: the defaults follow the model and
  * the data instead of one fixed set (MSE, no metric, Adam at 0.001 for 20 epochs, under which XOR
  * never learns). The loss is the one suggestLoss picks from the output block and the labels,
- * accuracy is on for classification (mean absolute error for regression), Adam runs at 0.01, and
+ * accuracy is on for classification (mean absolute error for regression), Adam runs at 0.01 (the
+ * perceptron rule at 0.1 for a Perceptron output), and
  * the epochs give a small dataset as many updates as a large one gets in ten epochs. Whatever the
  * project sets wins; the host, the CLI and the Train tab all read the settings through
  * resolveTraining, so what the form shows is what trains.
@@ -37,8 +39,10 @@ export function modelDefaults(raw: Raw, graph: GraphAnalysis, summary: DatasetSu
   else if (task === "regression") out.metrics = ["mae"];
   // The rate belongs to the optimizer: a project that names its optimizer gets that one's default.
   if (raw.optimizer === undefined) {
-    out.optimizer = { type: "adam" };
-    out.learningRate = MODEL_LEARNING_RATE;
+    // Backpropagation leaves a Perceptron block alone (its step has no slope): the perceptron rule trains it.
+    const perceptron = graph.outputs.length === 1 && graph.nodes[graph.outputs[0]]?.kind === "Perceptron";
+    out.optimizer = { type: perceptron ? "perceptron" : "adam" };
+    out.learningRate = perceptron ? DEFAULT_LEARNING_RATE.perceptron : MODEL_LEARNING_RATE;
   }
   if (summary && summary.rows > 0) {
     const batch = typeof raw.batchSize === "number" && raw.batchSize >= 1 ? raw.batchSize : BATCH_SIZE;
