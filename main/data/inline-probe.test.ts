@@ -1,18 +1,13 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DatasetSpecSchema } from "../../shared/datasets/spec";
 import { probeSource } from "./probe";
 
-const XOR = {
-  kind: "inline",
-  x: [
-    [0, 0],
-    [0, 1],
-    [1, 0],
-    [1, 1],
-  ],
-  y: [0, 1, 1, 0],
-  classNames: ["0", "1"],
-} as const;
+/** The XOR template's samples: [0,0] [0,1] [1,0] [1,1] labelled 0 1 1 0, class names "0" and "1". */
+const XOR = JSON.parse(
+  readFileSync(join(import.meta.dirname, "../../resources/templates/xor.netforge.json"), "utf8"),
+).data;
 const probe = (source: unknown, validation: number) =>
   probeSource(DatasetSpecSchema.parse({ source, split: { validation } }));
 

@@ -1,25 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { DatasetSummary } from "../datasets/summary";
-import { type Graph, GraphSchema } from "../ir/graph";
 import { inferGraph } from "../shapes/infer";
+import { mlp, perceptron } from "./__fixtures__/graphs";
 import { parseTrainingConfig } from "./config";
 import { defaultEpochs, MAX_EPOCHS, MIN_EPOCHS, MODEL_LEARNING_RATE, resolveTraining } from "./defaults";
-
-const mlp = (units: number, activation: string): Graph =>
-  GraphSchema.parse({
-    format: "netforge.graph",
-    version: 1,
-    nodes: [
-      { id: "input_1", kind: "Input", params: { shape: [2] } },
-      { id: "dense_1", kind: "Dense", params: { units: 4, activation: "tanh" } },
-      { id: "dense_2", kind: "Dense", params: { units, activation } },
-    ],
-    edges: [
-      { id: "e1", source: "input_1", target: "dense_1", targetPort: "in" },
-      { id: "e2", source: "dense_1", target: "dense_2", targetPort: "in" },
-    ],
-  });
 
 const xor: DatasetSummary = {
   kind: "inline",
@@ -122,15 +107,7 @@ describe("defaultEpochs", () => {
 
 describe("resolveTraining for a Perceptron output", () => {
   it("trains it with the perceptron rule, which is what moves its weights", () => {
-    const graph = GraphSchema.parse({
-      format: "netforge.graph",
-      version: 1,
-      nodes: [
-        { id: "input_1", kind: "Input", params: { shape: [2] } },
-        { id: "p", kind: "Perceptron", params: { units: 1 } },
-      ],
-      edges: [{ id: "e1", source: "input_1", target: "p", targetPort: "in" }],
-    });
+    const graph = perceptron();
     expect(resolveTraining({}, inferGraph(graph), xor)).toMatchObject({
       optimizer: { type: "perceptron" },
       learningRate: 0.1,

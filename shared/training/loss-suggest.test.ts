@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { DatasetSummary } from "../datasets/summary";
 import { type Graph, GraphSchema } from "../ir/graph";
 import { inferGraph } from "../shapes/infer";
+import { perceptron } from "./__fixtures__/graphs";
 import { sameLoss, suggestLoss } from "./loss-suggest";
 
 const graph = (units: number, activation: string): Graph =>
@@ -73,16 +74,7 @@ describe("suggestLoss with one-hot labels", () => {
 
 describe("suggestLoss for a Perceptron block", () => {
   it("keeps mean squared error: the step output is no logit", () => {
-    const perceptron = GraphSchema.parse({
-      format: "netforge.graph",
-      version: 1,
-      nodes: [
-        { id: "input_1", kind: "Input", params: { shape: [2] } },
-        { id: "p", kind: "Perceptron", params: { units: 1 } },
-      ],
-      edges: [{ id: "e1", source: "input_1", target: "p", targetPort: "in" }],
-    });
-    expect(suggestLoss(inferGraph(perceptron), summary("classification", 2))?.loss).toEqual({
+    expect(suggestLoss(inferGraph(perceptron()), summary("classification", 2))?.loss).toEqual({
       type: "meanSquaredError",
     });
   });
