@@ -40,6 +40,8 @@ export const DIAGNOSTIC_CODES = {
   // The bound data against the model (renderer/state/binding.ts); inferGraph never emits these.
   E_DATA_INPUT_SHAPE: "error",
   E_DATA_OUTPUT_SIZE: "error",
+  /** The targets' format and the loss disagree (one-hot rows with a sparse loss, ...). */
+  E_DATA_LOSS: "error",
   W_DATA_INPUTS: "warning",
 } as const;
 

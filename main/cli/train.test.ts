@@ -61,6 +61,35 @@ describe("netforge train / predict", () => {
     expect(last.stderr).toContain("the run has no best checkpoint; using its last");
   }, 120_000);
 
+  it("trains a project that sets nothing with defaults that follow the model and data, and warns about validation", () => {
+    // The XOR template's model and data with no training settings but a seed: what a new project holds.
+    const xor = JSON.parse(
+      readFileSync(join(import.meta.dirname, "../../resources/templates/xor.netforge.json"), "utf8"),
+    );
+    const file = join(dir, "new-xor.netforge.json");
+    writeFileSync(file, JSON.stringify({ ...xor, training: { seed: 7 } }));
+    const runDir = join(dir, "defaults-run");
+    const r = netforge("train", file, "--json", "--out", runDir);
+    expect(r.status, r.stderr).toBe(0);
+    const events = r.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    // 0.2 of 4 rows holds out none: said before training, with its code.
+    expect(events[0]).toMatchObject({ event: "warning", code: "W_VALIDATION_EMPTY" });
+    const done = events.at(-1);
+    expect(done).toMatchObject({ event: "done", reason: "completed" });
+    expect(done.metrics.accuracy).toBe(1);
+    const record = JSON.parse(readFileSync(join(runDir, "run.json"), "utf8"));
+    expect(record.training).toMatchObject({
+      loss: { type: "binaryCrossentropy" },
+      metrics: ["accuracy"],
+      optimizer: { type: "adam" },
+      learningRate: 0.01,
+      seed: 7,
+    });
+  }, 120_000);
+
   it("stops cleanly on Ctrl-C (SIGINT) and keeps the last checkpoint", async () => {
     const runDir = join(dir, "interrupted");
     // detached: its own process group, so the signal reaches the CLI and its trainer as Ctrl-C does.

@@ -1,8 +1,10 @@
 import type { DatasetSpec } from "../../shared/datasets/spec";
 import { stratifiedCounts } from "../../shared/datasets/split-indices";
 import type { DatasetSummary } from "../../shared/datasets/summary";
+import { validationWarning } from "../../shared/training/validation";
 import { probeIdx } from "./idx/probe";
 import { probeImageFolder } from "./image-folder/probe";
+import { probeInline } from "./inline-probe";
 import { probeNpy } from "./npy/probe";
 import { probeSeries } from "./series/probe";
 import { probeTable } from "./table/probe";
@@ -10,11 +12,25 @@ import { probeSentencePairs, probeText } from "./text/probe";
 
 /**
  * A quick summary of any data source, without the trainer (no TensorFlow.js in the host), with
- * the class balance of each part of the spec's split when the split is stratified.
+ * the class balance of each part of the spec's split when the split is stratified (inline samples:
+ * the trainer's last-fraction split), and a W_VALIDATION_* warning when the validation fraction
+ * holds out no sample, or none of some class.
  */
 export async function probeSource(spec: DatasetSpec): Promise<DatasetSummary> {
-  const summary = await probeOnly(spec);
-  if (!spec.split.stratify || summary.classes.length === 0 || summary.estimated) return summary;
+  const summary = withSplits(spec, await probeOnly(spec));
+  // Inline samples with their own validation set are not split at all.
+  if (summary.estimated || (spec.source.kind === "inline" && spec.source.validation)) return summary;
+  const fraction = spec.split.validation;
+  const perClass = summary.splits?.validation ?? null;
+  // An unstratified split rounds the whole set's share, as splitIndices does.
+  const held = perClass ? perClass.reduce((a, b) => a + b, 0) : Math.round(summary.rows * fraction);
+  const names = summary.classes.map((c) => c.name);
+  const warning = validationWarning(fraction, summary.rows, held, perClass, names);
+  return warning ? { ...summary, warnings: [...summary.warnings, warning] } : summary;
+}
+
+function withSplits(spec: DatasetSpec, summary: DatasetSummary): DatasetSummary {
+  if (summary.splits || !spec.split.stratify || summary.classes.length === 0 || summary.estimated) return summary;
   return {
     ...summary,
     splits: stratifiedCounts(
@@ -41,38 +57,7 @@ async function probeOnly(spec: DatasetSpec): Promise<DatasetSummary> {
       return probeSentencePairs(s);
     case "timeSeries":
       return probeSeries(s);
-    case "inline": {
-      const scalar = s.y.every((v) => typeof v === "number");
-      const classes = new Map<number, number>();
-      if (scalar) for (const v of s.y as number[]) classes.set(v, (classes.get(v) ?? 0) + 1);
-      const integral = scalar && [...classes.keys()].every((k) => Number.isInteger(k) && k >= 0);
-      return {
-        kind: "inline",
-        path: "(inline)",
-        rows: s.x.length,
-        estimated: false,
-        columns: [],
-        classes: integral
-          ? [...classes.entries()]
-              .sort((a, b) => a[0] - b[0])
-              .map(([k, count]) => ({ name: s.classNames?.[k] ?? String(k), count }))
-          : [],
-        inputShape: shapeOf(s.x[0]),
-        outputShape: scalar ? [integral ? classes.size : 1] : shapeOf(s.y[0]),
-        task: integral ? "classification" : "regression",
-        preview: s.x.slice(0, 5).map((row, i) => [JSON.stringify(row), JSON.stringify(s.y[i])]),
-        warnings: [],
-      };
-    }
+    case "inline":
+      return probeInline(s, spec.split.validation);
   }
-}
-
-function shapeOf(v: unknown): number[] {
-  const shape: number[] = [];
-  let cur = v;
-  while (Array.isArray(cur)) {
-    shape.push(cur.length);
-    cur = cur[0];
-  }
-  return shape;
 }

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ApiError } from "../../shared/api/errors";
+import { PROJECT_VERSION } from "../../shared/ir/project";
 import { stableStringify } from "../../shared/ir/serialize";
 import { inferGraph } from "../../shared/shapes/infer";
 import { createHost, type Host } from "./host";
@@ -120,7 +121,7 @@ describe("open", () => {
         "future.json",
         JSON.stringify({ ...project, version: 99 }),
         "E_UNSUPPORTED_VERSION",
-        /version 99 was written by a newer NetForge; this one reads up to version 1/,
+        new RegExp(`version 99 was written by a newer NetForge; this one reads up to version ${PROJECT_VERSION}`),
       ],
       [
         "kind.json",

@@ -7,6 +7,7 @@ import { resolveSourcePaths } from "../../shared/datasets/paths";
 import { DatasetSpecSchema } from "../../shared/datasets/spec";
 import { parseProject } from "../../shared/ir/load";
 import type { Project } from "../../shared/ir/project";
+import { withoutSplitValidation } from "../../shared/training/validation";
 import { readJsonFile } from "./json-file";
 
 type TemplateSummary = ResponseOf<"templates.list">["templates"][number];
@@ -50,7 +51,8 @@ export class Templates {
     const spec = DatasetSpecSchema.safeParse(project.data);
     if (!spec.success) return project;
     const resolved = resolveSourcePaths(spec.data, (p) => (isAbsolute(p) ? p : join(this.dir, p)));
-    return { ...project, data: resolved as unknown as Record<string, unknown> };
+    // Parsing filled in the split's default validation; the project keeps it in `training` only.
+    return { ...project, data: withoutSplitValidation(resolved) as unknown as Record<string, unknown> };
   }
 
   /** The templates folder (data paths of templates resolve against it). */

@@ -14,6 +14,7 @@ import type { FolderAccess } from "./access";
 import { resolveSpec } from "./data";
 import type { HostEvents } from "./events";
 import { type EpochRecord, type RunEnd, type RunSummary, writeRunEnd } from "./run-files";
+import { runSettings } from "./run-settings";
 import type { TrainerPool } from "./trainer-pool";
 
 /** A run this host started, while it trains and after (until the host exits). */
@@ -65,20 +66,25 @@ export class TrainingService {
         errors,
       );
     }
-    const config = TrainingConfigSchema.safeParse(project.training);
+    // Where the project is silent the settings follow the model and the data, as the Train tab shows.
+    const { training, data } = await runSettings(
+      project.graph,
+      project.training,
+      await this.projectData(project, projectPath),
+    );
+    const config = TrainingConfigSchema.safeParse(training);
     if (!config.success) {
       throw new ApiError("E_BAD_REQUEST", `training settings: ${describeZodIssues(config.error)}`);
     }
     // As `netforge train` and `check` do: a model that cannot fit is refused with the figures.
-    const memory = memoryDiagnostic(analysis, config.data.batchSize, config.data.optimizer.type);
+    const memory = memoryDiagnostic(inferGraph(project.graph), config.data.batchSize, config.data.optimizer.type);
     if (memory) throw new ApiError("E_GRAPH", memory.message, [memory]);
-    const data = await this.projectData(project, projectPath);
     const runId = newRunId();
     const trainable: Trainable = {
       name: project.name,
       source: projectPath ?? `template:${project.name}`,
       graph: project.graph,
-      training: project.training,
+      training,
       data,
       dataSummary:
         "kind" in data
@@ -128,7 +134,7 @@ export class TrainingService {
       type: "start",
       runId,
       graph: project.graph,
-      training: project.training,
+      training,
       data,
       ...(runDir ? { runDir } : {}),
     });

@@ -4,6 +4,7 @@ import type { Diagnostic } from "../../shared/diagnostics";
 import type { Graph } from "../../shared/ir/graph";
 import { type GraphAnalysis, inferGraph, type NodeAnalysis } from "../../shared/shapes/infer";
 import type { Shape } from "../../shared/shapes/shape";
+import { type LossConfig, LossSchema } from "../../shared/training/config";
 import { type BindingIssue, bindingDiagnostic, bindingIssues } from "./binding";
 import type { DocumentStore } from "./document-store";
 import { deepEqual } from "./equal";
@@ -75,8 +76,13 @@ export function analyze(graph: Graph, previous?: Analysis): Analysis {
  * Pure: `base` (an analysis without data) with the data's binding issues merged in. Nodes that
  * gain a diagnostic get a new object, reused from `previous` while it is equal.
  */
-export function withBinding(base: Analysis, data: DatasetSummary | null, previous?: Analysis): Analysis {
-  const binding = data ? bindingIssues(data, base.graph) : [];
+export function withBinding(
+  base: Analysis,
+  data: DatasetSummary | null,
+  previous?: Analysis,
+  loss: LossConfig | null = null,
+): Analysis {
+  const binding = data ? bindingIssues(data, base.graph, loss) : [];
   if (binding.length === 0) return base;
   const nodes = { ...base.graph.nodes };
   const nodeDiagnostics = { ...base.nodeDiagnostics };
@@ -105,6 +111,12 @@ export function withBinding(base: Analysis, data: DatasetSummary | null, previou
   };
 }
 
+/** The project's loss when it sets a valid one; null leaves it to the model (suggested, so it fits). */
+function lossOf(raw: unknown): LossConfig | null {
+  const r = LossSchema.safeParse(raw);
+  return r.success ? r.data : null;
+}
+
 const dataSetters = new WeakMap<AnalysisStore, (data: DatasetSummary | null) => void>();
 
 /** Hands the analysis the probe summary of the bound data (null: none); a no-op when unchanged. */
@@ -120,18 +132,26 @@ export function createAnalysisStore(doc: DocumentStore): { analysis: AnalysisSto
   const { project, version } = doc.getState();
   // The analysis without data: the base that graph edits stabilize against and data is merged into.
   let base = analyze(project.graph);
+  // The project's own loss decides whether the targets fit too (a sparse loss with one-hot rows).
+  let lossRaw = project.training.loss;
+  let loss = lossOf(lossRaw);
   const analysis = createStore<AnalysisState>()(() => ({ ...base, version, data: null }));
   dataSetters.set(analysis, (data) => {
     const state = analysis.getState();
     if (data === state.data) return;
-    analysis.setState({ ...withBinding(base, data, state), data });
+    analysis.setState({ ...withBinding(base, data, state, loss), data });
   });
   // Compared with the graph last analysed rather than by version, so that a caller who replaces
   // the project without bumping the version still gets a fresh analysis.
   let analysed = project.graph;
   const dispose = doc.subscribe((next) => {
     const graph = next.project.graph;
-    if (graph === analysed || sameForAnalysis(analysed, graph)) {
+    const lossChanged = next.project.training.loss !== lossRaw;
+    if (lossChanged) {
+      lossRaw = next.project.training.loss;
+      loss = lossOf(lossRaw);
+    }
+    if (!lossChanged && (graph === analysed || sameForAnalysis(analysed, graph))) {
       analysed = graph;
       if (next.version !== analysis.getState().version) analysis.setState({ version: next.version });
       return;
@@ -139,7 +159,7 @@ export function createAnalysisStore(doc: DocumentStore): { analysis: AnalysisSto
     analysed = graph;
     const state = analysis.getState();
     base = analyze(graph, base);
-    analysis.setState({ ...withBinding(base, state.data, state), version: next.version });
+    analysis.setState({ ...withBinding(base, state.data, state, loss), version: next.version });
   });
   return { analysis, dispose };
 }

@@ -86,6 +86,43 @@ describe("bindingIssues", () => {
   });
 });
 
+describe("the target fit follows the labels and the project's loss", () => {
+  const xor: DatasetSummary = {
+    ...iris,
+    kind: "inline",
+    classes: [
+      { name: "0", count: 2 },
+      { name: "1", count: 2 },
+    ],
+    inputShape: [2],
+    outputShape: [2],
+    labels: "classIds",
+  };
+
+  it("rejects 2-class one-hot rows against one output unit", () => {
+    const [issue] = bindingIssues({ ...xor, labels: "oneHot" }, inferGraph(mlp([2], 1, "sigmoid")));
+    expect(issue).toMatchObject({ code: "E_DATA_OUTPUT_SIZE", fix: { params: { units: 2 } } });
+    expect(issue.message).toMatch(/one-hot targets of 2 values.*gives 1 value\(s\) per sample; expected 2/);
+  });
+
+  it("rejects a per-class loss on one sigmoid unit, and says which loss fits", () => {
+    const sparse = { type: "sparseCategoricalCrossentropy", fromLogits: false } as const;
+    const [issue] = bindingIssues(xor, inferGraph(mlp([2], 1, "sigmoid")), sparse);
+    expect(issue.code).toBe("E_DATA_LOSS");
+    expect(issue.message).toMatch(/expected binary cross-entropy/);
+  });
+
+  it("re-checks when the project's loss changes", () => {
+    const editor = createEditor({ project: projectOf(mlp([2], 1, "sigmoid")) });
+    setDataSummary(editor.analysis, xor);
+    expect(editor.analysis.getState().binding).toEqual([]);
+    editor.edit("loss", (p) => ({ ...p, training: { loss: { type: "sparseCategoricalCrossentropy" } } }));
+    expect(editor.analysis.getState().binding.map((i) => i.code)).toEqual(["E_DATA_LOSS"]);
+    editor.history.undo();
+    expect(editor.analysis.getState().binding).toEqual([]);
+  });
+});
+
 describe("binding issues in the analysis store", () => {
   const twoClassModel = () => projectOf(mlp([2], 2));
 

@@ -1,7 +1,9 @@
 import type { DatasetSummary } from "../../shared/datasets/summary";
+import { targetFit } from "../../shared/datasets/target-fit";
 import type { Diagnostic, DiagnosticCode } from "../../shared/diagnostics";
 import type { GraphAnalysis } from "../../shared/shapes/infer";
-import { compatibleShapes, formatShape, type Shape } from "../../shared/shapes/shape";
+import { compatibleShapes, formatShape } from "../../shared/shapes/shape";
+import type { LossConfig } from "../../shared/training/config";
 
 /**
  * Whether the bound data fits the model: the probe's sample shape against the Input block's
@@ -10,11 +12,15 @@ import { compatibleShapes, formatShape, type Shape } from "../../shared/shapes/s
  * where one edit settles it. inferGraph does not see the data; the analysis store merges these
  * into its diagnostics (renderer/state/analysis.ts) once the tabs session hands it a probe summary.
  */
-export type BindingCode = Extract<DiagnosticCode, "E_DATA_INPUT_SHAPE" | "E_DATA_OUTPUT_SIZE" | "W_DATA_INPUTS">;
+export type BindingCode = Extract<
+  DiagnosticCode,
+  "E_DATA_INPUT_SHAPE" | "E_DATA_OUTPUT_SIZE" | "E_DATA_LOSS" | "W_DATA_INPUTS"
+>;
 
 const BINDING_CODES: ReadonlySet<string> = new Set<BindingCode>([
   "E_DATA_INPUT_SHAPE",
   "E_DATA_OUTPUT_SIZE",
+  "E_DATA_LOSS",
   "W_DATA_INPUTS",
 ]);
 
@@ -39,7 +45,15 @@ export function bindingDiagnostic(issue: BindingIssue): Diagnostic {
   };
 }
 
-export function bindingIssues(summary: DatasetSummary, graph: GraphAnalysis): BindingIssue[] {
+/**
+ * `loss` is the project's own loss; null when it leaves the loss to the model (the suggested loss
+ * then fits by construction, so only the sizes are checked).
+ */
+export function bindingIssues(
+  summary: DatasetSummary,
+  graph: GraphAnalysis,
+  loss: LossConfig | null = null,
+): BindingIssue[] {
   const issues: BindingIssue[] = [];
   // A GAN's data are real samples for the discriminator, not what its Input (the noise) takes; the
   // trainer pairs them with the generator's output itself (main/trainer/run/gan.ts).
@@ -70,31 +84,20 @@ export function bindingIssues(summary: DatasetSummary, graph: GraphAnalysis): Bi
   const outputId = graph.outputs.length === 1 ? graph.outputs[0] : null;
   const out = outputId ? graph.nodes[outputId] : undefined;
   const produced = out?.outputShapes?.[0];
-  const expected = expectedOutputs(summary);
-  if (outputId && out && produced && expected !== null) {
-    const units = produced.at(-1) ?? null;
-    const binaryOk = summary.task === "classification" && expected === 2 && units === 1;
-    if (units !== null && units !== expected && !binaryOk) {
-      const what = summary.task === "classification" ? `${expected} classes` : `${expected} target value(s) per sample`;
-      const want =
-        summary.task === "classification" && expected === 2 ? "1 (sigmoid) or 2 (softmax)" : String(expected);
+  if (outputId && out && produced) {
+    const problem = targetFit(summary, produced.at(-1) ?? null, loss, out.name);
+    const units = problem?.units;
+    if (problem) {
       issues.push({
-        code: "E_DATA_OUTPUT_SIZE",
+        code: problem.code,
         severity: "error",
         nodeId: outputId,
-        message: `the data has ${what}, but the output "${out.name}" gives ${units} value(s) per sample (shape ${formatShape(produced as Shape)}); expected ${want}`,
-        ...(out.kind === "Dense" || out.kind === "Perceptron"
-          ? { fix: { title: `Set ${out.name}'s units to ${expected}`, nodeId: outputId, params: { units: expected } } }
+        message: problem.message,
+        ...(units !== undefined && (out.kind === "Dense" || out.kind === "Perceptron")
+          ? { fix: { title: `Set ${out.name}'s units to ${units}`, nodeId: outputId, params: { units } } }
           : {}),
       });
     }
   }
   return issues;
-}
-
-/** Values the output gives per sample for this data: classes, or targets; null when not checked. */
-function expectedOutputs(summary: DatasetSummary): number | null {
-  if (summary.task === "classification") return summary.classes.length > 0 ? summary.classes.length : null;
-  if (summary.task === "regression") return summary.outputShape.at(-1) ?? null;
-  return null;
 }

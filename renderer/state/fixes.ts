@@ -114,6 +114,7 @@ const RULES: Partial<Record<Diagnostic["code"], FixRule>> = {
 
   E_DATA_INPUT_SHAPE: (d, _p, a) => bindingFix(d, a),
   E_DATA_OUTPUT_SIZE: (d, _p, a) => bindingFix(d, a),
+  E_DATA_LOSS: (d, _p, a) => bindingFix(d, a),
 
   E_CYCLE: (d, p) => {
     const edge = d.nodeId ? closingEdge(p, d.nodeId) : undefined;

@@ -9,6 +9,7 @@ import { BindingCard } from "./data/BindingCard";
 import { DataSettings } from "./data/DataSettings";
 import { BalanceCard, ColumnsCard, PreviewCard, SourceCard, WarningsCard } from "./data/SummaryCards";
 import { useChooseData } from "./data/use-choose-data";
+import { ValidationNote } from "./data/ValidationNote";
 import { TabFrame } from "./TabFrame";
 
 /**
@@ -113,9 +114,10 @@ export function DataTab({ hidden }: { hidden: boolean }) {
                   <BindingCard />
                   {binding === "inline" && (
                     <p className="info-note">
-                      Inline samples travel inside the project file; the validation part is set in the Train tab.
+                      Inline samples travel inside the project file; the last fraction is held out for validation.
                     </p>
                   )}
+                  <ValidationNote />
                   <ColumnsCard summary={summary} editable={summary.kind === "table"} />
                   <BalanceCard summary={summary} />
                   <PreviewCard summary={summary} />

@@ -83,6 +83,27 @@ export function stratifiedCounts(
   return { train: counts.map((c, i) => c - test[i] - validation[i]), validation, test };
 }
 
+/**
+ * Per-class counts when the last `fraction` of the samples, in file order, is held out (what the
+ * trainer does with inline samples, as Keras' validationSplit): floor(n·fraction) rows, none when
+ * that would leave no training sample.
+ */
+export function lastFractionCounts(
+  labels: readonly number[],
+  classes: number,
+  fraction: number,
+): Record<keyof SplitIndices, number[]> {
+  const n = labels.length;
+  let held = Math.floor(n * fraction);
+  if (held >= n) held = 0;
+  const count = (from: number, to: number) => {
+    const c = new Array<number>(classes).fill(0);
+    for (let i = from; i < to; i++) c[labels[i]]++;
+    return c;
+  };
+  return { train: count(0, n - held), validation: count(n - held, n), test: new Array<number>(classes).fill(0) };
+}
+
 function byClass(n: number, labels: ArrayLike<number>): number[][] {
   const groups = new Map<number, number[]>();
   for (let i = 0; i < n; i++) {

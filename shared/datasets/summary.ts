@@ -42,6 +42,11 @@ export const DatasetSummarySchema = z.object({
   /** Targets per sample: number of classes for classification, values for regression. */
   outputShape: z.array(z.number().int().nullable()),
   task: z.enum(["classification", "regression", "sequence", "unsupervised"]),
+  /**
+   * How a sample's target is written: one class id, a one-hot row (outputShape is its width), or
+   * values. Omitted: class ids for classification, values otherwise (every file source but NumPy).
+   */
+  labels: z.enum(["classIds", "oneHot", "values"]).optional(),
   /** Class balance per part of the split (stratified: each class split in the same proportions). */
   splits: z
     .object({

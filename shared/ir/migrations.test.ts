@@ -88,3 +88,54 @@ describe("migrate", () => {
     });
   });
 });
+
+describe("project v1 -> v2: validation is one setting", () => {
+  const v1 = (data: unknown, training: Record<string, unknown>) => ({
+    format: "netforge.project",
+    version: 1,
+    name: "p",
+    graph: { format: "netforge.graph", version: 1, nodes: [], edges: [] },
+    data,
+    training,
+  });
+  const spec = (validation?: number) => ({
+    source: { kind: "table", path: "iris.csv" },
+    split: { ...(validation === undefined ? {} : { validation }), test: 0.1, seed: 3 },
+  });
+  const upgrade = (doc: unknown) => {
+    const r = parseDocument(doc);
+    if (!r.ok || r.kind !== "project") throw new Error(JSON.stringify(r));
+    return r;
+  };
+
+  it("moves the data split's fraction into the training settings, which the trainer used for specs", () => {
+    const r = upgrade(v1(spec(0.3), { validation: { type: "split", fraction: 0.1 }, epochs: 5 }));
+    expect(r.project.version).toBe(PROJECT_VERSION);
+    expect(r.project.data).toEqual({ source: { kind: "table", path: "iris.csv" }, split: { test: 0.1, seed: 3 } });
+    expect(r.project.training).toEqual({ validation: { type: "split", fraction: 0.3 }, epochs: 5 });
+    expect(r.migrated).toEqual([
+      "netforge.project v1 -> v2: validation is one setting, in the training settings (the data split's validation fraction moved there)",
+    ]);
+  });
+
+  it("keeps validation off where the training settings turned it off (v1 folded the part back)", () => {
+    const r = upgrade(v1(spec(0.2), { validation: { type: "none" } }));
+    expect(r.project.training.validation).toEqual({ type: "none" });
+    expect((r.project.data as { split: object }).split).toEqual({ test: 0.1, seed: 3 });
+  });
+
+  it("turns a zero fraction into validation off, and fills in a training config that had none", () => {
+    expect(upgrade(v1(spec(0), {})).project.training).toEqual({ validation: { type: "none" } });
+    expect(upgrade(v1(spec(0.25), {})).project.training).toEqual({ validation: { type: "split", fraction: 0.25 } });
+  });
+
+  it("leaves inline samples, specs without a fraction and projects without data as they were", () => {
+    const inline = { kind: "inline", x: [[0]], y: [0] };
+    expect(upgrade(v1(inline, { validation: { type: "none" } })).project).toMatchObject({
+      data: inline,
+      training: { validation: { type: "none" } },
+    });
+    expect(upgrade(v1(spec(), {})).project.training).toEqual({});
+    expect(upgrade(v1(null, {})).project).toMatchObject({ data: null, training: {} });
+  });
+});

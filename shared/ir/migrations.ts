@@ -13,8 +13,37 @@ export interface Migration {
   up(doc: Record<string, unknown>): Record<string, unknown>;
 }
 
-/** Empty while every format is at version 1; the mechanism is tested with its own list. */
-export const MIGRATIONS: readonly Migration[] = [];
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    format: "netforge.project",
+    from: 1,
+    title: "validation is one setting, in the training settings (the data split's validation fraction moved there)",
+    up: moveValidationToTraining,
+  },
+];
+
+/**
+ * Project v1 held validation twice: `data.split.validation` (used for dataset specs) and
+ * `training.validation` (used for inline samples; "none" also folded a spec's validation part back
+ * into training). v2 keeps `training.validation` only. The step keeps what a v1 run did: validation
+ * off stays off; otherwise a spec's fraction becomes the training setting (0: off). Inline samples
+ * have no split, so their projects change only in version.
+ */
+function moveValidationToTraining(doc: Record<string, unknown>): Record<string, unknown> {
+  const data = doc.data;
+  if (!isObject(data) || !isObject(data.split) || !("validation" in data.split)) return doc;
+  const { validation: fraction, ...split } = data.split;
+  const training = isObject(doc.training) ? { ...doc.training } : {};
+  const own = training.validation;
+  if (!(isObject(own) && own.type === "none")) {
+    training.validation = typeof fraction === "number" && fraction > 0 ? { type: "split", fraction } : { type: "none" };
+  }
+  return { ...doc, data: { ...data, split }, training };
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === "object" && !Array.isArray(v);
+}
 
 export type MigrateResult =
   | { ok: true; doc: Record<string, unknown>; applied: string[] }

@@ -7,7 +7,8 @@ import { GraphSchema } from "./graph";
  * their schemas belong to shared/datasets and shared/training and tighten them with a migration.
  */
 export const PROJECT_FORMAT = "netforge.project";
-export const PROJECT_VERSION = 1;
+/** 2: validation lives in `training.validation` only (see migrations.ts). */
+export const PROJECT_VERSION = 2;
 
 export const ProjectSchema = z
   .object({

@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import type { DatasetSummary } from "../../../shared/datasets/summary";
+import { describeTarget } from "../../../shared/datasets/target-fit";
 import { isDataError } from "../../data/errors";
 import { probeSource } from "../../data/probe";
 import { specForPath } from "../../data/source-for-path";
@@ -30,7 +31,7 @@ export async function dataCommand(args: string[], io: Io): Promise<number> {
 function text(s: DatasetSummary): string {
   const out = [
     `${s.path}: ${s.kind}, ${grouped(s.rows)}${s.estimated ? " (estimated)" : ""} samples, task ${s.task}`,
-    `input shape [${s.inputShape.join(", ")}], output shape [${s.outputShape.join(", ")}]`,
+    `input shape [${s.inputShape.join(", ")}], target ${describeTarget(s)}`,
   ];
   if (s.columns.length > 0) {
     const rows = [["column", "type", "role", "missing", "notes"]];

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { inferGraph } from "../../../shared/shapes/infer";
 import type { TrainerMessage } from "../../../shared/trainer/protocol";
 import { type ConfigIssue, parseTrainingConfig } from "../../../shared/training/config";
+import { runSettings } from "../../services/run-settings";
 import { parseFlags } from "../args";
 import { EXIT, type Io, UserError } from "../io";
 import { jsonEvent, ttyProgress } from "../progress";
@@ -28,12 +29,17 @@ export async function trainCommand(args: string[], io: Io): Promise<number> {
   if (positionals.length !== 1)
     throw new UserError(`expected one project file or template name; received ${positionals.length}`);
   const t = await loadTrainable(positionals[0], values.data);
-  const training = withFlags(t.training, values);
+  // The flags win over the project, and the project over the model's and data's defaults.
+  const { training, data, warnings } = await runSettings(t.graph, withFlags(t.training, values), t.data);
   const config = parseTrainingConfig(training);
   if (!config.ok) throw new UserError(trainingIssues(config.issues, values));
   const memory = memoryDiagnostic(inferGraph(t.graph), config.config.batchSize, config.config.optimizer.type);
   if (memory) throw new UserError(`${memory.code} ${memory.message}`);
   const backend = forcedBackend(values.backend, training.backend);
+  for (const w of warnings) {
+    if (values.json) io.stdout.write(`${JSON.stringify({ event: "warning", code: w.code, message: w.message })}\n`);
+    else io.stderr.write(`warning: ${w.code} ${w.message}\n`);
+  }
   const runId = `${new Date().toISOString().replace(/[:.]/g, "-").slice(0, 19)}-${randomBytes(3).toString("hex")}`;
   const runDir = values.out ?? runFolder(t, runId);
 
@@ -43,7 +49,8 @@ export async function trainCommand(args: string[], io: Io): Promise<number> {
     name: t.name,
     graph: t.graph,
     training,
-    data: t.dataSummary,
+    // The spec as trained: its split's validation is the settings' fraction.
+    data: t.dataSummary.spec ? { ...t.dataSummary, spec: data } : t.dataSummary,
   });
   const client = await startTrainer(backend);
   const show = values.json
@@ -54,7 +61,7 @@ export async function trainCommand(args: string[], io: Io): Promise<number> {
   const onSigint = () => client.send({ type: "stop", runId });
   process.once("SIGINT", onSigint);
   try {
-    client.send({ type: "start", runId, graph: t.graph, training, data: t.data, runDir });
+    client.send({ type: "start", runId, graph: t.graph, training, data, runDir });
     const end = await client.waitForEnd(runId);
     if (end.type === "error") {
       if (values.json)

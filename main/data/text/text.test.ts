@@ -43,7 +43,10 @@ describe("tokenizer", () => {
   });
 });
 
-/** Valid files: rows, classes "name:count", input/output shapes, warning codes. */
+/**
+ * Valid files: rows, classes "name:count", input/output shapes, warning codes. Two samples a class
+ * keep none for validation at 0.2 (each class's share rounds to 0): W_VALIDATION_EMPTY.
+ */
 const valid: [
   string,
   Partial<TextSourceInput>,
@@ -53,14 +56,22 @@ const valid: [
   [
     "blank-lines.txt",
     {},
-    { rows: 4, classes: ["neg:2", "pos:2"], warnings: ["W_TEXT_BLANK_LINES", "W_TEXT_UNLABELLED"] },
+    {
+      rows: 4,
+      classes: ["neg:2", "pos:2"],
+      warnings: ["W_TEXT_BLANK_LINES", "W_TEXT_UNLABELLED", "W_VALIDATION_EMPTY"],
+    },
   ],
-  ["reviews.csv", { format: "table" }, { rows: 4, classes: ["neg:2", "pos:2"], warnings: ["W_TEXT_EMPTY_CELLS"] }],
+  [
+    "reviews.csv",
+    { format: "table" },
+    { rows: 4, classes: ["neg:2", "pos:2"], warnings: ["W_TEXT_EMPTY_CELLS", "W_VALIDATION_EMPTY"] },
+  ],
   ["single-class.txt", {}, { rows: 3, classes: ["pos:3"], warnings: ["E_TEXT_SINGLE_CLASS"] }],
   [
     "long-lines.txt",
     { maxLength: 5, tokenizer: { vocabSize: 6 } },
-    { rows: 4, classes: ["a:2", "b:2"], warnings: ["W_TEXT_TRUNCATED", "W_TEXT_OOV"], vocab: 6 },
+    { rows: 4, classes: ["a:2", "b:2"], warnings: ["W_TEXT_TRUNCATED", "W_TEXT_OOV", "W_VALIDATION_EMPTY"], vocab: 6 },
   ],
 ];
 

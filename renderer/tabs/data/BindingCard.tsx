@@ -1,3 +1,4 @@
+import { describeTarget } from "../../../shared/datasets/target-fit";
 import { formatShape } from "../../../shared/shapes/shape";
 import { useEditor } from "../../state/editor-context";
 import { useAnalysis } from "../../state/hooks";
@@ -46,11 +47,7 @@ export function BindingCard() {
         </dd>
         <dt>Target</dt>
         <dd>
-          <span className="mono">
-            {summary.task === "classification"
-              ? `${summary.classes.length} classes`
-              : `${summary.task} ${formatShape(summary.outputShape)}`}
-          </span>
+          <span className="mono">{describeTarget(summary)}</span>
           <span className="muted"> → output </span>
           <span className="mono">
             {output ? `${output.name} ${formatShape(output.outputShapes?.[0] ?? [])}` : "none"}

@@ -40,6 +40,8 @@ const SPLIT_MODEL = formModel(SplitSchema);
 
 /** Where the data is and which columns: chosen elsewhere (the file picker, the columns table). */
 const HIDDEN = new Set(["kind", "path", "images", "labels", "x", "y", "columns", "label", "classNames"]);
+/** The split's validation fraction is the Train tab's setting (ValidationNote shows it here). */
+const SPLIT_HIDDEN = new Set([...HIDDEN, "validation"]);
 
 const META: FormMeta = {
   hidden: HIDDEN,
@@ -55,7 +57,6 @@ const META: FormMeta = {
   },
   hints: {
     normalization: "Fitted on the training rows only and saved with each run.",
-    validation: "Fraction of the samples held out for validation.",
     test: "Fraction held out for the final test (Evaluate tab).",
     stratify: "Keep each class's share the same in every part.",
     seed: "The same seed gives the same split.",
@@ -97,7 +98,7 @@ export function DataSettings() {
           model={SPLIT_MODEL}
           value={split}
           issues={issues.split}
-          meta={META}
+          meta={{ ...META, hidden: SPLIT_HIDDEN }}
           onChange={(path, value) => editSpec(editor, "split", path, value)}
         />
       </section>
@@ -112,8 +113,8 @@ function specIssues(data: unknown): { source: Record<string, string>; split: Rec
   if (r.success) return out;
   for (const issue of r.error.issues) {
     const [where, ...rest] = issue.path.map(String);
-    // A refinement over the whole split ("validation + test < 1") is shown at validation.
-    const key = rest.length > 0 ? rest.join(".") : "validation";
+    // A refinement over the whole split ("validation + test < 1") is shown at test (validation is the Train tab's).
+    const key = rest.length > 0 ? rest.join(".") : "test";
     if (where === "source" || where === "split") out[where][key] ??= issue.message;
   }
   return out;

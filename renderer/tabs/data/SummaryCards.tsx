@@ -1,4 +1,5 @@
 import { COLUMN_TYPES, type DatasetSummary } from "../../../shared/datasets/summary";
+import { describeTarget } from "../../../shared/datasets/target-fit";
 import { formatShape } from "../../../shared/shapes/shape";
 import { useEditor } from "../../state/editor-context";
 import { editColumn } from "./actions";
@@ -36,8 +37,8 @@ export function SourceCard({ summary, probing }: { summary: DatasetSummary; prob
           <dd className="mono">{formatShape(summary.inputShape)}</dd>
         </div>
         <div>
-          <dt>Target shape</dt>
-          <dd className="mono">{formatShape(summary.outputShape)}</dd>
+          <dt>Target</dt>
+          <dd className="mono">{describeTarget(summary)}</dd>
         </div>
         {summary.classes.length > 0 && (
           <div>

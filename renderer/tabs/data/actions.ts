@@ -1,5 +1,6 @@
 import { resolveSourcePaths } from "../../../shared/datasets/paths";
 import type { DatasetSpec } from "../../../shared/datasets/spec";
+import { withoutSplitValidation } from "../../../shared/training/validation";
 import type { NetforgeClient } from "../../api/client";
 import type { BindingIssue } from "../../state/binding";
 import type { Editor } from "../../state/editor";
@@ -30,7 +31,8 @@ export async function bindPath(editor: Editor, client: NetforgeClient, path: str
 
 export function setData(editor: Editor, label: string, spec: DatasetSpec): void {
   const projectFile = editor.ui.getState().filePath;
-  const relative = resolveSourcePaths(spec, (p) => relativeToProject(projectFile, p));
+  // The split's validation fraction is the Train tab's setting; the project keeps it there only.
+  const relative = withoutSplitValidation(resolveSourcePaths(spec, (p) => relativeToProject(projectFile, p)));
   editor.edit(label, (p) => ({ ...p, data: relative as unknown as Record<string, unknown> }));
 }
 

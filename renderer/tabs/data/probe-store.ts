@@ -3,13 +3,15 @@ import { InlineDatasetSchema } from "../../../shared/datasets/inline";
 import { type DatasetSpec, DatasetSpecSchema } from "../../../shared/datasets/spec";
 import type { DatasetSummary } from "../../../shared/datasets/summary";
 import type { Project } from "../../../shared/ir/project";
+import { validationFraction, withValidation } from "../../../shared/training/validation";
 import type { NetforgeClient } from "../../api/client";
 import type { Editor } from "../../state/editor";
 
 /**
  * The probe of the project's bound data, kept current outside React: whenever the document's
  * `data` or the project's file changes, the host probes again (debounced, the newest request
- * wins). The Data tab draws it; the Train tab uses it to suggest a loss and check the binding.
+ * wins), and when the validation fraction changes. The Data tab draws it; the Train tab uses it to
+ * suggest a loss, fill in the defaults and check the binding.
  */
 export interface ProbeState {
   /** What `data` holds: nothing, inline samples, a dataset spec, or something unreadable. */
@@ -25,17 +27,26 @@ export function createProbeStore(): ProbeStore {
   return createStore<ProbeState>()(() => ({ binding: "none", summary: null, error: null, probing: false }));
 }
 
-/** The bound data as a dataset spec for data.probe (inline samples become an inline source). */
-export function specOf(data: Project["data"]): {
+/**
+ * The bound data as a dataset spec for data.probe (inline samples become an inline source), split
+ * with the training settings' validation fraction: the balance and the validation warnings then
+ * describe the split the run will make.
+ */
+export function specOf(
+  data: Project["data"],
+  training: Project["training"] = {},
+): {
   binding: ProbeState["binding"];
   spec: DatasetSpec | null;
   error?: string;
 } {
   if (data === null) return { binding: "none", spec: null };
   const inline = InlineDatasetSchema.safeParse(data);
-  if (inline.success) return { binding: "inline", spec: DatasetSpecSchema.parse({ source: inline.data }) };
+  if (inline.success) {
+    return { binding: "inline", spec: withValidation(DatasetSpecSchema.parse({ source: inline.data }), training) };
+  }
   const spec = DatasetSpecSchema.safeParse(data);
-  if (spec.success) return { binding: "spec", spec: spec.data };
+  if (spec.success) return { binding: "spec", spec: withValidation(spec.data, training) };
   const first = spec.error.issues[0];
   return {
     binding: "invalid",
@@ -49,10 +60,12 @@ export function connectProbe(editor: Editor, client: NetforgeClient, store: Prob
   let asked = 0;
   let lastData: unknown = Symbol("never");
   let lastPath: unknown = Symbol("never");
+  let lastValidation = Number.NaN;
 
   const probe = async () => {
     timer = null;
-    const { binding, spec, error } = specOf(editor.project().data);
+    const project = editor.project();
+    const { binding, spec, error } = specOf(project.data, project.training);
     const ask = ++asked;
     if (!spec) {
       store.setState({ binding, summary: null, error: error ?? null, probing: false });
@@ -67,11 +80,13 @@ export function connectProbe(editor: Editor, client: NetforgeClient, store: Prob
     }
   };
   const check = () => {
-    const data = editor.project().data;
+    const { data, training } = editor.project();
     const path = editor.ui.getState().filePath;
-    if (data === lastData && path === lastPath) return;
+    const validation = validationFraction(training);
+    if (data === lastData && path === lastPath && validation === lastValidation) return;
     lastData = data;
     lastPath = path;
+    lastValidation = validation;
     if (timer) clearTimeout(timer);
     timer = setTimeout(probe, debounceMs);
   };

@@ -1,4 +1,5 @@
 import { useEffect, useState } from "react";
+import { PROJECT_FORMAT, PROJECT_VERSION, type Project } from "../../../shared/ir/project";
 import type { ReadinessReport } from "../../../shared/onnx/result";
 import { useDoc } from "../../state/hooks";
 import { messageOf } from "../common/errors";
@@ -24,9 +25,9 @@ export function useReadiness(discriminator: boolean): { report: ReadinessReport 
     if (!client) return;
     let live = true;
     const timer = setTimeout(() => {
-      const project = {
-        format: "netforge.project" as const,
-        version: 1 as const,
+      const project: Project = {
+        format: PROJECT_FORMAT,
+        version: PROJECT_VERSION,
         name: "readiness",
         graph,
         data: null,

@@ -6,12 +6,15 @@ import {
   parseTrainingConfig,
   TrainingConfigSchema,
 } from "../../../shared/training/config";
+import { sameLoss, suggestLoss } from "../../../shared/training/loss-suggest";
 import { useEditor } from "../../state/editor-context";
 import { useAnalysis, useDoc } from "../../state/hooks";
 import { type FormMeta, SchemaForm } from "../common/SchemaForm";
-import { formModel, setIn } from "../common/schema-model";
+import { formModel, humanize } from "../common/schema-model";
 import { useProbe } from "../common/session";
-import { sameLoss, suggestLoss } from "./loss-suggest";
+import { editSetting, FOLLOWING, withoutFollowing } from "./settings-edit";
+import { useEffectiveTraining } from "./use-settings";
+import { ValidationWarnings } from "./ValidationWarnings";
 
 /** Built once: the form follows the schema, not the other way round. */
 const MODEL = formModel(TrainingConfigSchema);
@@ -48,7 +51,7 @@ const LABELS: Record<string, string> = {
 const HINTS: Record<string, string> = {
   learningRate: "Step size of each update; empty uses the optimizer's usual default.",
   validation:
-    "Inline samples: the last fraction is held out (Keras' validationSplit). File datasets are split in the Data tab; 'none' trains on every sample.",
+    "The one validation setting (the Data tab shows it). Files: a stratified, seeded part of the samples; inline samples: the last fraction (Keras' validationSplit). 'none' trains on every sample.",
   seed: "Same seed, same backend: the same loss curve. Empty picks a random seed per run.",
   backend: "Which engine the trainer uses; auto picks the fastest that loads.",
   metrics:
@@ -93,7 +96,9 @@ const OPTION_LABELS: Record<string, string> = {
  */
 export function TrainSettings({ disabled }: { disabled: boolean }) {
   const editor = useEditor();
-  const training = useDoc((s) => s.project.training);
+  const own = useDoc((s) => s.project.training);
+  // The form shows (and parses) what a run gets: the project's settings over the model's defaults.
+  const training = useEffectiveTraining();
   const graph = useAnalysis((s) => s.graph);
   const summary = useProbe((s) => s.summary);
   const parsed = useMemo(() => parseTrainingConfig(training), [training]);
@@ -128,8 +133,12 @@ export function TrainSettings({ disabled }: { disabled: boolean }) {
   }, [training, parsed]);
 
   const onChange = (path: readonly string[], value: unknown) => {
-    editor.edit(`training: ${path.join(".")}`, (p) => ({ ...p, training: setIn(p.training, path, value) }));
+    editor.edit(`training: ${path.join(".")}`, (p) => ({
+      ...p,
+      training: editSetting(p.training, training, path, value),
+    }));
   };
+  const customized = FOLLOWING.filter((k) => k in own);
   const useSuggested = suggestion && !sameLoss(training.loss, suggestion.loss);
 
   return (
@@ -157,7 +166,27 @@ export function TrainSettings({ disabled }: { disabled: boolean }) {
           )}
         </div>
       )}
+      <div className="defaults-note">
+        <span className="muted small">
+          {customized.length === 0
+            ? "Loss, metrics, optimizer, learning rate and epochs follow the model and the data."
+            : `Set by this project: ${customized.map((k) => LABELS[k] ?? humanize(k)).join(", ")}.`}
+        </span>
+        {customized.length > 0 && (
+          <button
+            type="button"
+            className="button small ghost"
+            disabled={disabled}
+            onClick={() =>
+              editor.edit("training: model defaults", (p) => ({ ...p, training: withoutFollowing(p.training) }))
+            }
+          >
+            Use the model's defaults
+          </button>
+        )}
+      </div>
       <SchemaForm model={MODEL} value={training} onChange={onChange} issues={issues} meta={meta} disabled={disabled} />
+      <ValidationWarnings />
     </section>
   );
 }

@@ -1,18 +1,19 @@
 import { useMemo } from "react";
 import { parseTrainingConfig } from "../../../shared/training/config";
 import { isBindingCode } from "../../state/binding";
-import { useAnalysis, useDoc } from "../../state/hooks";
+import { useAnalysis } from "../../state/hooks";
 import { isActive } from "../../state/training-store";
 import { useProbe, useTraining } from "../common/session";
 import { useConnection } from "../common/use-connection";
 import { useBindingIssues } from "../data/use-binding";
 import { startBlockers } from "./start-check";
+import { useEffectiveTraining } from "./use-settings";
 
 /** Why Start is disabled right now (empty: it is not). */
 export function useStartBlockers(): string[] {
   const connection = useConnection();
   const diagnostics = useAnalysis((s) => s.graph.diagnostics);
-  const training = useDoc((s) => s.project.training);
+  const training = useEffectiveTraining();
   const binding = useProbe((s) => s.binding);
   const error = useProbe((s) => s.error);
   const probing = useProbe((s) => s.probing);

@@ -1,6 +1,6 @@
-import type { DatasetSummary } from "../../../shared/datasets/summary";
-import type { GraphAnalysis } from "../../../shared/shapes/infer";
-import type { LossConfig } from "../../../shared/training/config";
+import type { DatasetSummary } from "../datasets/summary";
+import type { GraphAnalysis } from "../shapes/infer";
+import type { LossConfig } from "./config";
 
 export interface LossSuggestion {
   loss: LossConfig;
@@ -11,14 +11,21 @@ export interface LossSuggestion {
 /**
  * The loss that fits the output block and the labels (Keras' guidance): one sigmoid unit for two
  * classes -> binary cross-entropy; one unit per class with softmax -> sparse categorical
- * cross-entropy (the data gives class ids); the same without a final activation -> the same loss
- * from logits; regression and reconstruction -> mean squared error. null when nothing fits.
+ * cross-entropy (the data gives class ids; categorical for one-hot rows); the same without a final
+ * activation -> the same loss from logits; regression and reconstruction -> mean squared error. null when nothing fits.
  */
 export function suggestLoss(graph: GraphAnalysis, summary: DatasetSummary | null): LossSuggestion | null {
   if (graph.outputs.length !== 1) return null;
   const out = graph.nodes[graph.outputs[0]];
   const units = out?.outputShapes?.[0]?.at(-1) ?? null;
   if (!out || units === null) return null;
+  if (out.kind === "Perceptron") {
+    // Its step output is neither a probability nor a logit; the perceptron rule trains it.
+    return {
+      loss: { type: "meanSquaredError" },
+      reason: "a Perceptron's 0/1 step output: mean squared error counts its mistakes (the perceptron rule trains it)",
+    };
+  }
   const activation = outputActivation(out.kind, out.params);
   const task = summary?.task ?? (activation === "softmax" || activation === "sigmoid" ? "classification" : null);
   const classes = summary?.classes.length ?? 0;
@@ -32,9 +39,11 @@ export function suggestLoss(graph: GraphAnalysis, summary: DatasetSummary | null
     }
     const logits = activation === "linear";
     if (activation === "softmax" || logits) {
+      // One-hot rows are compared whole; class ids go through the sparse loss.
+      const oneHot = summary?.labels === "oneHot";
       return {
-        loss: { type: "sparseCategoricalCrossentropy", fromLogits: logits },
-        reason: `${units} ${logits ? "linear (logit)" : "softmax"} outputs${classes ? ` for ${classes} classes` : ""} and class-id labels: sparse categorical cross-entropy${logits ? " from logits" : ""}`,
+        loss: { type: oneHot ? "categoricalCrossentropy" : "sparseCategoricalCrossentropy", fromLogits: logits },
+        reason: `${units} ${logits ? "linear (logit)" : "softmax"} outputs${classes ? ` for ${classes} classes` : ""} and ${oneHot ? "one-hot" : "class-id"} labels: ${oneHot ? "" : "sparse "}categorical cross-entropy${logits ? " from logits" : ""}`,
       };
     }
     if (activation === "sigmoid") {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { DatasetSummary } from "../../../shared/datasets/summary";
-import { type Graph, GraphSchema } from "../../../shared/ir/graph";
-import { inferGraph } from "../../../shared/shapes/infer";
+import type { DatasetSummary } from "../datasets/summary";
+import { type Graph, GraphSchema } from "../ir/graph";
+import { inferGraph } from "../shapes/infer";
+import { perceptron } from "./__fixtures__/graphs";
 import { sameLoss, suggestLoss } from "./loss-suggest";
 
 const graph = (units: number, activation: string): Graph =>
@@ -58,5 +59,23 @@ describe("sameLoss", () => {
     expect(sameLoss({ type: "binaryCrossentropy" }, { type: "binaryCrossentropy", fromLogits: true })).toBe(false);
     expect(sameLoss({ type: "meanSquaredError" }, { type: "meanSquaredError" })).toBe(true);
     expect(sameLoss(undefined, { type: "meanSquaredError" })).toBe(false);
+  });
+});
+
+describe("suggestLoss with one-hot labels", () => {
+  it("compares one-hot rows whole: categorical, not sparse, cross-entropy", () => {
+    const oneHot = { ...summary("classification", 3), labels: "oneHot" as const };
+    expect(suggestLoss(inferGraph(graph(3, "softmax")), oneHot)?.loss).toEqual({
+      type: "categoricalCrossentropy",
+      fromLogits: false,
+    });
+  });
+});
+
+describe("suggestLoss for a Perceptron block", () => {
+  it("keeps mean squared error: the step output is no logit", () => {
+    expect(suggestLoss(inferGraph(perceptron()), summary("classification", 2))?.loss).toEqual({
+      type: "meanSquaredError",
+    });
   });
 });
