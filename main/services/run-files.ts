@@ -4,6 +4,7 @@ import type { ResponseOf } from "../../shared/api/contract";
 import { monitorMode, TrainingConfigSchema } from "../../shared/training/config";
 import { runFolder, type Trainable } from "../cli/trainable";
 import { writeFileAtomic } from "./atomic-write";
+import { runParts } from "./run-parts";
 
 export type RunSummary = ResponseOf<"runs.list">["runs"][number];
 export type EpochRecord = ResponseOf<"runs.get">["history"][number];
@@ -24,12 +25,13 @@ export function runsRoot(projectPath: string): string {
   return dirname(runFolder({ source: projectPath } as Trainable, "run"));
 }
 
-export async function listRunIds(projectPath: string): Promise<string[]> {
-  const root = runsRoot(projectPath);
+/** The run folders (those holding a run.json) in a runs root, newest first. */
+export async function listRunIds(root: string): Promise<string[]> {
   const names = await readdir(root, { withFileTypes: true }).catch(() => []);
   const ids: string[] = [];
   for (const d of names) {
-    if (d.isDirectory() && (await exists(join(root, d.name, "run.json")))) ids.push(d.name);
+    // Hidden folders are runs still being copied in (run-transfer.ts), not runs.
+    if (d.isDirectory() && !d.name.startsWith(".") && (await exists(join(root, d.name, "run.json")))) ids.push(d.name);
   }
   return ids.sort().reverse();
 }
@@ -100,6 +102,7 @@ export function summarize(run: StoredRun, live?: Partial<RunSummary> & { history
     runDir: run.runDir,
     message: live?.message ?? run.end?.message ?? null,
     hasModel: live?.hasModel ?? run.hasModel,
+    parts: runParts(run.record, history),
   };
 }
 
@@ -146,7 +149,7 @@ async function readJson(file: string): Promise<Record<string, unknown> | null> {
   }
 }
 
-function exists(path: string): Promise<boolean> {
+export function exists(path: string): Promise<boolean> {
   return access(path).then(
     () => true,
     () => false,

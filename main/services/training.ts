@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
 import type { ParsedRequestOf, ResponseOf } from "../../shared/api/contract";
 import { ApiError, describeZodIssues } from "../../shared/api/errors";
 import { type InlineDataset, InlineDatasetSchema } from "../../shared/datasets/inline";
@@ -11,6 +12,7 @@ import { TrainingConfigSchema } from "../../shared/training/config";
 import { runFolder, type Trainable, writeRunRecord } from "../cli/trainable";
 import type { FolderAccess } from "./access";
 import { resolveSpec } from "./data";
+import type { DraftRuns } from "./draft-runs";
 import type { HostEvents } from "./events";
 import { type EpochRecord, type RunEnd, type RunSummary, writeRunEnd } from "./run-files";
 import type { TrainerPool } from "./trainer-pool";
@@ -20,6 +22,8 @@ export interface LiveRun {
   runId: string;
   name: string;
   projectPath: string | null;
+  /** The draft id it was started under (an unsaved project's identity in the editor). */
+  draft: string | null;
   runDir: string | null;
   status: RunSummary["status"];
   epochsPlanned: number;
@@ -45,12 +49,14 @@ export class TrainingService {
     private readonly folders: FolderAccess,
     private readonly events: HostEvents,
     private readonly trainer: () => TrainerPool,
+    private readonly drafts: DraftRuns,
   ) {}
 
   async start(req: ParsedRequestOf<"train.start">): Promise<ResponseOf<"train.start">> {
     const busy = [...this.live.values()].find((r) => r.status === "running" || r.status === "paused");
     if (busy) throw new ApiError("E_BUSY", `run "${busy.runId}" is still training; stop it first`);
     const { project, projectPath } = req;
+    const draft = req.draft ?? null;
     if (projectPath) await this.folders.check(projectPath, "read");
     const errors = inferGraph(project.graph).diagnostics.filter((d) => d.severity === "error");
     if (errors.length > 0) {
@@ -80,10 +86,16 @@ export class TrainingService {
           ? { kind: "inline", samples: data.x.length, from: projectPath ?? "(unsaved project)" }
           : { kind: data.source.kind, from: projectPath ?? "(unsaved project)", spec: data },
     };
+    // A saved project's runs go beside its file; an unsaved one's into its draft's own folder
+    // (moved beside the file when it is saved); without either, the run stays in memory.
     let runDir: string | null = null;
     if (projectPath) {
       runDir = runFolder(trainable, runId);
       await this.folders.check(runDir, "write");
+    } else if (draft) {
+      runDir = join(this.drafts.root(draft), runId);
+    }
+    if (runDir) {
       await mkdir(runDir, { recursive: true });
       await writeRunRecord(runDir, {
         runId,
@@ -100,6 +112,7 @@ export class TrainingService {
       runId,
       name: project.name,
       projectPath,
+      draft,
       runDir,
       status: "running",
       epochsPlanned: config.data.epochs,
@@ -115,6 +128,7 @@ export class TrainingService {
       runId,
       name: run.name,
       projectPath,
+      draft,
       runDir,
       backend: client.ready.backend,
     });

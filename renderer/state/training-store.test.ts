@@ -12,7 +12,14 @@ import {
 
 const started = (runId: string): TrainingEvent => ({
   name: "train.started",
-  payload: { runId, name: "XOR", projectPath: "/p/xor.netforge.json", runDir: `/p/xor.runs/${runId}`, backend: "wasm" },
+  payload: {
+    runId,
+    name: "XOR",
+    projectPath: "/p/xor.netforge.json",
+    draft: null,
+    runDir: `/p/xor.runs/${runId}`,
+    backend: "wasm",
+  },
 });
 const progress = (runId: string, epoch: number, batch: number, loss: number | null): TrainingEvent => ({
   name: "train.progress",
@@ -35,6 +42,7 @@ const summary = (runId: string, fields: Partial<RunSummary> = {}): RunSummary =>
   runDir: `/p/xor.runs/${runId}`,
   message: null,
   hasModel: true,
+  parts: ["validation", "train"],
   ...fields,
 });
 

@@ -8,7 +8,7 @@ import type { Pass } from "./evaluate";
 import { decisionBoundary } from "./evaluate-boundary";
 import type { EvalSet } from "./evaluate-data";
 import { flatten } from "./evaluate-inputs";
-import type { EvalModel } from "./evaluate-model";
+import { type EvalModel, EvaluationError } from "./evaluate-model";
 
 type Base = Pick<ReportOf<"regression">, "set" | "weights" | "samples" | "loss" | "metrics" | "notes">;
 const product = (shape: readonly (number | null)[]) => shape.reduce<number>((a, d) => a * (d ?? 1), 1);
@@ -68,6 +68,13 @@ export function autoencoderReport(base: Base, pass: Pass): ReportOf<"autoencoder
  * evaluations of one model agree) beside as many real samples, for the eye to compare.
  */
 export async function ganReport(m: EvalModel, opts: EvaluateOptions): Promise<ReportOf<"gan">> {
+  // A GAN trains on all of its data: there is no validation or test part to evaluate, and showing
+  // the training samples under another part's name would be a lie.
+  if (!opts.data && opts.split && opts.split !== "train")
+    throw new EvaluationError(
+      "E_EVAL_NO_SPLIT",
+      `a GAN trains on all of its data, so this run has no ${opts.split} part; evaluate the training part or other data`,
+    );
   const g = m.compiled.model;
   const latent = g.inputs[0].shape.slice(1) as number[];
   const sample = product(g.outputs[0].shape.slice(1));
@@ -82,6 +89,7 @@ export async function ganReport(m: EvalModel, opts: EvaluateOptions): Promise<Re
     task: "gan",
     set: opts.data ? "data" : "train",
     weights: m.weights,
+    weightsEpoch: m.epoch,
     samples: count,
     loss: null,
     metrics: {},

@@ -8,7 +8,10 @@ function liveRun(runId: string): RunView {
   applyTrainingEvents(
     store,
     [
-      { name: "train.started", payload: { runId, name: "n", projectPath: null, runDir: null, backend: "cpu" } },
+      {
+        name: "train.started",
+        payload: { runId, name: "n", projectPath: null, draft: null, runDir: null, backend: "cpu" },
+      },
       {
         name: "train.progress",
         payload: { runId, epoch: 0, batch: 1, batchesPerEpoch: 2, loss: 1, samplesPerSecond: 1 },
