@@ -44,20 +44,23 @@ export interface StoredRun {
   history: EpochRecord[];
   end: RunEnd | null;
   hasModel: boolean;
+  checkpoints: ("best" | "last")[];
 }
 
 export async function readRun(runDir: string, runId: string): Promise<StoredRun> {
   const record = await readJson(join(runDir, "run.json"));
   const end = (await readJson(join(runDir, "end.json"))) as RunEnd | null;
+  const checkpoints: ("best" | "last")[] = [];
+  for (const kind of ["best", "last"] as const)
+    if (await exists(join(runDir, "checkpoints", kind, "model.json"))) checkpoints.push(kind);
   return {
     runId,
     runDir,
     record,
     history: await readHistory(join(runDir, "metrics.jsonl")),
     end,
-    hasModel:
-      (await exists(join(runDir, "checkpoints", "best", "model.json"))) ||
-      (await exists(join(runDir, "checkpoints", "last", "model.json"))),
+    hasModel: checkpoints.length > 0,
+    checkpoints,
   };
 }
 
@@ -103,6 +106,7 @@ export function summarize(run: StoredRun, live?: Partial<RunSummary> & { history
     message: live?.message ?? run.end?.message ?? null,
     hasModel: live?.hasModel ?? run.hasModel,
     parts: runParts(run.record, history),
+    checkpoints: run.checkpoints,
   };
 }
 

@@ -143,6 +143,7 @@ function memoryRun(r: LiveRun): StoredRun {
     history: r.history,
     end: null,
     hasModel: r.hasModel,
+    checkpoints: [],
   };
 }
 

@@ -168,7 +168,7 @@ export function startRun(req: Start, postRaw: Post): RunHandle {
 async function saveFinal(req: Start, model: tf.LayersModel, epochs: number, post: Post): Promise<void> {
   if (!req.runDir) return;
   const path = join(req.runDir, "checkpoints", "last");
-  await saveModel(model, path);
+  await saveModel(model, path, undefined, epochs);
   post({ type: "checkpoint", runId: req.runId, kind: "last", epoch: Math.max(epochs - 1, 0), path });
 }
 

@@ -53,6 +53,8 @@ export const RunSummarySchema = z.object({
   hasModel: z.boolean(),
   /** The parts of its data split that exist (validation only when it validated; a GAN: train only). */
   parts: z.array(z.enum(EVALUATION_SPLITS)),
+  /** The checkpoints its folder holds (a run without a folder, or before its first save: none). */
+  checkpoints: z.array(z.enum(["best", "last"])),
 });
 
 /** One line of metrics.jsonl: 1-based epoch plus loss and every metric (val_ prefix for validation). */
