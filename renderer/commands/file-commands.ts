@@ -66,9 +66,20 @@ async function open(editor: Editor, s: FileSession, path: string): Promise<void>
  */
 async function saveTo(editor: Editor, s: FileSession, path: string, overwrite: boolean): Promise<void> {
   const { project, version } = editor.doc.getState();
-  const r = await s.client.call("projects.save", { path, project, overwrite, sessionId: s.sessionId });
+  const { filePath, draftId } = editor.ui.getState();
+  // Runs go with the project: those made before the first save move beside the file, and Save As
+  // of a saved project copies the old file's runs (the originals stay beside the old file).
+  const runsFrom = { draft: draftId, ...(filePath && filePath !== path ? { copyRunsFrom: filePath } : {}) };
+  const r = await s.client.call("projects.save", { path, project, overwrite, sessionId: s.sessionId, ...runsFrom });
   editor.ui.setState({ savedVersion: version, filePath: r.path });
-  toast(editor.ui, "success", `Saved ${r.path}`);
+  toast(editor.ui, "success", `Saved ${r.path}${savedRunsText(r.runs)}`);
+  for (const left of r.runs.left) toast(editor.ui, "error", `Run ${left.runId} stayed where it was: ${left.reason}`);
+}
+
+function savedRunsText(runs: { moved: number; copied: number }): string {
+  const n = runs.moved + runs.copied;
+  if (n === 0) return "";
+  return ` with its ${n} run${n === 1 ? "" : "s"}`;
 }
 
 async function saveAs(editor: Editor, s: FileSession): Promise<void> {

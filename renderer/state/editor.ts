@@ -5,7 +5,7 @@ import { type AnalysisStore, createAnalysisStore } from "./analysis";
 import { createDocumentStore, type DocumentStore, updateProject } from "./document-store";
 import { createHistory, type History } from "./history";
 import { EditError } from "./project-ops";
-import { createUiStore, setSelection, toast, type UiStore } from "./ui-store";
+import { createUiStore, newDraftId, setSelection, toast, type UiStore } from "./ui-store";
 
 /**
  * The editor: the document, its history, the session (ui) state, the derived analysis and the
@@ -126,6 +126,8 @@ export function createEditor(opts: EditorOptions = {}): Editor {
         savedVersion: doc.getState().version,
         filePath: o.filePath === undefined ? ui.getState().filePath : o.filePath,
         selection: { nodes: [], edges: [] },
+        // Another project: its runs, reports and results are not the last one's (see draftId).
+        draftId: newDraftId(),
       });
     },
     markSaved(filePath) {

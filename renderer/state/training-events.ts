@@ -1,4 +1,5 @@
 import type { EventOf } from "../../shared/api/contract";
+import { startedHere } from "./project-scope";
 import {
   appendPoint,
   bestAfter,
@@ -47,6 +48,7 @@ export function applyTrainingEvents(store: TrainingStore, events: readonly Train
   let order = s.order;
   let { current, backend, trainerMessage } = s;
   const touched = new Set<string>();
+  let foreign = s.foreign;
   // Copy a run once per burst; later events of the burst change the copy.
   const edit = (runId: string): RunView => {
     if (!touched.has(runId)) {
@@ -61,6 +63,12 @@ export function applyTrainingEvents(store: TrainingStore, events: readonly Train
   };
 
   for (const e of events) {
+    const runId = "runId" in e.payload ? e.payload.runId : null;
+    if (e.name === "train.started" && !startedHere(s.project, e.payload)) {
+      foreign = new Set(foreign).add(e.payload.runId);
+      continue;
+    }
+    if (runId !== null && foreign.has(runId)) continue;
     switch (e.name) {
       case "train.started": {
         const p = e.payload;
@@ -162,7 +170,7 @@ export function applyTrainingEvents(store: TrainingStore, events: readonly Train
         break;
     }
   }
-  store.setState({ runs, order, current: current ?? order[0] ?? null, backend, trainerMessage });
+  store.setState({ runs, order, current: current ?? order[0] ?? null, backend, trainerMessage, foreign });
 }
 
 /** Drops every other point, keeping the last (the newest value stays on screen). */

@@ -43,6 +43,7 @@ const summary = (runId: string, fields: Partial<RunSummary> = {}): RunSummary =>
   message: null,
   hasModel: true,
   parts: ["validation", "train"],
+  checkpoints: ["best", "last"],
   ...fields,
 });
 

@@ -4,7 +4,7 @@ import { useEditor } from "../state/editor-context";
 import { browse } from "../state/file-prompts";
 import { shallow, useDoc, useUi } from "../state/hooks";
 import { isActive, type RunView } from "../state/training-store";
-import { toast } from "../state/ui-store";
+import { projectRef, toast } from "../state/ui-store";
 import { messageOf } from "./common/errors";
 import { baseName, joinPath } from "./common/paths";
 import { useClient, useTraining } from "./common/session";
@@ -45,7 +45,8 @@ export function ExportTab({ hidden }: { hidden: boolean }) {
 
   const run = runs.find((r) => r.runId === chosen) ?? runs.find((r) => r.runId === current) ?? runs[0];
   const fileName = `${name.replace(/[^\w.-]+/g, "_") || "model"}${format === "onnx" ? ".onnx" : "-tfjs"}`;
-  const destination = out || (run?.runDir ? joinPath(run.runDir, fileName) : "");
+  // An unsaved project's runs lie in NetForge's own folder, not the user's: they choose where.
+  const destination = out || (filePath && run?.runDir ? joinPath(run.runDir, fileName) : "");
   const hasExcluded = (readiness.report?.counts.excluded ?? 0) > 0;
 
   const doExport = async () => {
@@ -55,7 +56,7 @@ export function ExportTab({ hidden }: { hidden: boolean }) {
     setResult(null);
     try {
       const r = await client.call("export.run", {
-        projectPath: filePath,
+        ...projectRef(editor.ui),
         runId: run.runId,
         format,
         out: destination,
@@ -107,11 +108,7 @@ export function ExportTab({ hidden }: { hidden: boolean }) {
               <h3>Export</h3>
             </header>
             {runs.length === 0 ? (
-              <p className="muted">
-                {filePath
-                  ? "No trained run with a saved model yet: train one in the Train tab."
-                  : "Save the project, then train: exports are made from a run's saved model."}
-              </p>
+              <p className="muted">No trained run with a saved model yet: train one in the Train tab.</p>
             ) : (
               <div className="form-rows">
                 <label className="form-row" htmlFor={ids.run}>

@@ -81,8 +81,8 @@ function StartBlockers() {
   if (blockers.length === 0) {
     return saved ? null : (
       <p className="info-note">
-        This project is not saved: its runs stay in memory for this session and cannot be exported. Save it to keep them
-        beside the project file.
+        This project is not saved yet: its runs are kept in NetForge's own folder, and saving moves them beside the
+        project file.
       </p>
     );
   }
