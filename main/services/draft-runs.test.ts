@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { EventName, EventOf } from "../../shared/api/contract";
 import type { ApiError } from "../../shared/api/errors";
 import type { Project } from "../../shared/ir/project";
@@ -152,4 +152,22 @@ describe("runs of unsaved projects", () => {
     expect(retried.runs).toEqual({ moved: 1, copied: 0, left: [] });
     expect(await ids({ projectPath: path })).toEqual([runId]);
   }, 180_000);
+
+  it("moves a run that was still training at the save once it ends", async () => {
+    const project = await template("xor", { epochs: 100_000 });
+    const { runId } = await host.call("train.start", { project, projectPath: null, draft: "draft-running" });
+    await next("train.epoch", (p) => p.runId === runId);
+    const path = join(dir, "running.netforge.json");
+    const saved = await host.call("projects.save", { path, project, draft: "draft-running" });
+    expect(saved.runs.left).toEqual([{ runId, reason: expect.stringContaining("still training") }]);
+    expect(await ids({ projectPath: path, draft: "draft-running" })).toEqual([runId]);
+    const done = next("train.done", (p) => p.runId === runId);
+    await host.call("train.stop", { runId });
+    await done;
+    await vi.waitFor(() => expect(existsSync(join(dir, "running.runs", runId, "end.json"))).toBe(true), {
+      timeout: 30_000,
+    });
+    expect(await ids({ projectPath: path })).toEqual([runId]);
+    expect((await host.call("runs.get", { projectPath: path, runId })).run).toMatchObject({ status: "stopped" });
+  }, 120_000);
 });

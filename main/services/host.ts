@@ -80,6 +80,7 @@ export function createHost(options: HostOptions): Host {
     training.onTrainerMessage(m),
   );
   const runs = new RunsService(folders, training, drafts);
+  training.onEnded = (run) => runs.followSave(run);
   const liveSessions = new Map<string, string>();
   const services: Services = {
     info: () => ({

@@ -12,6 +12,9 @@ import type { LiveRun, TrainingService } from "./training";
  * merged with the runs this host is training, whose in-memory state is fresher than the files.
  */
 export class RunsService {
+  /** Draft ids saved in this host's lifetime, and the file each became. */
+  private readonly savedDrafts = new Map<string, string>();
+
   constructor(
     private readonly folders: FolderAccess,
     private readonly training: TrainingService,
@@ -90,13 +93,14 @@ export class RunsService {
     const busy = (runId: string) => {
       const r = this.training.live.get(runId);
       return r && (r.status === "running" || r.status === "paused")
-        ? "still training; it moves with the next save after it ends"
+        ? "still training; it moves beside the file when it ends"
         : null;
     };
     const left: RunLeft[] = [];
     let moved = 0;
     let copied = 0;
     if (from.draft) {
+      this.savedDrafts.set(from.draft, to);
       const r = await transferRuns(this.drafts.root(from.draft), target, "move", busy);
       for (const runId of r.done) this.relocate(runId, to, join(target, runId));
       moved = r.done.length;
@@ -111,6 +115,13 @@ export class RunsService {
       }
     }
     return { moved, copied, left };
+  }
+
+  /** A run that was still training when its draft was saved follows the file once it has ended. */
+  async followSave(run: LiveRun): Promise<void> {
+    const to = run.draft ? this.savedDrafts.get(run.draft) : undefined;
+    if (!to || !run.draft || run.projectPath === to) return;
+    await this.adopt(to, { draft: run.draft });
   }
 
   private relocate(runId: string, projectPath: string, runDir: string): void {

@@ -44,6 +44,8 @@ export interface LiveRun {
  */
 export class TrainingService {
   readonly live = new Map<string, LiveRun>();
+  /** Called once a run's folder is complete (end.json written): a saved draft's run then follows the file. */
+  onEnded: (run: LiveRun) => Promise<void> = async () => {};
 
   constructor(
     private readonly folders: FolderAccess,
@@ -214,6 +216,9 @@ export class TrainingService {
     if (!run.runDir) return;
     await writeRunEnd(run.runDir, { ...end, ended: new Date().toISOString() }).catch(() => {
       // The run's own files are intact; only the status note is missing, and it is inferred then.
+    });
+    await this.onEnded(run).catch(() => {
+      // The run stays in its draft folder, still listed, and moves with the next save.
     });
   }
 
