@@ -95,7 +95,7 @@ export function createHandlers(s: Services): HandlerTable {
     },
     "projects.autosave": async (req, ctx) => {
       s.liveSessions.set(req.sessionId, ctx.clientId);
-      return { savedAt: await s.recovery.write(req.sessionId, req.path, req.project) };
+      return { savedAt: await s.recovery.write(req.sessionId, req.path, req.project, req.draft) };
     },
     "projects.recovery": async (req) => {
       const exclude = new Set(s.liveSessions.keys());

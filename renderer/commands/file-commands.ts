@@ -16,6 +16,7 @@ import { browse, type FilePrompts, isProjectFile } from "../state/file-prompts";
 import { requestFit, toast } from "../state/ui-store";
 import { followAppCommands } from "./app-events";
 import { type AnyCommand, defineCommand } from "./registry";
+import { reportSaved } from "./saved-report";
 
 /**
  * File commands (ANCHORS R17): new, open, open recent, templates, save, save as, download,
@@ -72,14 +73,7 @@ async function saveTo(editor: Editor, s: FileSession, path: string, overwrite: b
   const runsFrom = { draft: draftId, ...(filePath && filePath !== path ? { copyRunsFrom: filePath } : {}) };
   const r = await s.client.call("projects.save", { path, project, overwrite, sessionId: s.sessionId, ...runsFrom });
   editor.ui.setState({ savedVersion: version, filePath: r.path });
-  toast(editor.ui, "success", `Saved ${r.path}${savedRunsText(r.runs)}`);
-  for (const left of r.runs.left) toast(editor.ui, "error", `Run ${left.runId} stayed where it was: ${left.reason}`);
-}
-
-function savedRunsText(runs: { moved: number; copied: number }): string {
-  const n = runs.moved + runs.copied;
-  if (n === 0) return "";
-  return ` with its ${n} run${n === 1 ? "" : "s"}`;
+  reportSaved(editor.ui, r);
 }
 
 async function saveAs(editor: Editor, s: FileSession): Promise<void> {
@@ -190,6 +184,8 @@ export const fileCommands: readonly AnyCommand[] = [
           .items.find((i) => i.sessionId === args?.sessionId);
         if (!item || !(await mayDiscard(editor, s))) return;
         load(editor, item.project, item.path);
+        // The same project again: the runs it made before a save are found under its draft id.
+        if (item.draft) editor.ui.setState({ draftId: item.draft });
         // Recovered work is unsaved work: dirty until saved, autosaved under this window's session.
         editor.ui.setState({ savedVersion: -1 });
         await s.autosave?.flush();

@@ -82,6 +82,8 @@ export const AutosaveRequestSchema = z
     /** The file the session edits (null: not saved yet). */
     path: PathSchema.nullable(),
     project: ProjectSchema,
+    /** Its draft id, so a recovered project finds its runs (those made before a save) again. */
+    draft: DraftIdSchema.optional(),
   })
   .strict();
 
@@ -93,6 +95,7 @@ export const RecoveryItemSchema = z.object({
   name: z.string(),
   savedAt: TimestampSchema,
   project: ProjectSchema,
+  draft: DraftIdSchema.optional(),
 });
 
 export const RecoveryRequestSchema = z
