@@ -111,7 +111,8 @@ test("autosaves unsaved work and offers it back after the window dies", async ({
   await dialog.getByRole("textbox", { name: "File name" }).fill("iris-recovered");
   await dialog.getByRole("button", { name: "Save", exact: true }).click();
   await expect.poll(() => existsSync(join(folder, "iris-recovered.netforge.json"))).toBe(true);
-  expect(await dirty(second)).toBe(false);
+  // The file is written before the host answers (the runs follow it first): wait for the answer.
+  await expect.poll(() => dirty(second)).toBe(false);
   await expect.poll(recoveryFiles).toEqual([]);
   await second.close();
 });
