@@ -34,7 +34,7 @@ export function EvaluateTab({ hidden }: { hidden: boolean }) {
   const [asked, setSplit] = useState<Split | null>(null);
   const [askedWeights, setCheckpoint] = useState<"best" | "last">("best");
   const [report, setReport] = useState<{ runId: string; report: EvaluationReport } | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [failure, setError] = useState<{ runId: string; message: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const ids = { run: useId(), split: useId(), weights: useId() };
   const runId =
@@ -44,6 +44,7 @@ export function EvaluateTab({ hidden }: { hidden: boolean }) {
   // A report belongs to the run it was made from: picking another run, or opening another
   // project, must not leave the previous run's numbers on screen as if they were this one's.
   const shown = report && report.runId === runId ? report : null;
+  const error = failure && failure.runId === runId ? failure.message : null;
   const run = runs.find((r) => r.runId === runId);
   // Only the parts this run's data has; the one picked before if this run has it, else its first.
   const parts = run ? partsOf(run) : [];
@@ -63,7 +64,7 @@ export function EvaluateTab({ hidden }: { hidden: boolean }) {
       const r = await client.call("evaluate.run", request);
       setReport({ runId, report: r.report });
     } catch (e) {
-      setError(messageOf(e));
+      setError({ runId, message: messageOf(e) });
     } finally {
       setBusy(false);
     }
