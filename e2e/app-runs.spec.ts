@@ -9,7 +9,8 @@ import { sandboxedHost } from "./helpers/spec-host";
  * Runs belong to one project: two unsaved projects (GAN, XOR) never list each other's runs,
  * opening another template leaves nothing of the previous project in Evaluate, Evaluate offers only
  * the parts of the split a run has and names the weights' epoch, and Save As of an unsaved project
- * takes its runs beside the file, where Evaluate and Export use them.
+ * takes its runs beside the file, where Evaluate and Export use them. A run another project left
+ * training is not listed, but can be stopped from the project that needs the trainer.
  */
 const { app, box } = sandboxedHost();
 
@@ -92,4 +93,17 @@ test("runs stay with their project: separate lists, a clean Evaluate, runs kept 
   evaluate = await gotoTab(page, "Evaluate");
   await expect(evaluate.getByTestId("report-line")).toHaveCount(0);
   await expect(evaluate.getByRole("combobox", { name: "Run" })).toHaveValue("");
+
+  // A run the previous project left training holds the trainer: this project says so and can stop it.
+  const long = await gotoTab(page, "Train");
+  await setField(long, "Epochs", "100000");
+  await long.getByRole("button", { name: "Start training" }).click();
+  await expect(runStatus(page)).toHaveAccessibleName("Run status: Running");
+  await openTemplate(page, "XOR MLP");
+  const here = await gotoTab(page, "Train");
+  await expect(runRows(here)).toHaveCount(0);
+  await expect(here.getByRole("button", { name: "Start training" })).toBeDisabled();
+  await here.getByRole("button", { name: "Stop other run" }).click();
+  await expect(here.getByRole("button", { name: "Stop other run" })).toHaveCount(0, { timeout: 30_000 });
+  await expect(here.getByRole("button", { name: "Start training" })).toBeEnabled();
 });

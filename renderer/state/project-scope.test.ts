@@ -35,6 +35,11 @@ describe("runs belong to one project", () => {
       1,
     );
     expect(store.getState().order).toEqual([]);
+    // It blocks training here until it ends (use-start.ts), then it is forgotten.
+    expect([...store.getState().foreign]).toEqual(["gan-run"]);
+    const done = { runId: "gan-run", reason: "stopped" as const, epochs: 2, steps: 8, metrics: {}, runDir: null };
+    applyTrainingEvents(store, [{ name: "train.done", payload: done }], 2);
+    expect(store.getState()).toMatchObject({ order: [], foreign: new Set() });
   });
 
   it("keeps the runs when the same project is saved (same draft id, now a file)", () => {

@@ -68,7 +68,11 @@ export function applyTrainingEvents(store: TrainingStore, events: readonly Train
       foreign = new Set(foreign).add(e.payload.runId);
       continue;
     }
-    if (runId !== null && foreign.has(runId)) continue;
+    if (runId !== null && foreign.has(runId)) {
+      // Once another project's run has ended it no longer blocks training here (use-start.ts).
+      if (e.name === "train.done" || e.name === "train.error") foreign = withoutId(foreign, runId);
+      continue;
+    }
     switch (e.name) {
       case "train.started": {
         const p = e.payload;
@@ -186,4 +190,10 @@ function thin(s: Series): void {
   }
   s.x.length = w;
   s.y.length = w;
+}
+
+function withoutId(ids: ReadonlySet<string>, id: string): ReadonlySet<string> {
+  const next = new Set(ids);
+  next.delete(id);
+  return next;
 }

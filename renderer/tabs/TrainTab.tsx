@@ -39,6 +39,8 @@ function TrainControls() {
   const session = useTabsSession();
   const active = useTraining((s) => s.order.map((id) => s.runs[id]).find((r) => isActive(r)));
   const blockers = useStartBlockers();
+  // The host trains one run at a time: a run another project left training must be stoppable here.
+  const other = useTraining((s) => s.foreign.values().next().value);
   if (active) {
     const paused = active.status === "paused";
     return (
@@ -61,15 +63,22 @@ function TrainControls() {
     );
   }
   return (
-    <button
-      type="button"
-      className="button primary"
-      disabled={blockers.length > 0}
-      title={blockers[0]}
-      onClick={() => void startRun(editor, session)}
-    >
-      Start training
-    </button>
+    <>
+      {other && (
+        <button type="button" className="button danger" onClick={() => void controlRun(editor, session, "stop", other)}>
+          Stop other run
+        </button>
+      )}
+      <button
+        type="button"
+        className="button primary"
+        disabled={blockers.length > 0}
+        title={blockers[0]}
+        onClick={() => void startRun(editor, session)}
+      >
+        Start training
+      </button>
+    </>
   );
 }
 
