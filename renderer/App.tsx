@@ -1,4 +1,4 @@
-import { useEffect } from "react";
+import { Fragment, useEffect } from "react";
 import type { NetforgeClient } from "./api/client";
 import { Canvas } from "./canvas/Canvas";
 import { handleKeyDown } from "./commands/keyboard";
@@ -29,6 +29,7 @@ export function App({ client }: { client: NetforgeClient | null }) {
   const editor = useEditor();
   const tab = useUi((s) => s.activeTab);
   const theme = useUi((s) => s.theme);
+  const draftId = useUi((s) => s.draftId);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (handleKeyDown(editor, e)) e.preventDefault();
@@ -59,10 +60,15 @@ export function App({ client }: { client: NetforgeClient | null }) {
           </div>
           <Inspector />
         </div>
-        <DataTab hidden={tab !== "data"} />
-        <TrainTab hidden={tab !== "train"} />
-        <EvaluateTab hidden={tab !== "evaluate"} />
-        <ExportTab hidden={tab !== "export"} />
+        {/* Keyed by the project's draft id: another project remounts the tabs, so no choice,
+            report or result of the previous project (a selected run, a split, an evaluation,
+            try-it answers, an export) stays on screen. Their stores are reset in enterProject. */}
+        <Fragment key={draftId}>
+          <DataTab hidden={tab !== "data"} />
+          <TrainTab hidden={tab !== "train"} />
+          <EvaluateTab hidden={tab !== "evaluate"} />
+          <ExportTab hidden={tab !== "export"} />
+        </Fragment>
       </main>
       <StatusBar />
       <HelpOverlay />

@@ -17,7 +17,7 @@ export class ExportsService {
   ) {}
 
   async run(req: ParsedRequestOf<"export.run">): Promise<ResponseOf<"export.run">> {
-    const { stored, live } = await this.runs.find(req.projectPath, req.runId);
+    const { stored, live } = await this.runs.find(req, req.runId);
     if (!stored.runDir) {
       throw new ApiError("E_NO_RUN", `run "${req.runId}" has no folder; save the project and train again to export it`);
     }

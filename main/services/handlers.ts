@@ -83,7 +83,10 @@ export function createHandlers(s: Services): HandlerTable {
 
     "projects.new": (req) => s.projects.create(req),
     "projects.open": (req) => s.projects.open(req.path),
-    "projects.save": (req) => s.projects.save(req),
+    "projects.save": async (req) => {
+      const saved = await s.projects.save(req);
+      return { ...saved, runs: await s.runs.adopt(saved.path, { draft: req.draft, copyFrom: req.copyRunsFrom }) };
+    },
     "projects.import": async (req) => s.projects.import(req.text, req.fileName),
     "projects.recent": async () => ({ items: await s.recent.list() }),
     "projects.removeRecent": async (req) => {
@@ -92,7 +95,7 @@ export function createHandlers(s: Services): HandlerTable {
     },
     "projects.autosave": async (req, ctx) => {
       s.liveSessions.set(req.sessionId, ctx.clientId);
-      return { savedAt: await s.recovery.write(req.sessionId, req.path, req.project) };
+      return { savedAt: await s.recovery.write(req.sessionId, req.path, req.project, req.draft) };
     },
     "projects.recovery": async (req) => {
       const exclude = new Set(s.liveSessions.keys());
@@ -122,9 +125,9 @@ export function createHandlers(s: Services): HandlerTable {
     "train.pause": (req) => s.training.control(req.runId, "pause"),
     "train.resume": (req) => s.training.control(req.runId, "resume"),
 
-    "runs.list": (req) => s.runs.list(req.projectPath),
-    "runs.get": (req) => s.runs.get(req.projectPath, req.runId),
-    "runs.metricsCsv": (req) => s.runs.metricsCsv(req.projectPath, req.runId),
+    "runs.list": (req) => s.runs.list(req),
+    "runs.get": (req) => s.runs.get(req, req.runId),
+    "runs.metricsCsv": (req) => s.runs.metricsCsv(req, req.runId),
 
     "evaluate.run": (req) => s.inference.evaluate(req),
     "predict.run": (req) => s.inference.predict(req),

@@ -7,6 +7,7 @@ import { ApiError, describeZodIssues } from "../../shared/api/errors";
 import { FolderAccess } from "./access";
 import { defaultConfigDir } from "./config-dir";
 import { DataService } from "./data";
+import { DraftRuns } from "./draft-runs";
 import { HostEvents } from "./events";
 import { ExportsService } from "./exports";
 import { FilesService } from "./files";
@@ -73,11 +74,13 @@ export function createHost(options: HostOptions): Host {
   const recovery = new RecoveryStore(configDir);
   const templates = new Templates(join(resourcesDir, "templates"));
   let pool: TrainerPool;
-  const training = new TrainingService(folders, events, () => pool);
+  const drafts = new DraftRuns(configDir);
+  const training = new TrainingService(folders, events, () => pool, drafts);
   pool = new TrainerPool(options.startTrainer ?? defaultStartTrainer(options.backend), events, (m) =>
     training.onTrainerMessage(m),
   );
-  const runs = new RunsService(folders, training);
+  const runs = new RunsService(folders, training, drafts);
+  training.onEnded = (run) => runs.followSave(run);
   const liveSessions = new Map<string, string>();
   const services: Services = {
     info: () => ({

@@ -9,8 +9,11 @@ import { parseProject } from "../../shared/ir/load";
 import type { FolderAccess } from "./access";
 import { resolveSpec } from "./data";
 import { readJsonFile } from "./json-file";
+import type { StoredRun } from "./run-files";
+import { partsText, type RunPart, runParts } from "./run-parts";
 import type { RunsService } from "./runs";
 import type { TrainerPool } from "./trainer-pool";
+import type { LiveRun } from "./training";
 
 /**
  * Evaluate and try-it predictions, delegated to the trainer: on the model still in its memory
@@ -25,17 +28,20 @@ export class InferenceService {
   ) {}
 
   async evaluate(req: ParsedRequestOf<"evaluate.run">): Promise<ResponseOf<"evaluate.run">> {
-    const { stored, live } = await this.runs.find(req.projectPath, req.runId);
+    const { stored, live } = await this.runs.find(req, req.runId);
     const data =
       req.data && !("kind" in req.data) ? await resolveSpec(this.folders, req.data, req.projectPath) : req.data;
+    const split = data ? undefined : splitFor(req, stored, live);
     const options = {
       runId: req.runId,
-      ...(req.split ? { split: req.split } : {}),
+      ...(split ? { split } : {}),
       ...(data ? { data } : {}),
       ...(req.mistakes !== undefined ? { mistakes: req.mistakes } : {}),
     };
     const pool = this.trainer();
-    const inMemory = live && live.generation === pool.generation && live.hasModel;
+    // A run with a folder is evaluated on the checkpoint asked for (best or last), so the report can
+    // say which epoch's weights it used; the trainer's memory serves runs that have no folder.
+    const inMemory = !stored.runDir && live && live.generation === pool.generation && live.hasModel;
     const value = inMemory
       ? await pool.request({ type: "evaluate", ...options }).catch(async (error) => {
           // The trainer keeps only its recent models; an older run is evaluated from its folder.
@@ -49,7 +55,7 @@ export class InferenceService {
   }
 
   async predict(req: ParsedRequestOf<"predict.run">): Promise<ResponseOf<"predict.run">> {
-    const { stored, live } = await this.runs.find(req.projectPath, req.runId);
+    const { stored, live } = await this.runs.find(req, req.runId);
     for (const s of req.samples) if (s.kind === "image" && s.path) await this.folders.check(s.path, "read");
     const pool = this.trainer();
     const base = { type: "predict" as const, runId: req.runId, samples: req.samples };
@@ -91,6 +97,26 @@ export class InferenceService {
     const spec = DatasetSpecSchema.safeParse(parsed.value.data);
     return spec.success ? resolveSpec(this.folders, spec.data, projectPath) : undefined;
   }
+}
+
+/**
+ * The part to evaluate: the one asked for, which must exist (never another one silently in its
+ * place), or else the first that does (validation, test, training). Runs without a folder are left
+ * to the trainer, which knows their data.
+ */
+function splitFor(
+  req: ParsedRequestOf<"evaluate.run">,
+  stored: StoredRun,
+  live: LiveRun | undefined,
+): RunPart | undefined {
+  if (!stored.runDir) return req.split;
+  const parts = runParts(stored.record, live?.history ?? stored.history);
+  if (!req.split) return parts[0];
+  if (parts.includes(req.split)) return req.split;
+  throw new ApiError(
+    "E_BAD_REQUEST",
+    `run "${req.runId}" has no ${req.split === "train" ? "training" : req.split} part to evaluate; its data has the ${partsText(parts)} part${parts.length === 1 ? "" : "s"}`,
+  );
 }
 
 /** `<runDir>/checkpoints/<best|last>`: the asked one, else best when it exists, else last. */

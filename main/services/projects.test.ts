@@ -261,7 +261,8 @@ describe("autosave and recovery", () => {
   it("offers the recovery file of a session that crashed, and discards it on request", async () => {
     const { project } = await host.call("projects.new", { template: "xor" });
     const edited = { ...project, name: "Unsaved work" };
-    await host.call("projects.autosave", { sessionId: session, path: null, project: edited }, { clientId: "tab-1" });
+    const autosaved = { sessionId: session, path: null, project: edited, draft: "draft-unsaved-1" };
+    await host.call("projects.autosave", autosaved, { clientId: "tab-1" });
     // While the session's tab is connected, nobody else is offered its file.
     expect((await host.call("projects.recovery", {}, { clientId: "tab-2" })).items).toEqual([]);
     // The host dies without the session closing cleanly; a new host starts with the same config dir.
@@ -269,7 +270,8 @@ describe("autosave and recovery", () => {
     host = newHost();
     const { items } = await host.call("projects.recovery", { sessionId: "session-new-0001" });
     expect(items).toHaveLength(1);
-    expect(items[0]).toMatchObject({ sessionId: session, path: null, name: "Unsaved work" });
+    // With its draft id, so the recovered project finds the runs it made before a save.
+    expect(items[0]).toMatchObject({ sessionId: session, path: null, name: "Unsaved work", draft: "draft-unsaved-1" });
     expect(items[0].project).toEqual(edited);
     await host.call("projects.discardRecovery", { sessionId: session });
     expect((await host.call("projects.recovery", {})).items).toEqual([]);

@@ -48,7 +48,8 @@ export class ProjectsService {
     return { ...toProject(parseJsonText(text, fileName), fileName), path: null };
   }
 
-  async save(req: ParsedRequestOf<"projects.save">): Promise<ResponseOf<"projects.save">> {
+  /** Writes the file; the runs follow it in RunsService.adopt (handlers.ts). */
+  async save(req: ParsedRequestOf<"projects.save">): Promise<Omit<ResponseOf<"projects.save">, "runs">> {
     if (!/\.json$/i.test(req.path)) {
       throw new ApiError(
         "E_BAD_REQUEST",

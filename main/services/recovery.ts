@@ -13,6 +13,7 @@ const RecoveryFileSchema = z.object({
   name: z.string(),
   savedAt: z.string(),
   project: z.unknown(),
+  draft: z.string().optional(),
 });
 
 export interface RecoveryItem {
@@ -21,6 +22,8 @@ export interface RecoveryItem {
   name: string;
   savedAt: string;
   project: Project;
+  /** The project's draft id in the editor that wrote it: its unsaved runs are kept under it. */
+  draft?: string;
 }
 
 /**
@@ -36,9 +39,9 @@ export class RecoveryStore {
     this.dir = join(configDir, "recovery");
   }
 
-  async write(sessionId: string, path: string | null, project: Project): Promise<string> {
+  async write(sessionId: string, path: string | null, project: Project, draft?: string): Promise<string> {
     const savedAt = new Date().toISOString();
-    const file = { format: "netforge.recovery", sessionId, path, name: project.name, savedAt, project };
+    const file = { format: "netforge.recovery", sessionId, path, name: project.name, savedAt, project, draft };
     await writeFileAtomic(this.fileOf(sessionId), JSON.stringify(file));
     return savedAt;
   }

@@ -4,6 +4,7 @@ import type { ResponseOf } from "../../shared/api/contract";
 import { monitorMode, TrainingConfigSchema } from "../../shared/training/config";
 import { runFolder, type Trainable } from "../cli/trainable";
 import { writeFileAtomic } from "./atomic-write";
+import { runParts } from "./run-parts";
 
 export type RunSummary = ResponseOf<"runs.list">["runs"][number];
 export type EpochRecord = ResponseOf<"runs.get">["history"][number];
@@ -24,12 +25,13 @@ export function runsRoot(projectPath: string): string {
   return dirname(runFolder({ source: projectPath } as Trainable, "run"));
 }
 
-export async function listRunIds(projectPath: string): Promise<string[]> {
-  const root = runsRoot(projectPath);
+/** The run folders (those holding a run.json) in a runs root, newest first. */
+export async function listRunIds(root: string): Promise<string[]> {
   const names = await readdir(root, { withFileTypes: true }).catch(() => []);
   const ids: string[] = [];
   for (const d of names) {
-    if (d.isDirectory() && (await exists(join(root, d.name, "run.json")))) ids.push(d.name);
+    // Hidden folders are runs still being copied in (run-transfer.ts), not runs.
+    if (d.isDirectory() && !d.name.startsWith(".") && (await exists(join(root, d.name, "run.json")))) ids.push(d.name);
   }
   return ids.sort().reverse();
 }
@@ -42,20 +44,23 @@ export interface StoredRun {
   history: EpochRecord[];
   end: RunEnd | null;
   hasModel: boolean;
+  checkpoints: ("best" | "last")[];
 }
 
 export async function readRun(runDir: string, runId: string): Promise<StoredRun> {
   const record = await readJson(join(runDir, "run.json"));
   const end = (await readJson(join(runDir, "end.json"))) as RunEnd | null;
+  const checkpoints: ("best" | "last")[] = [];
+  for (const kind of ["best", "last"] as const)
+    if (await exists(join(runDir, "checkpoints", kind, "model.json"))) checkpoints.push(kind);
   return {
     runId,
     runDir,
     record,
     history: await readHistory(join(runDir, "metrics.jsonl")),
     end,
-    hasModel:
-      (await exists(join(runDir, "checkpoints", "best", "model.json"))) ||
-      (await exists(join(runDir, "checkpoints", "last", "model.json"))),
+    hasModel: checkpoints.length > 0,
+    checkpoints,
   };
 }
 
@@ -100,6 +105,8 @@ export function summarize(run: StoredRun, live?: Partial<RunSummary> & { history
     runDir: run.runDir,
     message: live?.message ?? run.end?.message ?? null,
     hasModel: live?.hasModel ?? run.hasModel,
+    parts: runParts(run.record, history),
+    checkpoints: run.checkpoints,
   };
 }
 
@@ -146,7 +153,7 @@ async function readJson(file: string): Promise<Record<string, unknown> | null> {
   }
 }
 
-function exists(path: string): Promise<boolean> {
+export function exists(path: string): Promise<boolean> {
   return access(path).then(
     () => true,
     () => false,

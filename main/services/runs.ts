@@ -2,7 +2,9 @@ import { basename, join } from "node:path";
 import type { ResponseOf } from "../../shared/api/contract";
 import { ApiError } from "../../shared/api/errors";
 import type { FolderAccess } from "./access";
+import type { DraftRuns } from "./draft-runs";
 import { historyCsv, listRunIds, readRun, runsRoot, type StoredRun, summarize } from "./run-files";
+import { type RunLeft, transferRuns } from "./run-transfer";
 import type { LiveRun, TrainingService } from "./training";
 
 /**
@@ -10,18 +12,21 @@ import type { LiveRun, TrainingService } from "./training";
  * merged with the runs this host is training, whose in-memory state is fresher than the files.
  */
 export class RunsService {
+  /** Draft ids saved in this host's lifetime, and the file each became. */
+  private readonly savedDrafts = new Map<string, string>();
+
   constructor(
     private readonly folders: FolderAccess,
     private readonly training: TrainingService,
+    private readonly drafts: DraftRuns,
   ) {}
 
-  async list(projectPath: string | null): Promise<ResponseOf<"runs.list">> {
-    const live = [...this.training.live.values()].filter((r) => r.projectPath === projectPath);
+  async list(ref: ProjectRef): Promise<ResponseOf<"runs.list">> {
+    const live = [...this.training.live.values()].filter((r) => belongs(r, ref));
     const runs = live.filter((r) => !r.runDir).map((r) => summarize(memoryRun(r), liveFields(r)));
-    if (projectPath) {
-      await this.folders.check(projectPath, "read");
-      for (const runId of await listRunIds(projectPath)) {
-        const stored = await readRun(join(runsRoot(projectPath), runId), runId);
+    for (const root of await this.roots(ref)) {
+      for (const runId of await listRunIds(root)) {
+        const stored = await readRun(join(root, runId), runId);
         const own = this.training.live.get(runId);
         runs.push(summarize(stored, own ? liveFields(own) : undefined));
       }
@@ -30,8 +35,8 @@ export class RunsService {
     return { runs };
   }
 
-  async get(projectPath: string | null, runId: string): Promise<ResponseOf<"runs.get">> {
-    const { stored, live } = await this.find(projectPath, runId);
+  async get(ref: ProjectRef, runId: string): Promise<ResponseOf<"runs.get">> {
+    const { stored, live } = await this.find(ref, runId);
     return {
       run: summarize(stored, live ? liveFields(live) : undefined),
       history: live ? live.history : stored.history,
@@ -39,25 +44,106 @@ export class RunsService {
     };
   }
 
-  async metricsCsv(projectPath: string | null, runId: string): Promise<ResponseOf<"runs.metricsCsv">> {
-    const { run, history } = await this.get(projectPath, runId);
-    const stem = projectPath ? basename(projectPath).replace(/\.netforge\.json$|\.json$/i, "") : run.name;
+  async metricsCsv(ref: ProjectRef, runId: string): Promise<ResponseOf<"runs.metricsCsv">> {
+    const { run, history } = await this.get(ref, runId);
+    const stem = ref.projectPath ? basename(ref.projectPath).replace(/\.netforge\.json$|\.json$/i, "") : run.name;
     return { fileName: `${stem}-${runId}-metrics.csv`.replace(/[^\w.-]+/g, "_"), csv: historyCsv(history) };
   }
 
   /** A run by project and id: its folder when it has one, else this host's memory. */
-  async find(projectPath: string | null, runId: string): Promise<{ stored: StoredRun; live: LiveRun | undefined }> {
+  async find(ref: ProjectRef, runId: string): Promise<{ stored: StoredRun; live: LiveRun | undefined }> {
     const live = this.training.live.get(runId);
-    if (live && live.projectPath === projectPath && !live.runDir) return { stored: memoryRun(live), live };
-    if (!projectPath) throw new ApiError("E_NO_RUN", `no run "${runId}" in this session (the project is not saved)`);
-    await this.folders.check(projectPath, "read");
-    const runDir = join(runsRoot(projectPath), runId);
-    const stored = await readRun(runDir, runId);
-    if (!stored.record && !live) {
-      throw new ApiError("E_NO_RUN", `no run "${runId}" beside ${projectPath} (expected ${join(runDir, "run.json")})`);
+    const own = live && belongs(live, ref) ? live : undefined;
+    if (own && !own.runDir) return { stored: memoryRun(own), live: own };
+    const roots = await this.roots(ref);
+    for (const root of roots) {
+      const stored = await readRun(join(root, runId), runId);
+      if (stored.record) return { stored, live: own };
     }
-    return { stored, live };
+    if (own?.runDir) return { stored: await readRun(own.runDir, runId), live: own };
+    if (roots.length === 0)
+      throw new ApiError("E_NO_RUN", `no run "${runId}" in this session (the project is not saved)`);
+    throw new ApiError(
+      "E_NO_RUN",
+      `no run "${runId}" in this project (expected ${roots.map((r) => join(r, runId, "run.json")).join(" or ")})`,
+    );
   }
+
+  /** Where a project's run folders are: beside its file, and its draft's folder for runs made before a save. */
+  private async roots(ref: ProjectRef): Promise<string[]> {
+    const roots: string[] = [];
+    if (ref.projectPath) {
+      await this.folders.check(ref.projectPath, "read");
+      roots.push(runsRoot(ref.projectPath));
+    }
+    if (ref.draft) roots.push(this.drafts.root(ref.draft));
+    return roots;
+  }
+
+  /**
+   * After a save: the draft's runs move beside the file (Save As of a saved project copies the old
+   * file's runs instead), run by run; runs still training stay where they are and are still listed
+   * under the draft, and move with the next save. Live runs follow their folders.
+   */
+  async adopt(
+    to: string,
+    from: { draft?: string; copyFrom?: string },
+  ): Promise<{ moved: number; copied: number; left: RunLeft[] }> {
+    const target = runsRoot(to);
+    const busy = (runId: string) => {
+      const r = this.training.live.get(runId);
+      return r && (r.status === "running" || r.status === "paused")
+        ? "still training; it moves beside the file when it ends"
+        : null;
+    };
+    const left: RunLeft[] = [];
+    let moved = 0;
+    let copied = 0;
+    if (from.draft) {
+      this.savedDrafts.set(from.draft, to);
+      const r = await transferRuns(this.drafts.root(from.draft), target, "move", busy);
+      for (const runId of r.done) this.relocate(runId, to, join(target, runId));
+      moved = r.done.length;
+      left.push(...r.left);
+    }
+    if (from.copyFrom && from.copyFrom !== to) {
+      const source = runsRoot(await this.folders.check(from.copyFrom, "read"));
+      if (source !== target) {
+        const r = await transferRuns(source, target, "copy", busy);
+        copied = r.done.length;
+        left.push(...r.left);
+      }
+    }
+    return { moved, copied, left };
+  }
+
+  /** A run that was still training when its draft was saved follows the file once it has ended. */
+  async followSave(run: LiveRun): Promise<void> {
+    const to = run.draft ? this.savedDrafts.get(run.draft) : undefined;
+    if (!to || !run.draft || run.projectPath === to) return;
+    await this.adopt(to, { draft: run.draft });
+  }
+
+  private relocate(runId: string, projectPath: string, runDir: string): void {
+    const live = this.training.live.get(runId);
+    if (!live) return;
+    live.projectPath = projectPath;
+    live.runDir = runDir;
+  }
+}
+
+/** Which project a request means: its file, and the draft id it had (or has) in the editor. */
+export interface ProjectRef {
+  projectPath: string | null;
+  draft?: string;
+}
+
+/** A live run is the project's when it was trained for the same file or under the same draft id. */
+function belongs(r: LiveRun, ref: ProjectRef): boolean {
+  if (ref.projectPath !== null && r.projectPath === ref.projectPath) return true;
+  if (ref.draft !== undefined) return r.draft === ref.draft;
+  // Old clients that send no draft id: the unsaved runs they started without one.
+  return ref.projectPath === null && r.projectPath === null && r.draft === null;
 }
 
 function memoryRun(r: LiveRun): StoredRun {
@@ -68,6 +154,7 @@ function memoryRun(r: LiveRun): StoredRun {
     history: r.history,
     end: null,
     hasModel: r.hasModel,
+    checkpoints: [],
   };
 }
 

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
 import type { ParsedRequestOf, ResponseOf } from "../../shared/api/contract";
 import { ApiError, describeZodIssues } from "../../shared/api/errors";
 import { type InlineDataset, InlineDatasetSchema } from "../../shared/datasets/inline";
@@ -12,6 +13,7 @@ import { memoryDiagnostic } from "../cli/project-checks";
 import { runFolder, type Trainable, writeRunRecord } from "../cli/trainable";
 import type { FolderAccess } from "./access";
 import { resolveSpec } from "./data";
+import type { DraftRuns } from "./draft-runs";
 import type { HostEvents } from "./events";
 import { type EpochRecord, type RunEnd, type RunSummary, writeRunEnd } from "./run-files";
 import { runSettings } from "./run-settings";
@@ -22,6 +24,8 @@ export interface LiveRun {
   runId: string;
   name: string;
   projectPath: string | null;
+  /** The draft id it was started under (an unsaved project's identity in the editor). */
+  draft: string | null;
   runDir: string | null;
   status: RunSummary["status"];
   epochsPlanned: number;
@@ -42,17 +46,21 @@ export interface LiveRun {
  */
 export class TrainingService {
   readonly live = new Map<string, LiveRun>();
+  /** Called once a run's folder is complete (end.json written): a saved draft's run then follows the file. */
+  onEnded: (run: LiveRun) => Promise<void> = async () => {};
 
   constructor(
     private readonly folders: FolderAccess,
     private readonly events: HostEvents,
     private readonly trainer: () => TrainerPool,
+    private readonly drafts: DraftRuns,
   ) {}
 
   async start(req: ParsedRequestOf<"train.start">): Promise<ResponseOf<"train.start">> {
     const busy = [...this.live.values()].find((r) => r.status === "running" || r.status === "paused");
     if (busy) throw new ApiError("E_BUSY", `run "${busy.runId}" is still training; stop it first`);
     const { project, projectPath } = req;
+    const draft = req.draft ?? null;
     if (projectPath) await this.folders.check(projectPath, "read");
     const analysis = inferGraph(project.graph);
     const errors = analysis.diagnostics.filter((d) => d.severity === "error");
@@ -91,10 +99,16 @@ export class TrainingService {
           ? { kind: "inline", samples: data.x.length, from: projectPath ?? "(unsaved project)" }
           : { kind: data.source.kind, from: projectPath ?? "(unsaved project)", spec: data },
     };
+    // A saved project's runs go beside its file; an unsaved one's into its draft's own folder
+    // (moved beside the file when it is saved); without either, the run stays in memory.
     let runDir: string | null = null;
     if (projectPath) {
       runDir = runFolder(trainable, runId);
       await this.folders.check(runDir, "write");
+    } else if (draft) {
+      runDir = join(this.drafts.root(draft), runId);
+    }
+    if (runDir) {
       await mkdir(runDir, { recursive: true });
       await writeRunRecord(runDir, {
         runId,
@@ -111,6 +125,7 @@ export class TrainingService {
       runId,
       name: project.name,
       projectPath,
+      draft,
       runDir,
       status: "running",
       epochsPlanned: config.data.epochs,
@@ -126,6 +141,7 @@ export class TrainingService {
       runId,
       name: run.name,
       projectPath,
+      draft,
       runDir,
       backend: client.ready.backend,
       epochs: config.data.epochs,
@@ -212,6 +228,9 @@ export class TrainingService {
     if (!run.runDir) return;
     await writeRunEnd(run.runDir, { ...end, ended: new Date().toISOString() }).catch(() => {
       // The run's own files are intact; only the status note is missing, and it is inferred then.
+    });
+    await this.onEnded(run).catch(() => {
+      // The run stays in its draft folder, still listed, and moves with the next save.
     });
   }
 

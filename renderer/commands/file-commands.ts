@@ -17,6 +17,7 @@ import { renameForSaveAs } from "../state/save-as-name";
 import { requestFit, toast } from "../state/ui-store";
 import { followAppCommands } from "./app-events";
 import { type AnyCommand, defineCommand } from "./registry";
+import { reportSaved } from "./saved-report";
 
 /**
  * File commands (ANCHORS R17): new, open, open recent, templates, save, save as, download,
@@ -67,9 +68,13 @@ async function open(editor: Editor, s: FileSession, path: string): Promise<void>
  */
 async function saveTo(editor: Editor, s: FileSession, path: string, overwrite: boolean): Promise<void> {
   const { project, version } = editor.doc.getState();
-  const r = await s.client.call("projects.save", { path, project, overwrite, sessionId: s.sessionId });
+  const { filePath, draftId } = editor.ui.getState();
+  // Runs go with the project: those made before the first save move beside the file, and Save As
+  // of a saved project copies the old file's runs (the originals stay beside the old file).
+  const runsFrom = { draft: draftId, ...(filePath && filePath !== path ? { copyRunsFrom: filePath } : {}) };
+  const r = await s.client.call("projects.save", { path, project, overwrite, sessionId: s.sessionId, ...runsFrom });
   editor.ui.setState({ savedVersion: version, filePath: r.path });
-  toast(editor.ui, "success", `Saved ${r.path}`);
+  reportSaved(editor.ui, r);
 }
 
 async function saveAs(editor: Editor, s: FileSession): Promise<void> {
@@ -190,6 +195,8 @@ export const fileCommands: readonly AnyCommand[] = [
           .items.find((i) => i.sessionId === args?.sessionId);
         if (!item || !(await mayDiscard(editor, s))) return;
         load(editor, item.project, item.path);
+        // The same project again: the runs it made before a save are found under its draft id.
+        if (item.draft) editor.ui.setState({ draftId: item.draft });
         // Recovered work is unsaved work: dirty until saved, autosaved under this window's session.
         editor.ui.setState({ savedVersion: -1 });
         await s.autosave?.flush();

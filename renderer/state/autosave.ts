@@ -51,6 +51,7 @@ export function startAutosave(
         sessionId,
         path: editor.ui.getState().filePath,
         project: editor.project(),
+        draft: editor.ui.getState().draftId,
       });
       written = version;
     } else if (written !== null) {

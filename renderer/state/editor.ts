@@ -8,7 +8,7 @@ import type { ClipboardAdapter, Command, Editor } from "./editor-api";
 import { createHistory } from "./history";
 import { namedInFile } from "./project-name";
 import { EditError } from "./project-ops";
-import { createUiStore, setSelection, toast } from "./ui-store";
+import { createUiStore, newDraftId, setSelection, toast } from "./ui-store";
 
 export type { ClipboardAdapter, Editor } from "./editor-api";
 
@@ -94,6 +94,8 @@ export function createEditor(opts: EditorOptions = {}): Editor {
         filePath,
         projectNamed: o.named ?? namedInFile(project.name, filePath),
         selection: { nodes: [], edges: [] },
+        // Another project: its runs, reports and results are not the last one's (see draftId).
+        draftId: newDraftId(),
       });
     },
     markSaved(filePath) {

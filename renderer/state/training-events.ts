@@ -1,4 +1,5 @@
 import type { EventOf } from "../../shared/api/contract";
+import { startedHere } from "./project-scope";
 import {
   appendPoint,
   bestAfter,
@@ -47,6 +48,7 @@ export function applyTrainingEvents(store: TrainingStore, events: readonly Train
   let order = s.order;
   let { current, backend, trainerMessage } = s;
   const touched = new Set<string>();
+  let foreign = s.foreign;
   // Copy a run once per burst; later events of the burst change the copy.
   const edit = (runId: string): RunView => {
     if (!touched.has(runId)) {
@@ -61,6 +63,16 @@ export function applyTrainingEvents(store: TrainingStore, events: readonly Train
   };
 
   for (const e of events) {
+    const runId = "runId" in e.payload ? e.payload.runId : null;
+    if (e.name === "train.started" && !startedHere(s.project, e.payload)) {
+      foreign = new Set(foreign).add(e.payload.runId);
+      continue;
+    }
+    if (runId !== null && foreign.has(runId)) {
+      // Once another project's run has ended it no longer blocks training here (use-start.ts).
+      if (e.name === "train.done" || e.name === "train.error") foreign = withoutId(foreign, runId);
+      continue;
+    }
     switch (e.name) {
       case "train.started": {
         const p = e.payload;
@@ -165,7 +177,7 @@ export function applyTrainingEvents(store: TrainingStore, events: readonly Train
         break;
     }
   }
-  store.setState({ runs, order, current: current ?? order[0] ?? null, backend, trainerMessage });
+  store.setState({ runs, order, current: current ?? order[0] ?? null, backend, trainerMessage, foreign });
 }
 
 /**
@@ -194,4 +206,10 @@ function thin(s: Series): void {
   }
   s.x.length = w;
   s.y.length = w;
+}
+
+function withoutId(ids: ReadonlySet<string>, id: string): ReadonlySet<string> {
+  const next = new Set(ids);
+  next.delete(id);
+  return next;
 }

@@ -16,6 +16,7 @@ const started = (runId: string): TrainingEvent => ({
     runId,
     name: "XOR",
     projectPath: "/p/xor.netforge.json",
+    draft: null,
     runDir: `/p/xor.runs/${runId}`,
     backend: "wasm",
     epochs: 10,
@@ -42,6 +43,8 @@ const summary = (runId: string, fields: Partial<RunSummary> = {}): RunSummary =>
   runDir: `/p/xor.runs/${runId}`,
   message: null,
   hasModel: true,
+  parts: ["validation", "train"],
+  checkpoints: ["best", "last"],
   ...fields,
 });
 

@@ -60,6 +60,10 @@ export interface RunView {
   historyLoaded: boolean;
   /** Generated samples per epoch (GAN generator, VAE decoder), newest last, at most MAX_SAMPLE_FRAMES. */
   samples: SampleFrame[];
+  /** The parts of its data split that exist (from the host's listing; empty until listed). */
+  parts: RunSummary["parts"];
+  /** The checkpoints its folder holds (from the host's listing; empty until listed). */
+  checkpoints: RunSummary["checkpoints"];
 }
 
 export interface SampleFrame {
@@ -79,6 +83,16 @@ export interface TrainingState {
   backend: string | null;
   /** The trainer process exited or failed outside a run; cleared when a run starts. */
   trainerMessage: string | null;
+  /** The open project (project-scope.ts); null accepts every run (a store without a project). */
+  project: ProjectKey | null;
+  /** Runs of other projects still training: their events are not this project's. */
+  foreign: ReadonlySet<string>;
+}
+
+/** A project as runs name it: its file, and the draft id it has in the editor. */
+export interface ProjectKey {
+  projectPath: string | null;
+  draft: string | null;
 }
 
 export type TrainingStore = StoreApi<TrainingState>;
@@ -96,6 +110,8 @@ export function createTrainingStore(initial: Partial<TrainingState> = {}): Train
     overlay: [],
     backend: null,
     trainerMessage: null,
+    project: null,
+    foreign: new Set(),
     ...initial,
   }));
 }
@@ -131,6 +147,8 @@ export function newRunView(runId: string, fields: Partial<RunView> = {}): RunVie
     revision: 0,
     historyLoaded: false,
     samples: [],
+    parts: [],
+    checkpoints: [],
     ...fields,
   };
 }
@@ -192,6 +210,8 @@ export function setRunList(store: TrainingStore, summaries: readonly RunSummary[
           last: sum.last ?? old.last,
           message: sum.message ?? old.message,
           hasModel: sum.hasModel || old.hasModel,
+          parts: sum.parts,
+          checkpoints: sum.checkpoints,
           revision: old.revision + 1,
         }
       : newRunView(sum.runId, {
@@ -205,6 +225,8 @@ export function setRunList(store: TrainingStore, summaries: readonly RunSummary[
           last: sum.last,
           message: sum.message,
           hasModel: sum.hasModel,
+          parts: sum.parts,
+          checkpoints: sum.checkpoints,
         });
     order.push(sum.runId);
   }
@@ -216,7 +238,15 @@ export function setRunList(store: TrainingStore, summaries: readonly RunSummary[
     }
   }
   const current = s.current && runs[s.current] ? s.current : (order[0] ?? null);
-  store.setState({ runs, order, current, overlay: s.overlay.filter((id) => runs[id] && id !== current) });
+  // The host lists only this project's runs: a listed run is no longer foreign.
+  const foreign = new Set([...s.foreign].filter((id) => !runs[id]));
+  store.setState({
+    runs,
+    order,
+    current,
+    overlay: s.overlay.filter((id) => runs[id] && id !== current),
+    foreign: foreign.size === s.foreign.size ? s.foreign : foreign,
+  });
 }
 
 /** Fills a run's epoch curves from its saved history (runs.get). */

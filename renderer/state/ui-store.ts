@@ -38,6 +38,12 @@ export interface UiState {
   filePath: string | null;
   /** Whether the user gave the project its name (typed it, or opened a file that carries one); Save As keeps such a name. */
   projectNamed: boolean;
+  /**
+   * The loaded project's identity for this session, new whenever a project is loaded (opened, new,
+   * template, upload, recovered) and kept through saves. The host keeps an unsaved project's runs
+   * under it, and everything per project (runs, evaluation, try-it) is reset when it changes.
+   */
+  draftId: string;
   /** Document version at the last save or load; the project is dirty when the versions differ. */
   savedVersion: number;
   toasts: Toast[];
@@ -58,10 +64,22 @@ export function createUiStore(initial: Partial<UiState> = {}): UiStore {
     connectionHint: null,
     filePath: null,
     projectNamed: false,
+    draftId: newDraftId(),
     savedVersion: 0,
     toasts: [],
     ...initial,
   }));
+}
+
+/** A draft id (DraftIdSchema: 8-64 letters, digits, '_' or '-'). */
+export function newDraftId(): string {
+  return crypto.randomUUID();
+}
+
+/** The open project as the host's run requests name it: its file and its draft id. */
+export function projectRef(ui: UiStore): { projectPath: string | null; draft: string } {
+  const { filePath, draftId } = ui.getState();
+  return { projectPath: filePath, draft: draftId };
 }
 
 const sameIds = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);

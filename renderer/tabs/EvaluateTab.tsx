@@ -1,7 +1,9 @@
 import { useId, useState } from "react";
 import type { EvaluationReport } from "../../shared/evaluation/report";
-import { shallow, useUi } from "../state/hooks";
+import { useEditor } from "../state/editor-context";
+import { shallow } from "../state/hooks";
 import { isActive, type RunView } from "../state/training-store";
+import { projectRef } from "../state/ui-store";
 import { messageOf } from "./common/errors";
 import { TabNextStep } from "./common/NextStepCard";
 import { evaluateNextStep } from "./common/next-step";
@@ -9,6 +11,7 @@ import { useClient, useTraining } from "./common/session";
 import { ClassificationView } from "./evaluate/ClassificationView";
 import { num, setText, weightsText } from "./evaluate/format";
 import { AutoencoderView, GanView, SamplesPerEpoch, SequenceView } from "./evaluate/GenerativeViews";
+import { checkpointLabel, PART_NAMES, partsHint, partsOf } from "./evaluate/parts";
 import { RegressionView } from "./evaluate/RegressionView";
 import { TryIt } from "./evaluate/TryIt";
 import { TabFrame } from "./TabFrame";
@@ -22,18 +25,18 @@ type Split = "validation" | "test" | "train";
  * the try-it panel.
  */
 export function EvaluateTab({ hidden }: { hidden: boolean }) {
+  const editor = useEditor();
   const client = useClient();
-  const filePath = useUi((s) => s.filePath);
   const runs = useTraining(
     (s) => s.order.map((id) => s.runs[id]).filter((r): r is RunView => Boolean(r?.hasModel) && !isActive(r)),
     shallow,
   );
   const current = useTraining((s) => s.current);
   const [chosen, setChosen] = useState<string | null>(null);
-  const [split, setSplit] = useState<Split>("validation");
-  const [checkpoint, setCheckpoint] = useState<"best" | "last">("best");
+  const [asked, setSplit] = useState<Split | null>(null);
+  const [askedWeights, setCheckpoint] = useState<"best" | "last">("best");
   const [report, setReport] = useState<{ runId: string; report: EvaluationReport } | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [failure, setError] = useState<{ runId: string; message: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const ids = { run: useId(), split: useId(), weights: useId() };
   const runId =
@@ -43,17 +46,27 @@ export function EvaluateTab({ hidden }: { hidden: boolean }) {
   // A report belongs to the run it was made from: picking another run, or opening another
   // project, must not leave the previous run's numbers on screen as if they were this one's.
   const shown = report && report.runId === runId ? report : null;
+  const error = failure && failure.runId === runId ? failure.message : null;
+  const run = runs.find((r) => r.runId === runId);
+  // Only the parts this run's data has; the one picked before if this run has it, else its first.
+  const parts = run ? partsOf(run) : [];
+  const split = asked && parts.includes(asked) ? asked : (parts[0] ?? null);
+  // Only the checkpoints the run's folder holds (a GAN may have no best one); a run without a folder
+  // (trained by an older client) has only the model in the trainer's memory.
+  const kinds = run?.checkpoints ?? [];
+  const checkpoint = kinds.includes(askedWeights) ? askedWeights : (kinds[0] ?? null);
   const frames = useTraining((s) => (shown ? (s.runs[shown.runId]?.samples ?? []) : []));
 
   const evaluate = async () => {
-    if (!client || !runId) return;
+    if (!client || !runId || !split) return;
     setBusy(true);
     setError(null);
     try {
-      const r = await client.call("evaluate.run", { runId, projectPath: filePath, split, checkpoint });
+      const request = { runId, ...projectRef(editor.ui), split, ...(checkpoint ? { checkpoint } : {}) };
+      const r = await client.call("evaluate.run", request);
       setReport({ runId, report: r.report });
     } catch (e) {
-      setError(messageOf(e));
+      setError({ runId, message: messageOf(e) });
     } finally {
       setBusy(false);
     }
@@ -80,27 +93,43 @@ export function EvaluateTab({ hidden }: { hidden: boolean }) {
       </label>
       <label htmlFor={ids.split}>
         On
-        <select id={ids.split} value={split} onChange={(e) => setSplit(e.currentTarget.value as Split)}>
-          <option value="validation">validation part</option>
-          <option value="test">test part</option>
-          <option value="train">training part</option>
+        <select
+          id={ids.split}
+          value={split ?? ""}
+          disabled={!split}
+          onChange={(e) => setSplit(e.currentTarget.value as Split)}
+        >
+          {parts.map((p) => (
+            <option key={p} value={p}>
+              {PART_NAMES[p]}
+            </option>
+          ))}
         </select>
       </label>
       <label htmlFor={ids.weights}>
         Weights
         <select
           id={ids.weights}
-          value={checkpoint}
+          value={checkpoint ?? "default"}
+          disabled={kinds.length < 2}
           onChange={(e) => setCheckpoint(e.currentTarget.value as "best" | "last")}
         >
-          <option value="best">best</option>
-          <option value="last">last</option>
+          {kinds.map((k) => (
+            <option key={k} value={k}>
+              {checkpointLabel(k, run)}
+            </option>
+          ))}
+          {kinds.length === 0 && (
+            <option value="default">
+              {run?.runDir ? "best saved, else last" : "after the last epoch (in memory)"}
+            </option>
+          )}
         </select>
       </label>
       <button
         type="button"
         className="button primary"
-        disabled={!client || !runId || busy}
+        disabled={!client || !runId || !split || busy}
         onClick={() => void evaluate()}
       >
         {busy ? "Evaluating…" : "Evaluate"}
@@ -126,11 +155,12 @@ export function EvaluateTab({ hidden }: { hidden: boolean }) {
         {!shown && !error && runs.length > 0 && (
           <div className="placeholder-card">
             <h3>Pick a run and press Evaluate</h3>
-            <p>The validation part is data the run did not train on; the training part shows how well it fit.</p>
+            <p>{partsHint(parts)}</p>
           </div>
         )}
         {shown && <ReportView report={shown.report} frames={frames} />}
-        <TryIt runId={runId} />
+        {/* Keyed by run: another run's answers are not this one's. */}
+        <TryIt key={runId ?? ""} runId={runId} />
       </div>
     </TabFrame>
   );
@@ -140,7 +170,8 @@ function ReportView({ report, frames }: { report: EvaluationReport; frames: RunV
   return (
     <>
       <p className="report-line" data-testid="report-line">
-        <strong>{report.samples}</strong> samples from {setText(report.set)}, {weightsText(report.weights)}
+        <strong>{report.samples}</strong> samples from {setText(report.set)},{" "}
+        {weightsText(report.weights, report.weightsEpoch ?? null)}
         {report.loss !== null && (
           <>
             {" "}

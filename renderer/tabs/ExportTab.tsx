@@ -4,7 +4,7 @@ import { useEditor } from "../state/editor-context";
 import { browse } from "../state/file-prompts";
 import { shallow, useDoc, useUi } from "../state/hooks";
 import { isActive, type RunView } from "../state/training-store";
-import { toast } from "../state/ui-store";
+import { projectRef, toast } from "../state/ui-store";
 import { messageOf } from "./common/errors";
 import { TabNextStep } from "./common/NextStepCard";
 import { exportNextStep } from "./common/next-step";
@@ -47,7 +47,8 @@ export function ExportTab({ hidden }: { hidden: boolean }) {
 
   const run = runs.find((r) => r.runId === chosen) ?? runs.find((r) => r.runId === current) ?? runs[0];
   const fileName = `${name.replace(/[^\w.-]+/g, "_") || "model"}${format === "onnx" ? ".onnx" : "-tfjs"}`;
-  const destination = out || (run?.runDir ? joinPath(run.runDir, fileName) : "");
+  // An unsaved project's runs lie in NetForge's own folder, not the user's: they choose where.
+  const destination = out || (filePath && run?.runDir ? joinPath(run.runDir, fileName) : "");
   const hasExcluded = (readiness.report?.counts.excluded ?? 0) > 0;
 
   const doExport = async () => {
@@ -57,7 +58,7 @@ export function ExportTab({ hidden }: { hidden: boolean }) {
     setResult(null);
     try {
       const r = await client.call("export.run", {
-        projectPath: filePath,
+        ...projectRef(editor.ui),
         runId: run.runId,
         format,
         out: destination,

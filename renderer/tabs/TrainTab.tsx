@@ -42,6 +42,8 @@ function TrainControls() {
   const session = useTabsSession();
   const active = useTraining((s) => s.order.map((id) => s.runs[id]).find((r) => isActive(r)));
   const blockers = useStartBlockers();
+  // The host trains one run at a time: a run another project left training must be stoppable here.
+  const other = useTraining((s) => s.foreign.values().next().value);
   if (active) {
     const paused = active.status === "paused";
     return (
@@ -64,15 +66,22 @@ function TrainControls() {
     );
   }
   return (
-    <button
-      type="button"
-      className="button primary"
-      disabled={blockers.length > 0}
-      title={blockers[0]}
-      onClick={() => void startRun(editor, session)}
-    >
-      Start training
-    </button>
+    <>
+      {other && (
+        <button type="button" className="button danger" onClick={() => void controlRun(editor, session, "stop", other)}>
+          Stop other run
+        </button>
+      )}
+      <button
+        type="button"
+        className="button primary"
+        disabled={blockers.length > 0}
+        title={blockers[0]}
+        onClick={() => void startRun(editor, session)}
+      >
+        Start training
+      </button>
+    </>
   );
 }
 
@@ -84,8 +93,8 @@ function StartBlockers() {
   if (blockers.length === 0) {
     return saved ? null : (
       <p className="info-note">
-        This project is not saved: its runs stay in memory for this session and cannot be exported. Save it to keep them
-        beside the project file.
+        This project is not saved yet: its runs are kept in NetForge's own folder, and saving moves them beside the
+        project file.
       </p>
     );
   }

@@ -102,6 +102,8 @@ const base = {
   set: EvaluatedSetSchema,
   /** Which weights: the run's best or last checkpoint, or the model in the trainer's memory. */
   weights: z.enum(["best", "last", "memory"]),
+  /** The 1-based epoch the checkpoint was saved after; null when unknown (memory, or an older checkpoint). */
+  weightsEpoch: z.number().int().nullable().optional(),
   samples: count,
   /** The training loss on these samples (null when undefined, e.g. a GAN). */
   loss: nullableNum,

@@ -9,7 +9,13 @@ import type { TrainerMessage } from "../../../shared/trainer/protocol";
  * package has no file:// handler in Node (tfjs-node does), so this is the small handler both use.
  * Files are written beside the target and renamed into place, so a crash never leaves half a file.
  */
-export async function saveModel(model: tf.LayersModel, dir: string, weights?: tf.Tensor[]): Promise<void> {
+export async function saveModel(
+  model: tf.LayersModel,
+  dir: string,
+  weights?: tf.Tensor[],
+  /** The 1-based epoch whose weights these are, kept so evaluation can say which it used. */
+  epoch?: number,
+): Promise<void> {
   await mkdir(dir, { recursive: true });
   // The topology and weight names are the model's; the values may be other tensors (the best epoch's).
   const values = weights ?? model.weights.map((w) => w.read());
@@ -21,6 +27,7 @@ export async function saveModel(model: tf.LayersModel, dir: string, weights?: tf
     convertedBy: "NetForge",
     modelTopology: model.toJSON(null, false),
     weightsManifest: [{ paths: ["weights.bin"], weights: specs }],
+    ...(epoch !== undefined ? { netforge: { epoch } } : {}),
   };
   await atomicWrite(join(dir, "weights.bin"), toBytes(data));
   await atomicWrite(join(dir, "model.json"), JSON.stringify(modelJson));
@@ -73,6 +80,6 @@ export async function saveFinal(
   if (!req.runDir) return;
   const path = join(req.runDir, "checkpoints", "last");
   if (discriminator) await saveModel(discriminator, join(path, GAN_DISCRIMINATOR_DIR));
-  await saveModel(model, path);
+  await saveModel(model, path, undefined, epochs);
   post({ type: "checkpoint", runId: req.runId, kind: "last", epoch: Math.max(epochs - 1, 0), path });
 }

@@ -47,13 +47,13 @@ export class Checkpointer {
     this.lastFlush = Date.now();
     if (this.pending.best >= 0 && this.best.weights) {
       const path = join(dir, "checkpoints", "best");
-      await saveModel(model, path, this.best.weights);
+      await saveModel(model, path, this.best.weights, this.pending.best + 1);
       this.post({ type: "checkpoint", runId: this.runId, kind: "best", epoch: this.pending.best, path });
       this.pending.best = -1;
     }
     if (this.pending.last >= 0) {
       const path = join(dir, "checkpoints", "last");
-      await saveModel(model, path);
+      await saveModel(model, path, undefined, this.pending.last + 1);
       this.post({ type: "checkpoint", runId: this.runId, kind: "last", epoch: this.pending.last, path });
       this.pending.last = -1;
     }

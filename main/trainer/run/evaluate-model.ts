@@ -34,6 +34,8 @@ export interface EvalModel {
   runData: InlineDataset | DatasetSpec | null;
   runDir: string | null;
   weights: "best" | "last" | "memory";
+  /** The 1-based epoch the checkpoint holds (model.json's netforge.epoch); null when unknown. */
+  epoch: number | null;
   notes: string[];
   /** Frees what was loaded for this request (never a live run's model). */
   dispose(): void;
@@ -52,6 +54,7 @@ export function modelInMemory(run: RunHandle, start: Start | undefined): EvalMod
     runData: start?.data ?? null,
     runDir: start?.runDir ?? null,
     weights: "memory",
+    epoch: null,
     notes: [],
     dispose: () => {},
   };
@@ -92,8 +95,9 @@ export async function modelFromRunDir(runDir: string, opts: EvaluateOptions): Pr
   } else {
     compiled = compileGraph(record.graph);
   }
+  let epoch: number | null;
   try {
-    await loadWeights(compiled.model, join(runDir, "checkpoints", weights));
+    epoch = await loadWeights(compiled.model, join(runDir, "checkpoints", weights));
   } catch (error) {
     compiled.model.dispose();
     throw error;
@@ -107,6 +111,7 @@ export async function modelFromRunDir(runDir: string, opts: EvaluateOptions): Pr
     runData: opts.runData ?? record.data,
     runDir,
     weights,
+    epoch,
     notes,
     dispose: () => compiled.model.dispose(),
   };
@@ -145,8 +150,11 @@ async function readRunRecord(runDir: string): Promise<RunRecord> {
   };
 }
 
-/** Sets a saved model's weights (tfjs layers format) into a model of the same graph, by position. */
-async function loadWeights(model: tf.LayersModel, dir: string): Promise<void> {
+/**
+ * Sets a saved model's weights (tfjs layers format) into a model of the same graph, by position;
+ * returns the epoch the checkpoint records (null for checkpoints saved without one).
+ */
+async function loadWeights(model: tf.LayersModel, dir: string): Promise<number | null> {
   const json = JSON.parse(await readFile(join(dir, "model.json"), "utf8"));
   const specs = json.weightsManifest?.[0]?.weights as tf.io.WeightsManifestEntry[] | undefined;
   if (!Array.isArray(specs)) throw new EvaluationError("E_EVAL_RUN", `${dir}/model.json: expected a weightsManifest`);
@@ -163,6 +171,8 @@ async function loadWeights(model: tf.LayersModel, dir: string): Promise<void> {
       );
     }
     model.setWeights(tensors);
+    const epoch = json.netforge?.epoch;
+    return Number.isInteger(epoch) ? epoch : null;
   } finally {
     tf.dispose(Object.values(named));
   }

@@ -88,6 +88,7 @@ export async function ganReport(m: EvalModel, opts: EvaluateOptions): Promise<Re
     task: "gan",
     set: opts.data ? "data" : "train",
     weights: m.weights,
+    weightsEpoch: m.epoch,
     samples: count,
     loss: null,
     metrics: {},

@@ -58,6 +58,7 @@ export async function evaluateRun(m: EvalModel, opts: EvaluateOptions): Promise<
     const base = {
       set: set.set,
       weights: m.weights,
+      weightsEpoch: m.epoch,
       samples: pass.n,
       loss: pass.loss,
       metrics: pass.metrics,

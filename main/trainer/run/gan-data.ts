@@ -1,7 +1,6 @@
 import * as tf from "@tensorflow/tfjs";
 import type { InlineDataset } from "../../../shared/datasets/inline";
 import type { DataSource, DatasetSpec } from "../../../shared/datasets/spec";
-import { GraphSchema } from "../../../shared/ir/graph";
 import { formatShape } from "../../../shared/shapes/shape";
 import { encodeTable, readTable } from "../../data/table/index";
 import type { Compiled } from "../compile/compile";
@@ -9,15 +8,7 @@ import { loadArrays } from "./arrays";
 import { DataError } from "./data";
 import type { GanModels } from "./gan";
 
-/** The generator and discriminator marker node ids, when the graph is a GAN. */
-export function ganMarkers(graph: unknown): { generator: string; discriminator: string } | null {
-  const parsed = GraphSchema.safeParse(graph);
-  if (!parsed.success) return null;
-  const find = (kind: string) => parsed.data.nodes.find((n) => n.kind === kind)?.id;
-  const generator = find("GANGenerator");
-  const discriminator = find("GANDiscriminator");
-  return generator && discriminator ? { generator, discriminator } : null;
-}
+export { ganMarkers } from "../../../shared/ir/gan";
 
 /** The marker params the GAN loop needs. */
 export function ganOptions(models: GanModels): { fromLogits: boolean; samplesPerEpoch: number } {

@@ -3,6 +3,7 @@ import { setDataSummary } from "../../state/analysis";
 import type { Editor } from "../../state/editor";
 import { useEditor } from "../../state/editor-context";
 import { type Equality, useStoreSelector } from "../../state/hooks";
+import { enterProject } from "../../state/project-scope";
 import {
   createTrainingStore,
   isActive,
@@ -11,7 +12,7 @@ import {
   type TrainingState,
   type TrainingStore,
 } from "../../state/training-store";
-import { toast } from "../../state/ui-store";
+import { projectRef, toast } from "../../state/ui-store";
 import { connectProbe, createProbeStore, type ProbeState, type ProbeStore } from "../data/probe-store";
 import { connectTrainingFeed } from "../train/training-feed";
 
@@ -50,7 +51,7 @@ export function clientOf(editor: Editor): NetforgeClient | null {
 
 export function createTabsSession(editor: Editor): TabsSession {
   const client = clientOf(editor);
-  const training = createTrainingStore();
+  const training = createTrainingStore({ project: projectRef(editor.ui) });
   const probe = createProbeStore();
   const stops: (() => void)[] = [];
   let listing = 0;
@@ -59,7 +60,7 @@ export function createTabsSession(editor: Editor): TabsSession {
     if (!client) return;
     const ask = ++listing;
     try {
-      const { runs } = await client.call("runs.list", { projectPath: editor.ui.getState().filePath });
+      const { runs } = await client.call("runs.list", projectRef(editor.ui));
       // A newer request (the project changed meanwhile) wins.
       if (ask === listing) setRunList(training, runs);
     } catch (error) {
@@ -76,7 +77,7 @@ export function createTabsSession(editor: Editor): TabsSession {
       if (!r || r.historyLoaded || isActive(r) || loading.has(r.runId)) continue;
       loading.add(r.runId);
       client
-        .call("runs.get", { projectPath: editor.ui.getState().filePath, runId: r.runId })
+        .call("runs.get", { ...projectRef(editor.ui), runId: r.runId })
         .then(({ history }) => setRunHistory(training, r.runId, history))
         .catch((error: Error) => toast(editor.ui, "error", `Could not read run ${r.runId}: ${error.message}`))
         .finally(() => loading.delete(r.runId));
@@ -93,7 +94,9 @@ export function createTabsSession(editor: Editor): TabsSession {
     stops.push(client.onStatus((status) => status === "open" && void refreshRuns()));
     stops.push(
       editor.ui.subscribe((next, prev) => {
-        if (next.filePath !== prev.filePath) void refreshRuns();
+        if (next.filePath === prev.filePath && next.draftId === prev.draftId) return;
+        enterProject(training, projectRef(editor.ui));
+        void refreshRuns();
       }),
     );
     stops.push(

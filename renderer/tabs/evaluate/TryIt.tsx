@@ -1,7 +1,8 @@
 import { useState } from "react";
 import type { PredictionResult } from "../../../shared/evaluation/report";
 import type { RawSample } from "../../../shared/evaluation/request";
-import { useUi } from "../../state/hooks";
+import { useEditor } from "../../state/editor-context";
+import { projectRef } from "../../state/ui-store";
 import { messageOf } from "../common/errors";
 import { useClient, useProbe } from "../common/session";
 import { fileBase64 } from "../data/actions";
@@ -40,7 +41,7 @@ export function parseValues(text: string): unknown {
  */
 export function TryIt({ runId }: { runId: string | null }) {
   const client = useClient();
-  const filePath = useUi((s) => s.filePath);
+  const editor = useEditor();
   const summary = useProbe((s) => s.summary);
   const kind = inputKindOf(summary?.kind);
   const features = (summary?.columns ?? []).filter((c) => c.role === "feature");
@@ -55,7 +56,7 @@ export function TryIt({ runId }: { runId: string | null }) {
     if (!client || !runId) return;
     setBusy(true);
     try {
-      const r = await client.call("predict.run", { runId, projectPath: filePath, samples: [sample] });
+      const r = await client.call("predict.run", { runId, ...projectRef(editor.ui), samples: [sample] });
       setResult(r.result);
       setError(null);
     } catch (e) {

@@ -15,6 +15,8 @@ export function setText(set: string): string {
   return set === "data" ? "other data" : set === "train" ? "the training part" : `the ${set} part`;
 }
 
-export function weightsText(weights: string): string {
-  return weights === "memory" ? "the model as trained (in memory)" : `the ${weights} checkpoint`;
+/** Which weights a report used, with the epoch they are from when the checkpoint records it. */
+export function weightsText(weights: string, epoch: number | null): string {
+  if (weights === "memory") return "the weights after the last epoch (in the trainer's memory)";
+  return epoch === null ? `the ${weights} checkpoint` : `the ${weights} checkpoint (epoch ${epoch})`;
 }

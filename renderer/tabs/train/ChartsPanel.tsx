@@ -4,7 +4,7 @@ import { type ChartOptions, MetricChart } from "../../charts/MetricChart";
 import { useEditor } from "../../state/editor-context";
 import { shallow } from "../../state/hooks";
 import type { RunView } from "../../state/training-store";
-import { toast } from "../../state/ui-store";
+import { projectRef, toast } from "../../state/ui-store";
 import { messageOf } from "../common/errors";
 import { useTabsSession, useTraining } from "../common/session";
 import { metricNames, metricSeries, revisionKey } from "./run-series";
@@ -37,7 +37,7 @@ export function ChartsPanel() {
     if (!current || !session.client) return;
     try {
       const { fileName, csv } = await session.client.call("runs.metricsCsv", {
-        projectPath: editor.ui.getState().filePath,
+        ...projectRef(editor.ui),
         runId: current.runId,
       });
       downloadText(fileName, csv);

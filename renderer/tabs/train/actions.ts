@@ -1,5 +1,5 @@
 import type { Editor } from "../../state/editor";
-import { toast } from "../../state/ui-store";
+import { projectRef, toast } from "../../state/ui-store";
 import { messageOf } from "../common/errors";
 import type { TabsSession } from "../common/session";
 
@@ -13,7 +13,7 @@ export async function startRun(editor: Editor, session: TabsSession): Promise<st
   try {
     const { runId } = await client.call("train.start", {
       project: editor.project(),
-      projectPath: editor.ui.getState().filePath,
+      ...projectRef(editor.ui),
     });
     return runId;
   } catch (error) {

@@ -10,7 +10,7 @@ function liveRun(runId: string): RunView {
     [
       {
         name: "train.started",
-        payload: { runId, name: "n", projectPath: null, runDir: null, backend: "cpu", epochs: 2 },
+        payload: { runId, name: "n", projectPath: null, draft: null, runDir: null, backend: "cpu", epochs: 2 },
       },
       {
         name: "train.progress",

@@ -8,6 +8,7 @@ const ok: StartInputs = {
   binding: [],
   configIssues: [],
   busy: false,
+  elsewhere: false,
 };
 
 describe("startBlockers", () => {
@@ -19,6 +20,7 @@ describe("startBlockers", () => {
     const reasons = startBlockers({
       connected: false,
       busy: true,
+      elsewhere: true,
       graphErrors: [{ code: "E_NO_OUTPUT", severity: "error", message: "the graph has no output" }],
       probe: { binding: "none", error: null, probing: false },
       binding: [{ code: "E_DATA_INPUT_SHAPE", severity: "error", message: "shape differs" }],
@@ -31,6 +33,12 @@ describe("startBlockers", () => {
       "No data is bound: choose a dataset in the Data tab.",
       "Data and model disagree: shape differs.",
       "Training settings: batchSize must be an integer >= 1. Received: batchSize=0",
+    ]);
+  });
+
+  it("says when another project's run holds the trainer", () => {
+    expect(startBlockers({ ...ok, elsewhere: true })).toEqual([
+      "A run of a project opened before this one is still training; stop it (Stop other run) to train here.",
     ]);
   });
 

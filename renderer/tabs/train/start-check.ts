@@ -10,6 +10,8 @@ export interface StartInputs {
   binding: readonly BindingIssue[];
   configIssues: readonly ConfigIssue[];
   busy: boolean;
+  /** A run of another project (opened before this one) is still training on the host. */
+  elsewhere: boolean;
 }
 
 /**
@@ -21,6 +23,8 @@ export function startBlockers(i: StartInputs): string[] {
   const out: string[] = [];
   if (!i.connected) out.push("No connection to the NetForge host: training runs there.");
   if (i.busy) out.push("A run is training; stop it before starting another.");
+  else if (i.elsewhere)
+    out.push("A run of a project opened before this one is still training; stop it (Stop other run) to train here.");
   if (i.graphErrors.length > 0) {
     const first = i.graphErrors[0];
     out.push(

@@ -19,16 +19,18 @@ export function useStartBlockers(): string[] {
   const probing = useProbe((s) => s.probing);
   const issues = useBindingIssues();
   const busy = useTraining((s) => s.order.some((id) => isActive(s.runs[id])));
+  const elsewhere = useTraining((s) => s.foreign.size > 0);
   return useMemo(() => {
     const parsed = parseTrainingConfig(training);
     return startBlockers({
       connected: connection === "open",
       busy,
+      elsewhere,
       // Data/model mismatches are listed with the binding below, not again as design errors.
       graphErrors: diagnostics.filter((d) => d.severity === "error" && !isBindingCode(d.code)),
       probe: { binding, error, probing },
       binding: issues,
       configIssues: parsed.ok ? [] : parsed.issues,
     });
-  }, [connection, busy, diagnostics, training, binding, error, probing, issues]);
+  }, [connection, busy, elsewhere, diagnostics, training, binding, error, probing, issues]);
 }

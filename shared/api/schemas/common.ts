@@ -22,3 +22,12 @@ export const OkSchema = z.object({ ok: z.literal(true) }).strict();
 
 /** An ISO 8601 timestamp. */
 export const TimestampSchema = z.string();
+
+/**
+ * The identity of one project opened in the editor, chosen by the renderer when the project is
+ * loaded. An unsaved project's runs live in the host's folder for this id (never mixed with another
+ * unsaved project's), and move beside the project file when it is first saved.
+ */
+export const DraftIdSchema = z
+  .string({ error: "must be a project draft id (a string)" })
+  .regex(/^[A-Za-z0-9_-]{8,64}$/, { error: "must be 8-64 letters, digits, '_' or '-'" });

@@ -3,7 +3,7 @@ import { InlineDatasetSchema } from "../../datasets/inline";
 import { DatasetSpecSchema } from "../../datasets/spec";
 import { EVALUATION_SPLITS, EvaluationReportSchema, PredictionResultSchema } from "../../evaluation/report";
 import { RawSampleSchema } from "../../evaluation/request";
-import { PathSchema, RunIdSchema } from "./common";
+import { DraftIdSchema, PathSchema, RunIdSchema } from "./common";
 
 /**
  * Evaluation of a run: the model still in the trainer's memory, or a saved run found by project
@@ -13,6 +13,7 @@ export const EvaluateRequestSchema = z
   .object({
     runId: RunIdSchema,
     projectPath: PathSchema.nullable(),
+    draft: DraftIdSchema.optional(),
     /** Which part of the run's data split (default validation). Ignored when `data` is given. */
     split: z.enum(EVALUATION_SPLITS).optional(),
     /** Other samples: inline, or a dataset spec (paths relative to the project file). */
@@ -31,6 +32,7 @@ export const PredictRequestSchema = z
   .object({
     runId: RunIdSchema,
     projectPath: PathSchema.nullable(),
+    draft: DraftIdSchema.optional(),
     samples: z.array(RawSampleSchema).min(1, { error: "must hold at least one sample" }).max(1000),
     checkpoint: z.enum(["best", "last"]).optional(),
   })

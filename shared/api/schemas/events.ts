@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { DONE_REASONS } from "../../trainer/protocol";
-import { PathSchema, RunIdSchema } from "./common";
+import { DraftIdSchema, PathSchema, RunIdSchema } from "./common";
 import { MetricsSchema } from "./training";
 
 /**
@@ -19,6 +19,8 @@ export const TrainStartedEventSchema = z.object({
   runId: RunIdSchema,
   name: z.string(),
   projectPath: PathSchema.nullable(),
+  /** The draft id the run was started under (see DraftIdSchema); null when none was given. */
+  draft: DraftIdSchema.nullable(),
   runDir: PathSchema.nullable(),
   backend: z.string(),
   /** Epochs planned (the training config's), so the progress shows "1 / 20" from the first batch. */

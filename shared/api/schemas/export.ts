@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ProjectSchema } from "../../ir/project";
 import { EXPORT_FORMATS, ExportResultSchema, ReadinessReportSchema } from "../../onnx/result";
-import { PathSchema, RunIdSchema } from "./common";
+import { DraftIdSchema, PathSchema, RunIdSchema } from "./common";
 
 export const ExportFormatSchema = z.enum(EXPORT_FORMATS);
 
@@ -19,6 +19,7 @@ export const ExportReadinessResultSchema = z.object({ report: ReadinessReportSch
 export const ExportRunRequestSchema = z
   .object({
     projectPath: PathSchema.nullable(),
+    draft: DraftIdSchema.optional(),
     runId: RunIdSchema,
     format: ExportFormatSchema,
     /** Destination file (onnx) or folder (tfjs); must lie in an opened folder. */

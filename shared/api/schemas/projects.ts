@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { GraphSchema } from "../../ir/graph";
 import { ProjectSchema } from "../../ir/project";
-import { PathSchema, TimestampSchema } from "./common";
+import { DraftIdSchema, PathSchema, TimestampSchema } from "./common";
 
 /** The id of one editor session (one window or tab), chosen by the renderer; names its recovery file. */
 export const SessionIdSchema = z
@@ -38,10 +38,23 @@ export const SaveProjectRequestSchema = z
     overwrite: z.boolean().optional(),
     /** The saving session; its recovery file is discarded once the save succeeded. */
     sessionId: SessionIdSchema.optional(),
+    /** The project's draft id: the runs made under it before this save move beside the file. */
+    draft: DraftIdSchema.optional(),
+    /** Save As of a saved project: the file it was saved as until now; its runs are copied along. */
+    copyRunsFrom: PathSchema.optional(),
   })
   .strict();
 
-export const SaveProjectResultSchema = z.object({ path: PathSchema, savedAt: TimestampSchema, bytes: z.number() });
+/** Runs that could not move or be copied (still training, or the file system refused), and why. */
+export const RunLeftSchema = z.object({ runId: z.string(), reason: z.string() });
+
+export const SaveProjectResultSchema = z.object({
+  path: PathSchema,
+  savedAt: TimestampSchema,
+  bytes: z.number(),
+  /** Runs that now lie beside the file (moved from the draft or copied from the old file), and those left behind. */
+  runs: z.object({ moved: z.number().int(), copied: z.number().int(), left: z.array(RunLeftSchema) }),
+});
 
 /** Parses an uploaded or pasted project file (browser mode upload) with migration and validation. */
 export const ImportProjectRequestSchema = z
@@ -69,6 +82,8 @@ export const AutosaveRequestSchema = z
     /** The file the session edits (null: not saved yet). */
     path: PathSchema.nullable(),
     project: ProjectSchema,
+    /** Its draft id, so a recovered project finds its runs (those made before a save) again. */
+    draft: DraftIdSchema.optional(),
   })
   .strict();
 
@@ -80,6 +95,7 @@ export const RecoveryItemSchema = z.object({
   name: z.string(),
   savedAt: TimestampSchema,
   project: ProjectSchema,
+  draft: DraftIdSchema.optional(),
 });
 
 export const RecoveryRequestSchema = z

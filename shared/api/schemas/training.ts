@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { EVALUATION_SPLITS } from "../../evaluation/report";
 import { ProjectSchema } from "../../ir/project";
 import { DONE_REASONS } from "../../trainer/protocol";
-import { PathSchema, RunIdSchema, TimestampSchema } from "./common";
+import { DraftIdSchema, PathSchema, RunIdSchema, TimestampSchema } from "./common";
 
 const Metrics = z.record(z.string(), z.number().nullable());
 
@@ -11,6 +12,8 @@ export const TrainStartRequestSchema = z
     project: ProjectSchema,
     /** Its file: runs are stored in `<name>.runs/<runId>/` beside it; null keeps the run in memory. */
     projectPath: PathSchema.nullable(),
+    /** The project's identity in the editor: an unsaved project's runs are kept under it. */
+    draft: DraftIdSchema.optional(),
   })
   .strict();
 
@@ -48,15 +51,24 @@ export const RunSummarySchema = z.object({
   /** The reason text of a run that did not complete (diverged, early-stopped, failed). */
   message: z.string().nullable(),
   hasModel: z.boolean(),
+  /** The parts of its data split that exist (validation only when it validated; a GAN: train only). */
+  parts: z.array(z.enum(EVALUATION_SPLITS)),
+  /** The checkpoints its folder holds (a run without a folder, or before its first save: none). */
+  checkpoints: z.array(z.enum(["best", "last"])),
 });
 
 /** One line of metrics.jsonl: 1-based epoch plus loss and every metric (val_ prefix for validation). */
 export const EpochRecordSchema = z.object({ epoch: z.number().int() }).catchall(z.number().nullable());
 
-export const RunsListRequestSchema = z.object({ projectPath: PathSchema.nullable() }).strict();
+/** A project's runs: those beside its file, and those made under its draft id before it was saved. */
+export const RunsListRequestSchema = z
+  .object({ projectPath: PathSchema.nullable(), draft: DraftIdSchema.optional() })
+  .strict();
 export const RunsListResultSchema = z.object({ runs: z.array(RunSummarySchema) });
 
-export const RunGetRequestSchema = z.object({ projectPath: PathSchema.nullable(), runId: RunIdSchema }).strict();
+export const RunGetRequestSchema = z
+  .object({ projectPath: PathSchema.nullable(), draft: DraftIdSchema.optional(), runId: RunIdSchema })
+  .strict();
 export const RunGetResultSchema = z.object({
   run: RunSummarySchema,
   history: z.array(EpochRecordSchema),
