@@ -8,7 +8,15 @@ const XOR: ProjectKey = { projectPath: null, draft: "draft-xor" };
 
 const started = (runId: string, key: ProjectKey): TrainingEvent => ({
   name: "train.started",
-  payload: { runId, name: runId, projectPath: key.projectPath, draft: key.draft, runDir: null, backend: "wasm" },
+  payload: {
+    runId,
+    name: runId,
+    projectPath: key.projectPath,
+    draft: key.draft,
+    runDir: null,
+    backend: "wasm",
+    epochs: 10,
+  },
 });
 const epoch = (runId: string, e: number): TrainingEvent => ({
   name: "train.epoch",
