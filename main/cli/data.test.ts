@@ -28,7 +28,7 @@ describe("netforge data probe", () => {
     expect(JSON.parse(json.stdout)).toMatchObject({ rows: 4, inputShape: [columns], task: "classification" });
     const text = await run("data", "probe", path);
     expect(text.code, text.stderr).toBe(0);
-    expect(text.stdout).toContain(`input shape [${columns}], output shape [2]`);
+    expect(text.stdout).toContain(`input shape [${columns}], target class id (2 classes)`);
     // A short header over a first row longer than the head.
     writeFileSync(path, `a,b,label\n${"1".repeat(1_200_000)},2,x\n3,4,y\n5,6,x\n`);
     const long = await run("data", "probe", path, "--json");
