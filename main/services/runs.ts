@@ -3,6 +3,7 @@ import type { ResponseOf } from "../../shared/api/contract";
 import { ApiError } from "../../shared/api/errors";
 import type { FolderAccess } from "./access";
 import { historyCsv, listRunIds, readRun, runsRoot, type StoredRun, summarize } from "./run-files";
+import { sweepStaleTemps } from "./temp-sweep";
 import type { LiveRun, TrainingService } from "./training";
 
 /**
@@ -20,8 +21,12 @@ export class RunsService {
     const runs = live.filter((r) => !r.runDir).map((r) => summarize(memoryRun(r), liveFields(r)));
     if (projectPath) {
       await this.folders.check(projectPath, "read");
+      // The runs folder may itself be a link; it is read only where it really lies inside.
+      const root = await this.folders.check(runsRoot(projectPath), "read");
       for (const runId of await listRunIds(projectPath)) {
-        const stored = await readRun(join(runsRoot(projectPath), runId), runId);
+        const runDir = await this.folders.checkTree(join(root, runId), "read").catch(() => null);
+        if (runDir === null) continue; // a run folder with a link out is not read (runs.get says why)
+        const stored = await readRun(runDir, runId);
         const own = this.training.live.get(runId);
         runs.push(summarize(stored, own ? liveFields(own) : undefined));
       }
@@ -51,7 +56,11 @@ export class RunsService {
     if (live && live.projectPath === projectPath && !live.runDir) return { stored: memoryRun(live), live };
     if (!projectPath) throw new ApiError("E_NO_RUN", `no run "${runId}" in this session (the project is not saved)`);
     await this.folders.check(projectPath, "read");
-    const runDir = join(runsRoot(projectPath), runId);
+    // Every file of the folder is read here or by the trainer: no link in it may point outside.
+    const runDir = await this.folders.checkTree(join(runsRoot(projectPath), runId), "read");
+    // Files of a trainer or host killed mid-save: their temporary files go before anything reads the run.
+    for (const dir of [runDir, join(runDir, "checkpoints", "best"), join(runDir, "checkpoints", "last")])
+      await sweepStaleTemps(dir);
     const stored = await readRun(runDir, runId);
     if (!stored.record && !live) {
       throw new ApiError("E_NO_RUN", `no run "${runId}" beside ${projectPath} (expected ${join(runDir, "run.json")})`);
