@@ -10,7 +10,7 @@ import type { TrainerMessage } from "../../shared/trainer/protocol";
 import { TrainingConfigSchema } from "../../shared/training/config";
 import { runFolder, type Trainable, writeRunRecord } from "../cli/trainable";
 import type { FolderAccess } from "./access";
-import { resolveSpec } from "./data";
+import { resolveSpec } from "./data-paths";
 import type { HostEvents } from "./events";
 import { type EpochRecord, type RunEnd, type RunSummary, writeRunEnd } from "./run-files";
 import type { TrainerPool } from "./trainer-pool";

@@ -1,4 +1,5 @@
 import * as tf from "@tensorflow/tfjs";
+import { ioFailure } from "../../shared/api/io-errors";
 import { describeIssues, type TrainerRequest, TrainerRequestSchema } from "../../shared/trainer/protocol";
 import { runExportJob } from "./export/job";
 import type { Port } from "./port";
@@ -45,8 +46,9 @@ export class TrainerSession {
         type: "error",
         runId: req.runId,
         ...(requestId ? { requestId } : {}),
-        code: (error as { code?: string }).code ?? "E_TRAINER",
-        message: error instanceof Error ? error.message : String(error),
+        code: ioFailure(error)?.code ?? (error as { code?: string }).code ?? "E_TRAINER",
+        message:
+          ioFailure(error, `${req.type} failed`)?.message ?? (error instanceof Error ? error.message : String(error)),
       });
     }
   }

@@ -1,6 +1,7 @@
 import { appendFile, mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import * as tf from "@tensorflow/tfjs";
+import { ioFailure } from "../../../shared/api/io-errors";
 import { mulberry32, permutation } from "../../../shared/random";
 import type { TrainerMessage, TrainerRequest } from "../../../shared/trainer/protocol";
 import { parseTrainingConfig, type TrainingConfig } from "../../../shared/training/config";
@@ -157,8 +158,11 @@ export function startRun(req: Start, postRaw: Post): RunHandle {
         data.dispose();
       }
     } catch (error) {
-      const code = error instanceof RunError ? error.code : ((error as { code?: string }).code ?? "E_TRAINER");
-      post({ type: "error", runId: req.runId, code, message: error instanceof Error ? error.message : String(error) });
+      const io = ioFailure(error, "training stopped: a run file could not be written");
+      const code =
+        error instanceof RunError ? error.code : (io?.code ?? (error as { code?: string }).code ?? "E_TRAINER");
+      const message = io?.message ?? (error instanceof Error ? error.message : String(error));
+      post({ type: "error", runId: req.runId, code, message });
     }
   })();
   return handle;
