@@ -1,4 +1,15 @@
 /**
+ * The largest message either side of the browser-mode socket accepts, in bytes. Receiving,
+ * unmasking and parsing a message blocks the host's one thread for about 5 ms per MB, so the cap
+ * is what keeps one client's message from stalling every other client: 16 MiB is a project with
+ * megabytes of inline samples; files larger than that are uploaded in parts (fs.upload's offset).
+ */
+export const MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
+
+/** What an upload sends per fs.upload call: well under MAX_MESSAGE_BYTES once base64-encoded (x4/3). */
+export const UPLOAD_PART_BYTES = 4 * 1024 * 1024;
+
+/**
  * How deep a message may nest. Real requests stay under a dozen levels (a project's inline image
  * samples: request.project.data.x[i][row][col][channel]); a request nested thousands of levels
  * deep is an attack on the validators, which recurse, and on JSON.parse, whose cost grows with

@@ -1,3 +1,4 @@
+import { UPLOAD_PART_BYTES } from "../../../shared/api/limits";
 import { resolveSourcePaths } from "../../../shared/datasets/paths";
 import type { DatasetSpec } from "../../../shared/datasets/spec";
 import type { NetforgeClient } from "../../api/client";
@@ -108,8 +109,7 @@ export async function uploadAndBind(
     return;
   }
   try {
-    const base64 = await fileBase64(file);
-    const { path } = await client.call("fs.upload", { folder, name: file.name, base64, overwrite: false });
+    const path = await uploadInParts(client, folder, file);
     toast(editor.ui, "success", `Uploaded ${file.name} to ${folder}`);
     await bindPath(editor, client, path);
   } catch (error) {
@@ -117,14 +117,26 @@ export async function uploadAndBind(
   }
 }
 
-export function fileBase64(file: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => {
-      const url = String(reader.result);
-      resolve(url.slice(url.indexOf(",") + 1));
-    };
-    reader.onerror = () => reject(reader.error ?? new Error("the file could not be read"));
-    reader.readAsDataURL(file);
-  });
+/**
+ * Sends a file in parts of UPLOAD_PART_BYTES, in order (the host appends each to a temporary file
+ * and renames it into place after the last): one message never holds more than a part, so a large
+ * upload neither hits the message cap nor holds up other calls on the host.
+ */
+export async function uploadInParts(client: NetforgeClient, folder: string, file: Blob & { name: string }) {
+  let path = "";
+  for (let offset = 0; offset === 0 || offset < file.size; offset += UPLOAD_PART_BYTES) {
+    const end = Math.min(file.size, offset + UPLOAD_PART_BYTES);
+    const base64 = await fileBase64(file.slice(offset, end));
+    const last = end >= file.size;
+    ({ path } = await client.call("fs.upload", { folder, name: file.name, base64, overwrite: false, offset, last }));
+  }
+  return path;
+}
+
+/** A file's bytes as base64, in slices (String.fromCharCode takes a bounded number of arguments). */
+export async function fileBase64(file: Blob): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
 }
