@@ -2,7 +2,9 @@ import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { defaultConfigDir } from "../../services/config-dir";
 import { type BrowserModeOptions, isLoopback, remoteWarning, startBrowserMode } from "../../web/browser-mode";
+import { TokenFileError, tokenFilePath, tokenFromFile } from "../../web/token-file";
 import { EXIT, type Io, UserError } from "../io";
 
 export const ROOT = join(import.meta.dirname, "../../..");
@@ -18,8 +20,8 @@ export function ensureBuilt(io: Io): void {
 }
 
 /**
- * `netforge serve [--port N] [--host 127.0.0.1] [--allow-remote] [--root DIR]...`: browser mode
- * (the host on this machine, the UI in any browser), like Jupyter or TensorBoard.
+ * `netforge serve [--port N] [--host 127.0.0.1] [--allow-remote] [--root DIR]... [--token-file F]`:
+ * browser mode (the host on this machine, the UI in any browser), like Jupyter or TensorBoard.
  */
 export async function serveCommand(args: string[], io: Io): Promise<number> {
   const { values } = parseArgs({
@@ -31,10 +33,12 @@ export async function serveCommand(args: string[], io: Io): Promise<number> {
       "allowed-host": { type: "string", multiple: true },
       root: { type: "string", multiple: true },
       backend: { type: "string" },
+      "token-file": { type: "string" },
       "no-build": { type: "boolean", default: false },
     },
   });
   const port = parsePort(values.port);
+  const token = await stableToken(values["token-file"]);
   const bind = values.host;
   if (!isLoopback(bind) && !values["allow-remote"]) {
     throw new UserError(`--host ${bind} exposes NetForge beyond this machine; add --allow-remote to confirm`);
@@ -47,7 +51,20 @@ export async function serveCommand(args: string[], io: Io): Promise<number> {
     allowedHosts: values["allowed-host"],
     roots: values.root ?? [process.cwd()],
     backend: values.backend,
+    token,
   });
+}
+
+/** The token of --token-file or the NETFORGE_TOKEN_FILE setting; undefined: a fresh one per start. */
+export async function stableToken(flag: string | undefined): Promise<string | undefined> {
+  const path = tokenFilePath(flag, process.env, defaultConfigDir());
+  if (path === null) return undefined;
+  try {
+    return await tokenFromFile(path);
+  } catch (error) {
+    if (error instanceof TokenFileError) throw new UserError(error.message);
+    throw error;
+  }
 }
 
 export function parsePort(text: string): number {
@@ -60,7 +77,7 @@ export function parsePort(text: string): number {
 /** Starts browser mode, prints the URL, and runs until Ctrl-C (or SIGTERM). */
 export async function serveUntilSignal(
   io: Io,
-  opts: Omit<BrowserModeOptions, "staticRoot" | "configDir" | "token">,
+  opts: Omit<BrowserModeOptions, "staticRoot" | "configDir">,
   banner = "netforge: browser mode.",
 ): Promise<number> {
   const { host, server } = await startBrowserMode({ ...opts, staticRoot: join(ROOT, "out/renderer") }).catch(
