@@ -1,14 +1,13 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { ApiError } from "../../shared/api/errors";
 import { ioFailure } from "../../shared/api/io-errors";
 import type { Project } from "../../shared/ir/project";
 import { stableStringify } from "../../shared/ir/serialize";
 import { writeRunRecord } from "../cli/trainable";
 import { createHost, type Host } from "./host";
 import { sweepStaleTemps } from "./temp-sweep";
+import { hostWithOpenFolder, refusal } from "./test-host";
 
 /**
  * A full disk, simulated at the fs boundary: every write into a folder listed in `full.dirs`
@@ -47,26 +46,9 @@ const DEAD_PID = 4_194_305; // above Linux's largest pid_max: never a live proce
 
 beforeEach(async () => {
   full.dirs = [];
-  dir = mkdtempSync(join(tmpdir(), "netforge-full-"));
-  config = mkdtempSync(join(tmpdir(), "netforge-full-config-"));
-  host = createHost({
-    mode: "browser",
-    browseRoots: [dir],
-    configDir: config,
-    startTrainer: () => Promise.reject(new Error("no trainer in disk-full tests")),
-  });
-  await host.call("fs.openFolder", { path: dir });
+  ({ host, folder: dir, config } = await hostWithOpenFolder("netforge-full"));
 });
 afterEach(() => host.close());
-
-async function refusal(p: Promise<unknown>): Promise<ApiError> {
-  const e = await p.then(
-    () => null,
-    (error: unknown) => error,
-  );
-  expect(e).toBeInstanceOf(ApiError);
-  return e as ApiError;
-}
 
 const temps = (folder: string) => readdirSync(folder).filter((n) => n.includes(".tmp"));
 

@@ -2,10 +2,11 @@ import { copyFileSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ApiError } from "../../shared/api/errors";
+import type { ApiError } from "../../shared/api/errors";
 import { sequential } from "../../shared/ir/builder";
 import { stableStringify } from "../../shared/ir/serialize";
-import { createHost, type Host } from "./host";
+import type { Host } from "./host";
+import { hostWithOpenFolder, refusal } from "./test-host";
 
 /**
  * Every path that reaches the trainer passes the opened-folder check, wherever it came from (a
@@ -20,27 +21,11 @@ let host: Host;
 const IRIS = join(import.meta.dirname, "../../resources/datasets/iris.csv");
 
 beforeEach(async () => {
-  opened = mkdtempSync(join(tmpdir(), "netforge-opened-"));
+  ({ host, folder: opened } = await hostWithOpenFolder("netforge-opened"));
   outside = mkdtempSync(join(tmpdir(), "netforge-outside-"));
   copyFileSync(IRIS, join(outside, "secret.csv"));
-  host = createHost({
-    mode: "browser",
-    browseRoots: [opened],
-    configDir: mkdtempSync(join(tmpdir(), "netforge-config-")),
-    startTrainer: () => Promise.reject(new Error("the trainer must not be reached")),
-  });
-  await host.call("fs.openFolder", { path: opened });
 });
 afterEach(() => host.close());
-
-async function refusal(p: Promise<unknown>): Promise<ApiError> {
-  const e = await p.then(
-    () => null,
-    (error: unknown) => error,
-  );
-  expect(e).toBeInstanceOf(ApiError);
-  return e as ApiError;
-}
 
 const graph = sequential([4], ["Dense", { units: 3, activation: "softmax" }]);
 const training = { epochs: 1, loss: { type: "sparseCategoricalCrossentropy" } };

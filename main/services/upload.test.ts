@@ -1,11 +1,10 @@
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ApiError } from "../../shared/api/errors";
 import { MAX_MESSAGE_BYTES, UPLOAD_PART_BYTES } from "../../shared/api/limits";
-import { createHost, type Host } from "./host";
+import type { Host } from "./host";
+import { hostWithOpenFolder, refusal } from "./test-host";
 import { MAX_UPLOAD_BYTES } from "./upload";
 
 /** fs.upload in parts, through the real host on a real folder. */
@@ -13,25 +12,9 @@ let dir: string;
 let host: Host;
 
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), "netforge-upload-"));
-  host = createHost({
-    mode: "browser",
-    browseRoots: [dir],
-    configDir: mkdtempSync(join(tmpdir(), "netforge-config-")),
-    startTrainer: () => Promise.reject(new Error("no trainer in upload tests")),
-  });
-  await host.call("fs.openFolder", { path: dir });
+  ({ host, folder: dir } = await hostWithOpenFolder("netforge-upload"));
 });
 afterEach(() => host.close());
-
-async function refusal(p: Promise<unknown>): Promise<ApiError> {
-  const e = await p.then(
-    () => null,
-    (error: unknown) => error,
-  );
-  expect(e).toBeInstanceOf(ApiError);
-  return e as ApiError;
-}
 
 const part = (bytes: Buffer, offset: number, last: boolean) => ({
   folder: dir,

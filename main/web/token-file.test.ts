@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createHost } from "../services/host";
+import { refusal } from "../services/test-host";
 import { startWebServer } from "./server";
 import { TokenFileError, tokenFilePath, tokenFromFile } from "./token-file";
 
@@ -10,14 +11,7 @@ import { TokenFileError, tokenFilePath, tokenFromFile } from "./token-file";
 const dir = () => mkdtempSync(join(tmpdir(), "netforge-token-"));
 const posix = process.platform !== "win32";
 
-async function refusal(p: Promise<unknown>): Promise<Error> {
-  const e = await p.then(
-    () => null,
-    (error: unknown) => error,
-  );
-  expect(e).toBeInstanceOf(TokenFileError);
-  return e as Error;
-}
+const refused = (p: Promise<unknown>) => refusal(p, TokenFileError);
 
 describe("token file", () => {
   it("is created with a random token and mode 0600 when missing (folders too), then read back", async () => {
@@ -35,7 +29,7 @@ describe("token file", () => {
     await tokenFromFile(path);
     for (const mode of [0o644, 0o640, 0o604, 0o660]) {
       chmodSync(path, mode);
-      const e = await refusal(tokenFromFile(path));
+      const e = await refused(tokenFromFile(path));
       expect(e.message).toContain(`(mode 0${mode.toString(8)}); expected 0600 (owner only): run chmod 600 ${path}`);
     }
     chmodSync(path, 0o400);
@@ -54,13 +48,13 @@ describe("token file", () => {
     for (const [content, message] of cases) {
       writeFileSync(path, content, { mode: 0o600 });
       chmodSync(path, 0o600);
-      const e = await refusal(tokenFromFile(path));
+      const e = await refused(tokenFromFile(path));
       expect(e.message).toMatch(message);
       if (content.length > 3) expect(e.message).not.toContain(content);
     }
     writeFileSync(path, `\n  ${"Q7x-_Lm2Zp9Rk4Wv8Ns1Td6Yb3Hc5Jf0G"}  \n`);
     expect(await tokenFromFile(path)).toBe("Q7x-_Lm2Zp9Rk4Wv8Ns1Td6Yb3Hc5Jf0G");
-    const folder = await refusal(tokenFromFile(dir()));
+    const folder = await refused(tokenFromFile(dir()));
     expect(folder.message).toMatch(/is not a file/);
   });
 
