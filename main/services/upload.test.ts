@@ -2,10 +2,9 @@ import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { MAX_MESSAGE_BYTES, UPLOAD_PART_BYTES } from "../../shared/api/limits";
+import { MAX_MESSAGE_BYTES, MAX_UPLOAD_BYTES, UPLOAD_PART_BYTES } from "../../shared/api/limits";
 import type { Host } from "./host";
 import { hostWithOpenFolder, refusal } from "./test-host";
-import { MAX_UPLOAD_BYTES } from "./upload";
 
 /** fs.upload in parts, through the real host on a real folder. */
 let dir: string;

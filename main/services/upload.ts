@@ -3,9 +3,7 @@ import { access, open, rename, stat, unlink } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import type { ParsedRequestOf, ResponseOf } from "../../shared/api/contract";
 import { ApiError } from "../../shared/api/errors";
-
-/** The largest file an upload may make (the browser refuses larger ones before sending). */
-export const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
+import { MAX_UPLOAD_BYTES } from "../../shared/api/limits";
 
 /**
  * Writes one part of an upload into `target` (already checked for writing). Parts go to a hidden

@@ -6,6 +6,9 @@
  */
 export const MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
 
+/** The largest file fs.upload makes (the browser refuses larger ones before sending a part). */
+export const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
+
 /** What an upload sends per fs.upload call: well under MAX_MESSAGE_BYTES once base64-encoded (x4/3). */
 export const UPLOAD_PART_BYTES = 4 * 1024 * 1024;
 

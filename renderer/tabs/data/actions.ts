@@ -1,4 +1,4 @@
-import { UPLOAD_PART_BYTES } from "../../../shared/api/limits";
+import { MAX_UPLOAD_BYTES, UPLOAD_PART_BYTES } from "../../../shared/api/limits";
 import { resolveSourcePaths } from "../../../shared/datasets/paths";
 import type { DatasetSpec } from "../../../shared/datasets/spec";
 import type { NetforgeClient } from "../../api/client";
@@ -9,9 +9,6 @@ import { toast } from "../../state/ui-store";
 import { messageOf } from "../common/errors";
 import { dirName, relativeToProject } from "../common/paths";
 import { getIn, setIn } from "../common/schema-model";
-
-/** The largest file the browser uploads (the contract's limit on fs.upload). */
-export const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
 
 /**
  * Binds a file or folder as the project's data: the host proposes a spec for it (CSV, image
