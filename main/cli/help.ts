@@ -64,14 +64,19 @@ export const OPTIONS: Record<string, string[]> = {
     "--allowed-host name     a Host header to accept besides the listening address (repeatable)",
     "--root DIR              a folder the UI may browse (repeatable; default: the working folder)",
     BACKEND,
+    TOKEN_FILE,
     "--no-build              do not build the app first",
   ],
   start: [
     "--port N                browser mode's port, default 5317",
+    TOKEN_FILE,
     "--no-electron           browser mode even when Electron is installed",
     "--no-build              do not build the app first",
   ],
 };
+
+/** A stable token across restarts (main/web/token-file.ts); NETFORGE_TOKEN_FILE is the setting. */
+const TOKEN_FILE = "--token-file F          keep the access token in F (created 0600), so bookmarked URLs keep working";
 
 export async function commandHelp(name: string, usage: string, help: string): Promise<string> {
   const lines = [`Usage: ${usage}`, "", help, "", ...(OPTIONS[name] ?? []).map((l) => `  ${l}`)];

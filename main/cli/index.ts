@@ -56,12 +56,12 @@ export const COMMANDS: Record<
     run: (args, io) => import("./commands/templates").then((m) => m.templatesCommand(args, io)),
   },
   serve: {
-    usage: "netforge serve [--port N] [--host H --allow-remote] [--root DIR]...",
+    usage: "netforge serve [--port N] [--host H --allow-remote] [--root DIR]... [--token-file F]",
     help: "Browser mode: serve the app and its API on 127.0.0.1 with a token URL; the UI opens folders under --root.",
     run: (args, io) => import("./commands/serve").then((m) => m.serveCommand(args, io)),
   },
   start: {
-    usage: "netforge start [--port N] [--no-electron]",
+    usage: "netforge start [--port N] [--no-electron] [--token-file F]",
     help: "Open NetForge: the Electron app when its binary is installed, otherwise browser mode.",
     run: (args, io) => import("./commands/start").then((m) => m.startCommand(args, io)),
   },

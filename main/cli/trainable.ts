@@ -1,4 +1,4 @@
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { basename, dirname, extname, isAbsolute, join, resolve } from "node:path";
 import type { InlineDataset } from "../../shared/datasets/inline";
 import { resolveSourcePaths } from "../../shared/datasets/paths";
@@ -9,6 +9,7 @@ import { stableStringify } from "../../shared/ir/serialize";
 import { inferGraph } from "../../shared/shapes/infer";
 import { isDataError } from "../data/errors";
 import { specForPath } from "../data/source-for-path";
+import { writeFileAtomic } from "../services/atomic-write";
 import { UserError } from "./io";
 import { parseProjectData } from "./project-checks";
 
@@ -80,8 +81,8 @@ export function runFolder(t: Trainable, runId: string): string {
 
 /** run.json: what was trained, with which settings and data, so a run folder explains itself. */
 export async function writeRunRecord(runDir: string, record: Record<string, unknown>): Promise<void> {
-  await mkdir(runDir, { recursive: true });
-  await writeFile(join(runDir, "run.json"), stableStringify({ ...record, started: new Date().toISOString() }));
+  // Atomic: a full disk leaves no run.json rather than an empty one (and no temporary file).
+  await writeFileAtomic(join(runDir, "run.json"), stableStringify({ ...record, started: new Date().toISOString() }));
 }
 
 /** --data <path>: any file or folder the data readers know (see main/data/source-for-path.ts). */

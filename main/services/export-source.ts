@@ -1,9 +1,10 @@
 import { access, readFile, stat } from "node:fs/promises";
-import { dirname, isAbsolute, join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
+import { ApiError } from "../../shared/api/errors";
 import { type InlineDataset, InlineDatasetSchema } from "../../shared/datasets/inline";
-import { resolveSourcePaths } from "../../shared/datasets/paths";
 import { type DatasetSpec, DatasetSpecSchema } from "../../shared/datasets/spec";
 import { parseDocument } from "../../shared/ir/load";
+import { checkedSpec, type PathCheck } from "./data-paths";
 import { ExportError } from "./export-error";
 
 const TEMPLATES = join(import.meta.dirname, "../../resources/templates");
@@ -31,7 +32,8 @@ export interface ExportSource {
 /** Where to export from: a run folder (it must hold run.json), or a project (or graph) file. */
 export type SourceRef = { runDir: string; checkpoint?: "best" | "last" } | { project: string };
 
-export async function loadExportSource(ref: SourceRef): Promise<ExportSource> {
+/** `readable` checks every file read beyond the run folder (see ExportRunOptions.readable). */
+export async function loadExportSource(ref: SourceRef, readable: PathCheck = unchecked): Promise<ExportSource> {
   const path = "runDir" in ref ? ref.runDir : ref.project;
   const info = await stat(path).catch(() => null);
   if (!info)
@@ -39,14 +41,20 @@ export async function loadExportSource(ref: SourceRef): Promise<ExportSource> {
   if ("runDir" in ref) {
     if (!info.isDirectory())
       throw new ExportError("E_EXPORT_SOURCE", `${path}: expected a run folder (with run.json); received a file`);
-    return loadRun(path, ref.checkpoint);
+    return loadRun(path, ref.checkpoint, readable);
   }
   if (info.isDirectory())
     throw new ExportError("E_EXPORT_SOURCE", `${path}: expected a project file; received a folder`);
-  return loadProject(path);
+  return loadProject(path, readable);
 }
 
-async function loadRun(runDir: string, wanted?: "best" | "last"): Promise<ExportSource> {
+const unchecked: PathCheck = async (path) => path;
+
+async function loadRun(
+  runDir: string,
+  wanted: "best" | "last" | undefined,
+  readable: PathCheck,
+): Promise<ExportSource> {
   const record = (await readJson(join(runDir, "run.json"))) as Record<string, unknown> | null;
   if (!record || typeof record !== "object" || !record.graph) {
     throw new ExportError(
@@ -67,7 +75,7 @@ async function loadRun(runDir: string, wanted?: "best" | "last"): Promise<Export
     );
   }
   const warnings: string[] = [];
-  const data = await runData(record, warnings);
+  const data = await runData(record, warnings, readable);
   return {
     kind: "run",
     name: typeof record.name === "string" ? record.name : "model",
@@ -91,24 +99,28 @@ async function loadRun(runDir: string, wanted?: "best" | "last"): Promise<Export
 async function runData(
   record: Record<string, unknown>,
   warnings: string[],
+  readable: PathCheck,
 ): Promise<InlineDataset | DatasetSpec | null> {
   const data = (record.data ?? {}) as { spec?: unknown; from?: unknown; kind?: unknown };
   const spec = DatasetSpecSchema.safeParse(data.spec);
-  if (spec.success) return spec.data;
+  const source = typeof record.source === "string" && !record.source.startsWith("template:") ? record.source : null;
+  // run.json is a file like any other: the paths it names are checked as a project's would be.
+  if (spec.success) return checkedSpec(spec.data, source ? dirname(resolve(source)) : null, readable);
   const inline = InlineDatasetSchema.safeParse(data);
   if (inline.success) return inline.data;
   const from = typeof data.from === "string" ? data.from : typeof record.source === "string" ? record.source : null;
   if (!from) return null;
   try {
-    return (await projectFile(from)).data;
+    return (await projectFile(from, readable)).data;
   } catch (error) {
+    if (error instanceof ApiError && error.code === "E_FORBIDDEN_PATH") throw error;
     warnings.push(`the run's data could not be read from ${from} (${(error as Error).message})`);
     return null;
   }
 }
 
-async function loadProject(path: string): Promise<ExportSource> {
-  const p = await projectFile(path);
+async function loadProject(path: string, readable: PathCheck): Promise<ExportSource> {
+  const p = await projectFile(path, readable);
   return {
     kind: "project",
     name: p.name,
@@ -126,8 +138,8 @@ async function loadProject(path: string): Promise<ExportSource> {
 }
 
 /** A project or graph file ("template:<name>" reads a bundled template); data paths resolved. */
-async function projectFile(ref: string) {
-  const path = ref.startsWith("template:") ? join(TEMPLATES, `${ref.slice(9)}.netforge.json`) : ref;
+async function projectFile(ref: string, readable: PathCheck) {
+  const path = await readable(ref.startsWith("template:") ? join(TEMPLATES, `${ref.slice(9)}.netforge.json`) : ref);
   const text = await readFile(path, "utf8").catch(() => {
     throw new ExportError("E_EXPORT_SOURCE", `${path}: cannot read the project file`);
   });
@@ -149,7 +161,7 @@ async function projectFile(ref: string) {
   const inline = InlineDatasetSchema.safeParse(project?.data);
   const spec = DatasetSpecSchema.safeParse(project?.data);
   if (inline.success) data = inline.data;
-  else if (spec.success) data = resolveSourcePaths(spec.data, (p) => (isAbsolute(p) ? p : join(dir, p)));
+  else if (spec.success) data = await checkedSpec(spec.data, dir, readable);
   return {
     name: project?.name ?? "model",
     graph: doc.graph,

@@ -22,6 +22,7 @@ import {
 import { type GraphAnalysis, inferGraph } from "../../shared/shapes/infer";
 import type { TrainerMessage } from "../../shared/trainer/protocol";
 import { tempBeside, writeTemp } from "./atomic-write";
+import type { PathCheck } from "./data-paths";
 import { DESCRIPTION_FILE, runDescription } from "./export-description";
 import { ExportError } from "./export-error";
 import { commitFile, commitFolder, discard } from "./export-files";
@@ -61,8 +62,13 @@ export interface ExportRunOptions {
   /** Verification inputs (default 64) and the seed of random ones. */
   samples?: number;
   seed?: number;
+  /**
+   * Checks each file the export reads beyond the run folder (the data run.json names, the project
+   * it came from) before it is read: the host's opened-folder check. The CLI reads what its user can.
+   */
+  readable?: PathCheck;
   /** A running trainer to use (the app's); otherwise one is started for this export and shut down after. */
-  trainer?: TrainerClient;
+  trainer?: TrainerClient | (() => Promise<TrainerClient>);
   /** Backend for a trainer started here. */
   backend?: string;
 }
@@ -99,6 +105,7 @@ export async function exportRunTimed(
     opts.runDir !== undefined
       ? { runDir: opts.runDir, checkpoint: opts.checkpoint }
       : { project: opts.project as string },
+    opts.readable,
   );
   await checkOut(opts.out, format);
   const warnings = [...source.warnings];
@@ -107,7 +114,11 @@ export async function exportRunTimed(
   checkExportable(source, analysis, readiness, opts, warnings);
   lap("prepare");
 
-  const trainer = opts.trainer ?? (await TrainerClient.start({ backend: opts.backend }));
+  // Asked for only now: a source or path refused above never starts (or waits for) a trainer.
+  const trainer =
+    typeof opts.trainer === "function"
+      ? await opts.trainer()
+      : (opts.trainer ?? (await TrainerClient.start({ backend: opts.backend })));
   lap("trainerStart");
   const tmp = tempBeside(opts.out);
   try {

@@ -33,7 +33,8 @@ export class ExportsService {
         verify: req.verify,
         keepOnFailure: req.keepOnFailure,
         discriminator: req.discriminator,
-        trainer: await this.trainer().get(),
+        readable: (path) => this.folders.checkTree(path, "read"),
+        trainer: () => this.trainer().get(),
       });
       return { result };
     } catch (error) {

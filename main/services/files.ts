@@ -1,9 +1,9 @@
-import { access, readdir, stat } from "node:fs/promises";
+import { readdir, stat } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import type { ParsedRequestOf, ResponseOf } from "../../shared/api/contract";
 import { ApiError } from "../../shared/api/errors";
 import type { FolderAccess } from "./access";
-import { writeFileAtomic } from "./atomic-write";
+import { writeUploadPart } from "./upload";
 
 const MAX_ENTRIES = 5_000;
 
@@ -58,19 +58,8 @@ export class FilesService {
     return { path: real, openedFolders: this.folders.openedFolders };
   }
 
+  /** An upload (or one part of it) into an opened folder: see upload.ts. */
   async upload(req: ParsedRequestOf<"fs.upload">): Promise<ResponseOf<"fs.upload">> {
-    const target = await this.folders.check(join(req.folder, req.name), "write");
-    if (
-      !req.overwrite &&
-      (await access(target).then(
-        () => true,
-        () => false,
-      ))
-    ) {
-      throw new ApiError("E_EXISTS", `${target} already exists; choose another name or allow replacing it`);
-    }
-    const bytes = Buffer.from(req.base64, "base64");
-    await writeFileAtomic(target, bytes);
-    return { path: target, bytes: bytes.byteLength };
+    return writeUploadPart(await this.folders.check(join(req.folder, req.name), "write"), req);
   }
 }

@@ -4,6 +4,8 @@ import { join } from "node:path";
 import type { BridgeReply } from "../../shared/api/bridge";
 import { contract, type MethodName, type RequestOf, type ResponseOf } from "../../shared/api/contract";
 import { ApiError, describeZodIssues } from "../../shared/api/errors";
+import { ioFailure } from "../../shared/api/io-errors";
+import { MAX_NESTING, nestingMessage, valueDepth } from "../../shared/api/limits";
 import { FolderAccess } from "./access";
 import { defaultConfigDir } from "./config-dir";
 import { DataService } from "./data";
@@ -17,6 +19,7 @@ import { ProjectsService } from "./projects";
 import { RecentFiles } from "./recent";
 import { RecoveryStore } from "./recovery";
 import { RunsService } from "./runs";
+import { sweepStaleTemps } from "./temp-sweep";
 import { Templates } from "./templates";
 import { defaultStartTrainer, type StartTrainer, TrainerPool } from "./trainer-pool";
 import { TrainingService } from "./training";
@@ -72,6 +75,8 @@ export function createHost(options: HostOptions): Host {
   const folders = new FolderAccess(browseRoots, [resourcesDir]);
   const recent = new RecentFiles(configDir);
   const recovery = new RecoveryStore(configDir);
+  // Left by a host killed mid-write (recent.json, recovery files); never a reason not to start.
+  void Promise.all([sweepStaleTemps(configDir), sweepStaleTemps(join(configDir, "recovery"))]).catch(() => {});
   const templates = new Templates(join(resourcesDir, "templates"));
   let pool: TrainerPool;
   const drafts = new DraftRuns(configDir);
@@ -116,6 +121,9 @@ export function createHost(options: HostOptions): Host {
       );
     }
     const spec = contract.methods[method];
+    // Before validation: the schemas recurse, so a request nested 10,000 levels deep would overflow the stack.
+    const depth = valueDepth(request);
+    if (depth > MAX_NESTING) throw new ApiError("E_TOO_LARGE", nestingMessage(`${method}: the request`, depth));
     const parsed = spec.request.safeParse(request, { reportInput: true });
     if (!parsed.success) {
       throw new ApiError("E_BAD_REQUEST", `${method}: ${describeZodIssues(parsed.error)}`);
@@ -125,6 +133,8 @@ export function createHost(options: HostOptions): Host {
       response = await (handlers[method] as (req: unknown, ctx: CallContext) => Promise<unknown>)(parsed.data, ctx);
     } catch (error) {
       if (error instanceof ApiError) throw error;
+      const io = ioFailure(error, `${method} failed`);
+      if (io) throw new ApiError(io.code, io.message);
       logError(error, method);
       throw new ApiError("E_INTERNAL", `${method} failed: ${(error as Error)?.message ?? String(error)}`);
     }

@@ -7,9 +7,9 @@ import { type DatasetSpec, DatasetSpecSchema } from "../../shared/datasets/spec"
 import { EvaluationReportSchema, PredictionResultSchema } from "../../shared/evaluation/report";
 import { parseProject } from "../../shared/ir/load";
 import type { FolderAccess } from "./access";
-import { resolveSpec } from "./data";
+import { resolveSpec } from "./data-paths";
 import { readJsonFile } from "./json-file";
-import type { StoredRun } from "./run-files";
+import { recordedDataSpec, type StoredRun } from "./run-files";
 import { partsText, type RunPart, runParts } from "./run-parts";
 import type { RunsService } from "./runs";
 import type { TrainerPool } from "./trainer-pool";
@@ -46,9 +46,9 @@ export class InferenceService {
       ? await pool.request({ type: "evaluate", ...options }).catch(async (error) => {
           // The trainer keeps only its recent models; an older run is evaluated from its folder.
           if (!(error instanceof ApiError) || error.code !== "E_NO_RUN" || !stored.runDir) throw error;
-          return this.evaluateSaved(pool, options, stored.runDir, req, live?.data);
+          return this.evaluateSaved(pool, options, stored, req, live?.data);
         })
-      : await this.evaluateSaved(pool, options, stored.runDir, req, live?.data);
+      : await this.evaluateSaved(pool, options, stored, req, live?.data);
     const report = EvaluationReportSchema.safeParse(value);
     if (!report.success) throw new ApiError("E_INTERNAL", "the trainer's evaluation report does not match its schema");
     return { report: report.data };
@@ -72,12 +72,16 @@ export class InferenceService {
   private async evaluateSaved(
     pool: TrainerPool,
     options: { runId: string },
-    runDir: string | null,
+    stored: StoredRun,
     req: ParsedRequestOf<"evaluate.run">,
     liveData: InlineDataset | DatasetSpec | undefined,
   ): Promise<unknown> {
+    const { runDir } = stored;
     if (!runDir) throw new ApiError("E_NO_RUN", `run "${req.runId}" has no saved model (the project was not saved)`);
-    const runData = liveData ?? (await this.projectData(req.projectPath));
+    // The trainer falls back on run.json's data only when it is sent none, so run.json's spec is
+    // always sent, checked like any other: a run folder is a file anyone could have written.
+    const runData =
+      liveData ?? (await this.projectData(req.projectPath)) ?? (await this.recordedSpec(stored, req.projectPath));
     return pool.request({
       type: "evaluate",
       ...options,
@@ -85,6 +89,12 @@ export class InferenceService {
       ...(req.checkpoint ? { checkpoint: req.checkpoint } : {}),
       ...(runData ? { runData } : {}),
     });
+  }
+
+  /** run.json's dataset spec (inline data is recorded by count only), its paths checked. */
+  private async recordedSpec(stored: StoredRun, projectPath: string | null): Promise<DatasetSpec | undefined> {
+    const spec = recordedDataSpec(stored.record);
+    return spec ? resolveSpec(this.folders, spec, projectPath) : undefined;
   }
 
   /** The project file's data (run.json records inline data by count only). */

@@ -11,6 +11,7 @@ import { writeFileAtomic } from "./atomic-write";
 import { parseJsonText, readJsonFile } from "./json-file";
 import type { RecentFiles } from "./recent";
 import type { RecoveryStore } from "./recovery";
+import { sweepStaleTemps } from "./temp-sweep";
 import type { Templates } from "./templates";
 
 type ProjectResult = ResponseOf<"projects.new">;
@@ -39,7 +40,8 @@ export class ProjectsService {
   async open(path: string): Promise<ProjectResult> {
     const real = await this.readable(path);
     const result = toProject(await readJsonFile(real), basename(real));
-    await this.recent.add(real, result.project.name);
+    await sweepStaleTemps(dirname(real)); // a save cut short by a crash left its temporary file here
+    await this.remember(real, result.project.name);
     return { ...result, path: real };
   }
 
@@ -67,9 +69,15 @@ export class ProjectsService {
       // The old file is untouched: the new content never reached its name.
       throw new ApiError("E_IO", `cannot save ${real}: ${(error as Error).message}; the file on disk is unchanged`);
     }
-    await this.recent.add(real, req.project.name);
-    if (req.sessionId) await this.recovery.discard(req.sessionId);
+    await this.remember(real, req.project.name);
+    // The save succeeded; a recovery file left behind (disk full) is offered once, never an error here.
+    if (req.sessionId) await this.recovery.discard(req.sessionId).catch(() => {});
     return { path: real, savedAt: new Date().toISOString(), bytes };
+  }
+
+  /** The recent-files list is a convenience: failing to update it (disk full) never fails an open or save. */
+  private async remember(path: string, name: string): Promise<void> {
+    await this.recent.add(path, name).catch(() => {});
   }
 
   /**

@@ -1,6 +1,7 @@
 import { access, readdir, readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import type { ResponseOf } from "../../shared/api/contract";
+import { type DatasetSpec, DatasetSpecSchema } from "../../shared/datasets/spec";
 import { monitorMode, TrainingConfigSchema } from "../../shared/training/config";
 import { runFolder, type Trainable } from "../cli/trainable";
 import { writeFileAtomic } from "./atomic-write";
@@ -62,6 +63,15 @@ export async function readRun(runDir: string, runId: string): Promise<StoredRun>
     hasModel: checkpoints.length > 0,
     checkpoints,
   };
+}
+
+/** The dataset spec a run.json records (`data.spec`); null for inline data or none. */
+export function recordedDataSpec(record: Record<string, unknown> | null): DatasetSpec | null {
+  const data = record?.data;
+  const spec = DatasetSpecSchema.safeParse(
+    data && typeof data === "object" ? (data as { spec?: unknown }).spec : undefined,
+  );
+  return spec.success ? spec.data : null;
 }
 
 export function writeRunEnd(runDir: string, end: RunEnd): Promise<number> {

@@ -5,12 +5,19 @@ import type { FolderAccess } from "./access";
 import type { DraftRuns } from "./draft-runs";
 import { historyCsv, listRunIds, readRun, runsRoot, type StoredRun, summarize } from "./run-files";
 import { type RunLeft, transferRuns } from "./run-transfer";
+import { sweepStaleTemps } from "./temp-sweep";
 import type { LiveRun, TrainingService } from "./training";
 
 /**
  * The runs of a project: the run folders beside its file (whoever wrote them, the app or the CLI)
  * merged with the runs this host is training, whose in-memory state is fresher than the files.
  */
+/** A folder of run folders; `own` when it is the host's own draft folder rather than beside a file. */
+interface RunsRoot {
+  dir: string;
+  own: boolean;
+}
+
 export class RunsService {
   /** Draft ids saved in this host's lifetime, and the file each became. */
   private readonly savedDrafts = new Map<string, string>();
@@ -25,8 +32,10 @@ export class RunsService {
     const live = [...this.training.live.values()].filter((r) => belongs(r, ref));
     const runs = live.filter((r) => !r.runDir).map((r) => summarize(memoryRun(r), liveFields(r)));
     for (const root of await this.roots(ref)) {
-      for (const runId of await listRunIds(root)) {
-        const stored = await readRun(join(root, runId), runId);
+      for (const runId of await listRunIds(root.dir)) {
+        const runDir = await this.runDir(root, runId).catch(() => null);
+        if (runDir === null) continue; // a run folder with a link out is not read (runs.get says why)
+        const stored = await readRun(runDir, runId);
         const own = this.training.live.get(runId);
         runs.push(summarize(stored, own ? liveFields(own) : undefined));
       }
@@ -57,7 +66,11 @@ export class RunsService {
     if (own && !own.runDir) return { stored: memoryRun(own), live: own };
     const roots = await this.roots(ref);
     for (const root of roots) {
-      const stored = await readRun(join(root, runId), runId);
+      const runDir = await this.runDir(root, runId);
+      // Files of a trainer or host killed mid-save: their temporary files go before anything reads the run.
+      for (const dir of [runDir, join(runDir, "checkpoints", "best"), join(runDir, "checkpoints", "last")])
+        await sweepStaleTemps(dir);
+      const stored = await readRun(runDir, runId);
       if (stored.record) return { stored, live: own };
     }
     if (own?.runDir) return { stored: await readRun(own.runDir, runId), live: own };
@@ -65,19 +78,30 @@ export class RunsService {
       throw new ApiError("E_NO_RUN", `no run "${runId}" in this session (the project is not saved)`);
     throw new ApiError(
       "E_NO_RUN",
-      `no run "${runId}" in this project (expected ${roots.map((r) => join(r, runId, "run.json")).join(" or ")})`,
+      `no run "${runId}" in this project (expected ${roots.map((r) => join(r.dir, runId, "run.json")).join(" or ")})`,
     );
   }
 
   /** Where a project's run folders are: beside its file, and its draft's folder for runs made before a save. */
-  private async roots(ref: ProjectRef): Promise<string[]> {
-    const roots: string[] = [];
+  private async roots(ref: ProjectRef): Promise<RunsRoot[]> {
+    const roots: RunsRoot[] = [];
     if (ref.projectPath) {
       await this.folders.check(ref.projectPath, "read");
-      roots.push(runsRoot(ref.projectPath));
+      // The runs folder may itself be a link; it is read only where it really lies inside.
+      roots.push({ dir: await this.folders.check(runsRoot(ref.projectPath), "read"), own: false });
     }
-    if (ref.draft) roots.push(this.drafts.root(ref.draft));
+    if (ref.draft) roots.push({ dir: this.drafts.root(ref.draft), own: true });
     return roots;
+  }
+
+  /**
+   * A run's folder, resolved. Beside a project every file of it is read here or by the trainer, so
+   * no link in it may point outside the opened folders; a draft's folder is the host's own (in its
+   * config folder, written only by its trainer).
+   */
+  private runDir(root: RunsRoot, runId: string): Promise<string> {
+    const dir = join(root.dir, runId);
+    return root.own ? Promise.resolve(dir) : this.folders.checkTree(dir, "read");
   }
 
   /**

@@ -84,7 +84,7 @@ export class TrainerPool {
           resolve(m.value);
         } else if (m.type === "error" && m.requestId === requestId) {
           done();
-          reject(new ApiError(m.code === "E_NO_RUN" || m.code === "E_NO_MODEL" ? "E_NO_RUN" : "E_TRAINER", m.message));
+          reject(new ApiError(requestErrorCode(m.code), m.message));
         }
       };
       const onExit = (how: string) => {
@@ -113,3 +113,9 @@ export const defaultStartTrainer =
   (backend?: string): StartTrainer =>
   () =>
     TrainerClient.start({ backend });
+
+/** A trainer request's error code in the contract's terms (the trainer's own codes are finer). */
+function requestErrorCode(code: string): "E_NO_RUN" | "E_IO" | "E_TRAINER" {
+  if (code === "E_NO_RUN" || code === "E_NO_MODEL") return "E_NO_RUN";
+  return code === "E_IO" ? "E_IO" : "E_TRAINER";
+}

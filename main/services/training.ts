@@ -12,7 +12,7 @@ import { TrainingConfigSchema } from "../../shared/training/config";
 import { memoryDiagnostic } from "../cli/project-checks";
 import { runFolder, type Trainable, writeRunRecord } from "../cli/trainable";
 import type { FolderAccess } from "./access";
-import { resolveSpec } from "./data";
+import { resolveSpec } from "./data-paths";
 import type { DraftRuns } from "./draft-runs";
 import type { HostEvents } from "./events";
 import { type EpochRecord, type RunEnd, type RunSummary, writeRunEnd } from "./run-files";

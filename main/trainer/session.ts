@@ -1,4 +1,5 @@
 import * as tf from "@tensorflow/tfjs";
+import { ioFailure } from "../../shared/api/io-errors";
 import { codedMessage, describeIssues, type TrainerRequest, TrainerRequestSchema } from "../../shared/trainer/protocol";
 import { runExportJob } from "./export/job";
 import type { Port } from "./port";
@@ -45,7 +46,7 @@ export class TrainerSession {
         type: "error",
         runId: req.runId,
         ...(requestId ? { requestId } : {}),
-        ...codedMessage(error, "E_TRAINER"),
+        ...(ioFailure(error, `${req.type} failed`) ?? codedMessage(error, "E_TRAINER")),
       });
     }
   }

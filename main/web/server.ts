@@ -4,6 +4,7 @@ import { hostname } from "node:os";
 import { resolve } from "node:path";
 import type { Duplex } from "node:stream";
 import { WebSocketServer } from "ws";
+import { MAX_MESSAGE_BYTES } from "../../shared/api/limits";
 import { WS_PATH } from "../../shared/api/wire";
 import type { Host } from "../services/host";
 import {
@@ -31,6 +32,8 @@ export interface WebServerOptions {
   allowedHosts?: string[];
   /** Fixed token (tests); default random. */
   token?: string;
+  /** The message size cap (tests); default MAX_MESSAGE_BYTES. */
+  maxMessageBytes?: number;
 }
 
 export interface WebServer {
@@ -39,9 +42,6 @@ export interface WebServer {
   port: number;
   close(): Promise<void>;
 }
-
-/** Upload-sized messages (64 MiB as base64) fit; anything larger is refused by the socket. */
-const MAX_MESSAGE_BYTES = 100 * 1024 * 1024;
 
 /**
  * Browser mode: the built renderer over HTTP and the API over a WebSocket on the same port, behind
@@ -58,7 +58,8 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     names: [hostname().toLowerCase(), ...(opts.allowedHosts ?? []).map((h) => h.toLowerCase())],
     token,
   };
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  // A larger message is refused by ws as soon as its header arrives: close code 1009 (too big).
+  const wss = new WebSocketServer({ noServer: true, maxPayload: opts.maxMessageBytes ?? MAX_MESSAGE_BYTES });
   wss.on("connection", (socket) => attachSocket(opts.host, socket));
 
   const server = createServer((req, res) => {

@@ -1,7 +1,9 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ApiError } from "../../shared/api/errors";
+import { MAX_MESSAGE_BYTES } from "../../shared/api/limits";
 import type { CallMessage } from "../../shared/api/wire";
-import { connectWebSocket, type SocketLike } from "./ws-client";
+import { bytesOverCap, connectWebSocket, type SocketLike } from "./ws-client";
 
 type Listener = (event: { data?: unknown }) => void;
 
@@ -118,5 +120,34 @@ describe("browser-mode API client", () => {
     const error = (await outcome) as ApiError;
     expect(error.code).toBe("E_DISCONNECTED");
     expect(error.message).toMatch(/open the URL that `netforge serve` printed/);
+  });
+});
+
+describe("message size cap", () => {
+  it("refuses a call over the host's cap with E_TOO_LARGE, without sending it or failing other calls", async () => {
+    const { pending, last } = setup();
+    last().open();
+    const client = await pending;
+    const small = client.call("app.info", {});
+    const big = client.call("projects.import", { text: "x".repeat(MAX_MESSAGE_BYTES) });
+    await expect(big).rejects.toMatchObject({ code: "E_TOO_LARGE" });
+    await expect(big).rejects.toThrow(/16\.0 MB/);
+    expect(last().sent.map((m) => m.method)).toEqual(["app.info"]);
+    last().reply({ id: last().sent[0].id, ok: true, response: { fine: true } });
+    expect(await small).toEqual({ fine: true });
+  });
+
+  it("counts UTF-8 bytes exactly around the cap (ASCII, 2-, 3- and 4-byte characters, lone surrogates)", () => {
+    const encoder = new TextEncoder();
+    fc.assert(
+      fc.property(fc.string({ unit: "binary", maxLength: 64 }), fc.integer({ min: 0, max: 200 }), (s, cap) => {
+        const exact = encoder.encode(s).length;
+        expect(bytesOverCap(s, cap)).toBe(exact > cap ? exact : null);
+      }),
+    );
+    expect(bytesOverCap("é".repeat(10), 19)).toBe(20);
+    expect(bytesOverCap("é".repeat(10), 20)).toBeNull();
+    expect(bytesOverCap("😀", 3)).toBe(4);
+    expect(bytesOverCap("\ud800x", 3)).toBe(4);
   });
 });

@@ -1,5 +1,6 @@
 import type { EventName, MethodName } from "../../shared/api/contract";
 import { ApiError } from "../../shared/api/errors";
+import { MAX_MESSAGE_BYTES } from "../../shared/api/limits";
 import { type CallMessage, ServerMessageSchema } from "../../shared/api/wire";
 import type { ConnectionStatus, NetforgeClient } from "./client";
 
@@ -113,6 +114,18 @@ export function connectWebSocket(url: string, options: WebSocketClientOptions = 
         const id = nextId++;
         const message: CallMessage = { id, method, request };
         const text = JSON.stringify(message);
+        // The host closes the socket on a message over the cap (failing every call in flight), so
+        // an oversized call is refused here, alone, with a message that says what to do.
+        const bytes = bytesOverCap(text);
+        if (bytes !== null) {
+          const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+          return Promise.reject(
+            new ApiError(
+              "E_TOO_LARGE",
+              `${method}: the request is ${mb(bytes)}; the host accepts messages up to ${mb(MAX_MESSAGE_BYTES)} (keep large data in files, not inline in the project)`,
+            ),
+          );
+        }
         return new Promise((resolve, reject) => {
           pending.set(id, { resolve, reject });
           if (socket.readyState === OPEN) socket.send(text);
@@ -138,4 +151,23 @@ export function connectWebSocket(url: string, options: WebSocketClientOptions = 
     };
     open();
   });
+}
+
+/**
+ * A message's UTF-8 size when it is over the cap, else null. Counted without encoding (a 16 MB
+ * copy per call otherwise); a text of at most cap / 3 UTF-16 units cannot be over it.
+ */
+export function bytesOverCap(text: string, cap = MAX_MESSAGE_BYTES): number | null {
+  if (text.length * 3 <= cap) return null;
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4; // a surrogate pair: one 4-byte character
+      i++;
+    } else bytes += 3;
+  }
+  return bytes > cap ? bytes : null;
 }

@@ -5,6 +5,8 @@ import { z } from "zod";
  * what was expected and what was received (VS Code's PromiseError shape, without the stack).
  */
 export const API_ERROR_CODES = [
+  /** A message larger, or nested deeper, than the host accepts (the message names the limit). */
+  "E_TOO_LARGE",
   /** The method name is not in the contract. */
   "E_UNKNOWN_METHOD",
   /** The request does not match the method's schema; the message names the field. */
@@ -91,7 +93,58 @@ export function describeZodIssues(error: z.ZodError, limit = 5): string {
     .join("; ");
 }
 
-function preview(value: unknown): string {
-  const text = typeof value === "string" ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+const PREVIEW_CHARS = 60;
+
+/**
+ * A short JSON-like view of a received value, at most PREVIEW_CHARS characters. Built piece by
+ * piece with a budget, so a 90 MB string or an array nested 100,000 levels deep costs as much as
+ * the characters kept: nothing is stringified whole and nothing recurses deeper than the budget.
+ */
+export function preview(value: unknown, limit = PREVIEW_CHARS): string {
+  const out: string[] = [];
+  let used = 0;
+  const full = () => used > limit;
+  const put = (text: string) => {
+    out.push(text.slice(0, limit + 1 - used));
+    used += Math.min(text.length, limit + 1 - used);
+  };
+  // depth bounds toJSON chains, which print nothing of their own; every other level prints a bracket.
+  const walk = (v: unknown, depth: number): void => {
+    if (full() || depth > limit) return;
+    const json = v !== null && typeof v === "object" ? (v as { toJSON?: unknown }).toJSON : undefined;
+    if (typeof json === "function") walk(json.call(v), depth + 1);
+    else if (v === null || typeof v !== "object") put(scalar(v, limit));
+    else if (Array.isArray(v)) {
+      put("[");
+      for (let i = 0; i < v.length && !full(); i++) {
+        if (i > 0) put(",");
+        walk(v[i] === undefined || typeof v[i] === "function" ? null : v[i], depth + 1);
+      }
+      put("]");
+    } else {
+      put("{");
+      let first = true;
+      for (const key in v) {
+        if (full()) return;
+        const item = (v as Record<string, unknown>)[key];
+        if (!Object.hasOwn(v, key) || item === undefined || typeof item === "function" || typeof item === "symbol")
+          continue;
+        put(`${first ? "" : ","}${JSON.stringify(key.slice(0, limit + 1))}:`);
+        first = false;
+        walk(item, depth + 1);
+      }
+      put("}");
+    }
+  };
+  if (value === undefined) return "undefined";
+  walk(value, 0);
+  const text = out.join("");
+  return text.length > limit ? `${text.slice(0, limit - 3)}...` : text;
+}
+
+/** A scalar as JSON writes it (non-finite numbers as null); a long string only up to the limit. */
+function scalar(v: unknown, limit: number): string {
+  if (typeof v === "string") return JSON.stringify(v.slice(0, limit + 1));
+  if (typeof v === "number") return Number.isFinite(v) ? String(v) : "null";
+  return typeof v === "boolean" ? String(v) : "null";
 }

@@ -1,7 +1,9 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { defaultConfigDir } from "../../services/config-dir";
 import { type BrowserModeOptions, isLoopback, remoteWarning, startBrowserMode } from "../../web/browser-mode";
+import { TokenFileError, tokenFilePath, tokenFromFile } from "../../web/token-file";
 import { parseFlags } from "../args";
 import { EXIT, type Io, UserError } from "../io";
 import { forcedBackend } from "../trainer-start";
@@ -19,8 +21,8 @@ export function ensureBuilt(io: Io): void {
 }
 
 /**
- * `netforge serve [--port N] [--host 127.0.0.1] [--allow-remote] [--root DIR]...`: browser mode
- * (the host on this machine, the UI in any browser), like Jupyter or TensorBoard.
+ * `netforge serve [--port N] [--host 127.0.0.1] [--allow-remote] [--root DIR]... [--token-file F]`:
+ * browser mode (the host on this machine, the UI in any browser), like Jupyter or TensorBoard.
  */
 export async function serveCommand(args: string[], io: Io): Promise<number> {
   const { values } = parseFlags(
@@ -32,11 +34,13 @@ export async function serveCommand(args: string[], io: Io): Promise<number> {
       "allowed-host": { type: "string", multiple: true },
       root: { type: "string", multiple: true },
       backend: { type: "string" },
+      "token-file": { type: "string" },
       "no-build": { type: "boolean", default: false },
     },
     false,
   );
   const port = parsePort(values.port);
+  const token = await stableToken(values["token-file"]);
   const bind = values.host;
   if (!isLoopback(bind) && !values["allow-remote"]) {
     throw new UserError(`--host ${bind} exposes NetForge beyond this machine; add --allow-remote to confirm`);
@@ -49,7 +53,20 @@ export async function serveCommand(args: string[], io: Io): Promise<number> {
     allowedHosts: values["allowed-host"],
     roots: values.root ?? [process.cwd()],
     backend: forcedBackend(values.backend).backend,
+    token,
   });
+}
+
+/** The token of --token-file or the NETFORGE_TOKEN_FILE setting; undefined: a fresh one per start. */
+export async function stableToken(flag: string | undefined): Promise<string | undefined> {
+  const path = tokenFilePath(flag, process.env, defaultConfigDir());
+  if (path === null) return undefined;
+  try {
+    return await tokenFromFile(path);
+  } catch (error) {
+    if (error instanceof TokenFileError) throw new UserError(error.message);
+    throw error;
+  }
 }
 
 export function parsePort(text: string): number {
@@ -62,7 +79,7 @@ export function parsePort(text: string): number {
 /** Starts browser mode, prints the URL, and runs until Ctrl-C (or SIGTERM). */
 export async function serveUntilSignal(
   io: Io,
-  opts: Omit<BrowserModeOptions, "staticRoot" | "configDir" | "token">,
+  opts: Omit<BrowserModeOptions, "staticRoot" | "configDir">,
   banner = "netforge: browser mode.",
 ): Promise<number> {
   const { host, server } = await startBrowserMode({ ...opts, staticRoot: join(ROOT, "out/renderer") }).catch(

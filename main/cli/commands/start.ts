@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { parseFlags } from "../args";
 import { EXIT, type Io } from "../io";
-import { ensureBuilt, parsePort, ROOT, serveUntilSignal } from "./serve";
+import { ensureBuilt, parsePort, ROOT, serveUntilSignal, stableToken } from "./serve";
 
 /** Path of the Electron binary, or null when its download did not happen (offline installs). */
 export function electronBinary(): string | null {
@@ -23,6 +23,7 @@ export async function startCommand(args: string[], io: Io): Promise<number> {
       port: { type: "string", default: "5317" },
       "no-electron": { type: "boolean", default: false },
       "no-build": { type: "boolean", default: false },
+      "token-file": { type: "string" },
     },
     false,
   );
@@ -35,7 +36,13 @@ export async function startCommand(args: string[], io: Io): Promise<number> {
   }
   return serveUntilSignal(
     io,
-    { port, bind: "127.0.0.1", allowRemote: false, roots: [process.cwd()] },
+    {
+      port,
+      bind: "127.0.0.1",
+      allowRemote: false,
+      roots: [process.cwd()],
+      token: await stableToken(values["token-file"]),
+    },
     `netforge: ${values["no-electron"] ? "browser mode" : "Electron is not installed on this machine, so NetForge runs in browser mode"}.`,
   );
 }

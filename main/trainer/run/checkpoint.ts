@@ -1,13 +1,15 @@
-import { mkdir, rename, writeFile } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import * as tf from "@tensorflow/tfjs";
 import { GAN_DISCRIMINATOR_DIR } from "../../../shared/onnx/trainer-job";
 import type { TrainerMessage } from "../../../shared/trainer/protocol";
+import { writeFileAtomic } from "../../services/atomic-write";
 
 /**
  * Saves a model in the tfjs layers format (model.json + weights.bin) to a folder. The plain tfjs
  * package has no file:// handler in Node (tfjs-node does), so this is the small handler both use.
- * Files are written beside the target and renamed into place, so a crash never leaves half a file.
+ * Files are written beside the target and renamed into place (services/atomic-write), so a crash
+ * never leaves half a file and a failed write (disk full) leaves no temporary file behind.
  */
 export async function saveModel(
   model: tf.LayersModel,
@@ -29,8 +31,8 @@ export async function saveModel(
     weightsManifest: [{ paths: ["weights.bin"], weights: specs }],
     ...(epoch !== undefined ? { netforge: { epoch } } : {}),
   };
-  await atomicWrite(join(dir, "weights.bin"), toBytes(data));
-  await atomicWrite(join(dir, "model.json"), JSON.stringify(modelJson));
+  await writeFileAtomic(join(dir, "weights.bin"), toBytes(data));
+  await writeFileAtomic(join(dir, "model.json"), JSON.stringify(modelJson));
 }
 
 function toBytes(data: ArrayBuffer | ArrayBuffer[]): Uint8Array {
@@ -43,12 +45,6 @@ function toBytes(data: ArrayBuffer | ArrayBuffer[]): Uint8Array {
     offset += p.byteLength;
   }
   return out;
-}
-
-async function atomicWrite(path: string, data: Uint8Array | string): Promise<void> {
-  const tmp = `${path}.tmp-${process.pid}`;
-  await writeFile(tmp, data);
-  await rename(tmp, path);
 }
 
 /** Loads a model saved by saveModel (custom NetForge layers must be registered: import them first). */

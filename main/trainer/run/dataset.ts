@@ -1,4 +1,3 @@
-import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import * as tf from "@tensorflow/tfjs";
 import type { InlineDataset } from "../../../shared/datasets/inline";
@@ -14,6 +13,7 @@ import { accuracyKind, type TrainingConfig } from "../../../shared/training/conf
 import { readSeries, windowSeries } from "../../data/series/index";
 import { encodeTable, readTable } from "../../data/table/index";
 import { encodeSentencePairs, encodeText, PAD_ID, readSentencePairs, readText } from "../../data/text/index";
+import { writeFileAtomic } from "../../services/atomic-write";
 import type { Compiled } from "../compile/compile";
 import { type ArrayData, inputsAsTargets, loadArrays } from "./arrays";
 import type { BatchStream } from "./batches";
@@ -79,14 +79,13 @@ async function fromTable(
   const fitted = config.validation.type === "none" ? [...parts.train, ...parts.validation] : parts.train;
   const table = encodeTable(rows, fitted);
   if (runDir) {
-    await mkdir(runDir, { recursive: true });
     const preprocessing = {
       kind: "table",
       featureNames: table.featureNames,
       classNames: table.classNames,
       stats: table.stats,
     };
-    await writeFile(join(runDir, "preprocessing.json"), stableStringify(preprocessing));
+    await writeFileAtomic(join(runDir, "preprocessing.json"), stableStringify(preprocessing));
   }
   const arrays: ArrayData = {
     x: table.features,
@@ -102,8 +101,7 @@ async function fromTable(
 
 async function savePreprocessing(runDir: string | undefined, preprocessing: object): Promise<void> {
   if (!runDir) return;
-  await mkdir(runDir, { recursive: true });
-  await writeFile(join(runDir, "preprocessing.json"), stableStringify(preprocessing));
+  await writeFileAtomic(join(runDir, "preprocessing.json"), stableStringify(preprocessing));
 }
 
 /** Text: split (stratified) first, then the vocabulary is fitted on the training rows only. */

@@ -1,5 +1,5 @@
 import { access, readFile } from "node:fs/promises";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import * as tf from "@tensorflow/tfjs";
 import { type InlineDataset, InlineDatasetSchema } from "../../../shared/datasets/inline";
 import { type DatasetSpec, DatasetSpecSchema } from "../../../shared/datasets/spec";
@@ -158,7 +158,14 @@ async function loadWeights(model: tf.LayersModel, dir: string): Promise<number |
   const json = JSON.parse(await readFile(join(dir, "model.json"), "utf8"));
   const specs = json.weightsManifest?.[0]?.weights as tf.io.WeightsManifestEntry[] | undefined;
   if (!Array.isArray(specs)) throw new EvaluationError("E_EVAL_RUN", `${dir}/model.json: expected a weightsManifest`);
-  const bin = await readFile(join(dir, json.weightsManifest[0].paths?.[0] ?? "weights.bin"));
+  // The manifest names its weights file; only a plain name beside model.json is read (never "../x").
+  const file = json.weightsManifest[0].paths?.[0] ?? "weights.bin";
+  if (typeof file !== "string" || basename(file) !== file || file.startsWith("."))
+    throw new EvaluationError(
+      "E_EVAL_RUN",
+      `${dir}/model.json: expected a weights file name beside it (weights.bin); received ${JSON.stringify(file).slice(0, 80)}`,
+    );
+  const bin = await readFile(join(dir, file));
   const named = tf.io.decodeWeights(bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength), specs);
   const tensors = specs.map((s) => named[s.name]);
   try {

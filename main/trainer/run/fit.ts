@@ -1,6 +1,7 @@
 import { appendFile, mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import * as tf from "@tensorflow/tfjs";
+import { ioFailure } from "../../../shared/api/io-errors";
 import { mulberry32, permutation } from "../../../shared/random";
 import { codedMessage, type TrainerMessage, type TrainerRequest } from "../../../shared/trainer/protocol";
 import { parseTrainingConfig, type TrainingConfig } from "../../../shared/training/config";
@@ -137,7 +138,9 @@ export function startRun(req: Start, postRaw: Post): RunHandle {
         data.dispose();
       }
     } catch (error) {
-      post({ type: "error", runId: req.runId, ...codedMessage(error, "E_TRAINER") });
+      // A file the run could not write (disk full, ...) is E_IO with the reason in words.
+      const io = ioFailure(error, "training stopped: a run file could not be written");
+      post({ type: "error", runId: req.runId, ...(io ?? codedMessage(error, "E_TRAINER")) });
     }
   })();
   return handle;

@@ -1,4 +1,3 @@
-import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import * as tf from "@tensorflow/tfjs";
 import type { ImageFolderSource } from "../../../shared/datasets/sources/image-folder";
@@ -11,6 +10,7 @@ import { DataError } from "../../data/errors";
 import { type BadImages, fitChannelStats, imageBatches } from "../../data/image-folder/batches";
 import { channelsOf } from "../../data/image-folder/decode";
 import { scanImageFolder } from "../../data/image-folder/scan";
+import { writeFileAtomic } from "../../services/atomic-write";
 import type { Compiled } from "../compile/compile";
 import type { Batch, BatchStream } from "./batches";
 
@@ -54,8 +54,7 @@ export async function imageFolderStream(
       ? await fitChannelStats(index, source, { indices: train, seed: spec.split.seed, bad })
       : undefined;
   if (runDir) {
-    await mkdir(runDir, { recursive: true });
-    await writeFile(
+    await writeFileAtomic(
       join(runDir, "preprocessing.json"),
       stableStringify({ kind: "imageFolder", classNames: index.classNames, shape, stats: stats ?? null }),
     );

@@ -1,3 +1,4 @@
+import { MAX_UPLOAD_BYTES, UPLOAD_PART_BYTES } from "../../../shared/api/limits";
 import { resolveSourcePaths } from "../../../shared/datasets/paths";
 import type { DatasetSpec } from "../../../shared/datasets/spec";
 import { withoutSplitValidation } from "../../../shared/training/validation";
@@ -9,9 +10,6 @@ import { toast } from "../../state/ui-store";
 import { messageOf } from "../common/errors";
 import { dirName, relativeToProject } from "../common/paths";
 import { getIn, setIn } from "../common/schema-model";
-
-/** The largest file the browser uploads (the contract's limit on fs.upload). */
-export const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
 
 /**
  * Binds a file or folder as the project's data: the host proposes a spec for it (CSV, image
@@ -110,8 +108,7 @@ export async function uploadAndBind(
     return;
   }
   try {
-    const base64 = await fileBase64(file);
-    const { path } = await client.call("fs.upload", { folder, name: file.name, base64, overwrite: false });
+    const path = await uploadInParts(client, folder, file);
     toast(editor.ui, "success", `Uploaded ${file.name} to ${folder}`);
     await bindPath(editor, client, path);
   } catch (error) {
@@ -119,14 +116,26 @@ export async function uploadAndBind(
   }
 }
 
-export function fileBase64(file: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => {
-      const url = String(reader.result);
-      resolve(url.slice(url.indexOf(",") + 1));
-    };
-    reader.onerror = () => reject(reader.error ?? new Error("the file could not be read"));
-    reader.readAsDataURL(file);
-  });
+/**
+ * Sends a file in parts of UPLOAD_PART_BYTES, in order (the host appends each to a temporary file
+ * and renames it into place after the last): one message never holds more than a part, so a large
+ * upload neither hits the message cap nor holds up other calls on the host.
+ */
+export async function uploadInParts(client: NetforgeClient, folder: string, file: Blob & { name: string }) {
+  let path = "";
+  for (let offset = 0; offset === 0 || offset < file.size; offset += UPLOAD_PART_BYTES) {
+    const end = Math.min(file.size, offset + UPLOAD_PART_BYTES);
+    const base64 = await fileBase64(file.slice(offset, end));
+    const last = end >= file.size;
+    ({ path } = await client.call("fs.upload", { folder, name: file.name, base64, overwrite: false, offset, last }));
+  }
+  return path;
+}
+
+/** A file's bytes as base64, in slices (String.fromCharCode takes a bounded number of arguments). */
+export async function fileBase64(file: Blob): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
 }

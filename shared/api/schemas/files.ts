@@ -45,9 +45,21 @@ export const FsUploadRequestSchema = z
       .max(255)
       .regex(/^[^/\\\0]+$/, { error: "must be a file name without '/' or '\\'" })
       .refine((n) => n !== "." && n !== "..", { error: "must be a file name, not '.' or '..'" }),
-    /** The file's bytes, base64-encoded. */
+    /** The file's bytes (or this part's), base64-encoded. */
     base64: z.string().max(96 * 1024 * 1024, { error: "must be at most 64 MiB of data" }),
     overwrite: z.boolean().optional(),
+    /**
+     * A file larger than one message comes in parts, in order: the byte offset of this part
+     * (default 0: a new upload) and whether it is the last (default true). The file appears under
+     * its name only when the last part has arrived.
+     */
+    offset: z
+      .number()
+      .int()
+      .min(0)
+      .max(64 * 1024 * 1024)
+      .optional(),
+    last: z.boolean().optional(),
   })
   .strict();
 
