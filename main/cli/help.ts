@@ -4,6 +4,9 @@
  */
 const CHECKPOINT =
   "--checkpoint best|last  which saved model: best (default; the last one when the run kept no best) or last";
+/** A stable token across restarts (main/web/token-file.ts); NETFORGE_TOKEN_FILE is the setting. */
+const TOKEN_FILE = "--token-file F          keep the access token in F (created 0600), so bookmarked URLs keep working";
+
 const BACKEND =
   "--backend name          auto (default), tensorflow-gpu, tensorflow, wasm or cpu (also NETFORGE_BACKEND)";
 const JSON_OUT = "--json                  machine-readable output";
@@ -74,9 +77,6 @@ export const OPTIONS: Record<string, string[]> = {
     "--no-build              do not build the app first",
   ],
 };
-
-/** A stable token across restarts (main/web/token-file.ts); NETFORGE_TOKEN_FILE is the setting. */
-const TOKEN_FILE = "--token-file F          keep the access token in F (created 0600), so bookmarked URLs keep working";
 
 export async function commandHelp(name: string, usage: string, help: string): Promise<string> {
   const lines = [`Usage: ${usage}`, "", help, "", ...(OPTIONS[name] ?? []).map((l) => `  ${l}`)];

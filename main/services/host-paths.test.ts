@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { ApiError } from "../../shared/api/errors";
 import { sequential } from "../../shared/ir/builder";
+import { PROJECT_VERSION } from "../../shared/ir/project";
 import { stableStringify } from "../../shared/ir/serialize";
 import type { Host } from "./host";
 import { hostWithOpenFolder, refusal } from "./test-host";
@@ -33,7 +34,7 @@ const training = { epochs: 1, loss: { type: "sparseCategoricalCrossentropy" } };
 /** A saved project without data and one run folder whose run.json names `dataPath` as its data. */
 function projectWithRun(dataPath: string, runsRoot?: string): { projectPath: string; runDir: string } {
   const projectPath = join(opened, "p.netforge.json");
-  const project = { format: "netforge.project", version: 1, name: "p", graph, data: null, training };
+  const project = { format: "netforge.project", version: PROJECT_VERSION, name: "p", graph, data: null, training };
   writeFileSync(projectPath, stableStringify(project));
   const root = runsRoot ?? join(opened, "p.runs");
   if (runsRoot) symlinkSync(runsRoot, join(opened, "p.runs"));
@@ -125,7 +126,14 @@ describe("symbolic links (item 17)", () => {
     const probe = await refusal(host.call("data.probe", { spec }));
     expect(probe.code).toBe("E_FORBIDDEN_PATH");
     expect(probe.message).toContain(join(images, "dog", "b.png"));
-    const project = { format: "netforge.project", version: 1, name: "i", graph, data: spec, training } as const;
+    const project = {
+      format: "netforge.project",
+      version: PROJECT_VERSION,
+      name: "i",
+      graph,
+      data: spec,
+      training,
+    } as const;
     const train = await refusal(host.call("train.start", { project, projectPath: null }));
     expect(train.code).toBe("E_FORBIDDEN_PATH");
   });
