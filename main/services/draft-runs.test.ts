@@ -108,7 +108,7 @@ describe("runs of unsaved projects", () => {
       .call("evaluate.run", { runId, projectPath: null, split: "validation" })
       .catch((e: ApiError) => e);
     expect((inMemory as ApiError).message).toMatch(
-      /a GAN trains on all of its data, so this run has no validation part/,
+      /a GAN trains on every real sample, so its data has no validation part/,
     );
   }, 180_000);
 
