@@ -65,6 +65,7 @@ export const VAESampling = defineLayer({
       "The notes' code has a log σ head: z = mean + exp(log_stddev)·ε. This layer takes the log-variance instead (Kingma & Welling 2014, Keras' VAE example): exp(0.5 logVar) = σ, so logVar = 2 log σ; both give the same z.",
       "The reason for the log is that a linear Dense can output any real number while σ = exp(0.5 logVar) stays positive; it has nothing to do with softmax, as the notes suggest.",
       "The notes never give the VAE loss: it is reconstruction + KL(N(μ, σ²) || N(0, I)); the KL part is what this layer adds (times klWeight).",
+      "Scale: the KL is summed over the latent units, while the usual reconstruction losses (MSE, BCE) average over the output features. With MSE over D features, the ELBO of a decoder with noise variance s² is MSE + (2 s² / D) · KL, so klWeight 1 means s² = D / 2: on data whose variance is below that, the cheapest loss ignores the input (posterior collapse: constant reconstructions, validation loss rising from the first epoch). The VAE template uses 0.05 (D = 4, s² = 0.1).",
       "Sampling through ε makes z differentiable in μ and σ: the randomness is an input, not an operation the gradient must pass through. 'Secret space' in the notes means latent space.",
     ],
   },

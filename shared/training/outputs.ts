@@ -1,7 +1,6 @@
 import { type Diagnostic, diagnostic } from "../diagnostics";
 import type { GraphAnalysis } from "../shapes/infer";
-
-const GAN_MARKERS = new Set(["GANGenerator", "GANDiscriminator"]);
+import { isGanGraph } from "./gan-losses";
 
 /**
  * Training fits one target per sample to one output. A graph with several outputs is a valid graph
@@ -10,8 +9,7 @@ const GAN_MARKERS = new Set(["GANGenerator", "GANDiscriminator"]);
  * of failing at the first batch. A GAN's two markers are its pair, checked by E_GAN_PAIR.
  */
 export function multipleOutputsError(analysis: GraphAnalysis): Diagnostic | null {
-  const kinds = Object.values(analysis.nodes).map((n) => n.kind);
-  if (kinds.some((k) => GAN_MARKERS.has(k)) || analysis.outputs.length <= 1) return null;
+  if (isGanGraph(analysis) || analysis.outputs.length <= 1) return null;
   const list = analysis.outputs.map((id) => `"${id}"`).join(", ");
   return diagnostic(
     "E_TRAIN_OUTPUTS",

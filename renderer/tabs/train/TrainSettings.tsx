@@ -6,6 +6,7 @@ import {
   parseTrainingConfig,
   TrainingConfigSchema,
 } from "../../../shared/training/config";
+import { GAN_LOSSES, GAN_UNUSED_SETTINGS, isGanGraph } from "../../../shared/training/gan-losses";
 import { sameLoss, suggestLoss } from "../../../shared/training/loss-suggest";
 import { useEditor } from "../../state/editor-context";
 import { useAnalysis, useDoc } from "../../state/hooks";
@@ -103,6 +104,7 @@ export function TrainSettings({ disabled }: { disabled: boolean }) {
   const summary = useProbe((s) => s.summary);
   const parsed = useMemo(() => parseTrainingConfig(training), [training]);
   const suggestion = useMemo(() => suggestLoss(graph, summary), [graph, summary]);
+  const gan = useMemo(() => isGanGraph(graph), [graph]);
 
   const issues = useMemo(() => {
     const out: Record<string, string> = {};
@@ -124,13 +126,15 @@ export function TrainSettings({ disabled }: { disabled: boolean }) {
       hints: HINTS,
       optionLabels: OPTION_LABELS,
       choices: { "earlyStopping.monitor": monitors, "checkpoints.monitor": monitors },
+      // A GAN's loop has its own two losses and reports only them: a choice here would change nothing.
+      hidden: gan ? GAN_UNUSED_SETTINGS : undefined,
       placeholders: {
         learningRate: `${DEFAULT_LEARNING_RATE[optimizer] ?? ""} (default)`,
         "earlyStopping.monitor": `${config.validation.type === "none" ? "loss" : "val_loss"} (default)`,
         "checkpoints.monitor": `${config.validation.type === "none" ? "loss" : "val_loss"} (default)`,
       },
     };
-  }, [training, parsed]);
+  }, [training, parsed, gan]);
 
   const onChange = (path: readonly string[], value: unknown) => {
     editor.edit(`training: ${path.join(".")}`, (p) => ({
@@ -146,7 +150,21 @@ export function TrainSettings({ disabled }: { disabled: boolean }) {
       <header className="card-header">
         <h3>Settings</h3>
       </header>
-      {suggestion && (
+      {gan && (
+        <section className="suggestion applied" aria-label="GAN losses">
+          <div>
+            Losses: <strong>Binary cross-entropy</strong>, two of them
+            <ul className="gan-losses">
+              {GAN_LOSSES.map((l) => (
+                <li key={l.name}>
+                  <code>{l.name}</code> <span className="muted">{l.text}</span>
+                </li>
+              ))}
+            </ul>
+          </div>
+        </section>
+      )}
+      {!gan && suggestion && (
         <div className={`suggestion${useSuggested ? "" : " applied"}`}>
           <span>
             {useSuggested ? "Suggested loss: " : "Loss fits the model: "}
