@@ -29,7 +29,9 @@ export function trainerPids(hostPid: number): number[] {
     for (let p = parents.get(pid); p !== undefined && p > 1; p = parents.get(p)) if (p === hostPid) return true;
     return false;
   };
-  return [...commands].filter(([pid, cmd]) => /trainer[\\/]index\.ts/.test(cmd) && descends(pid)).map(([pid]) => pid);
+  // The trainer runs from source (trainer/index.ts with tsx) or from the CLI's build (out/cli/<build>/trainer.js).
+  const trainer = /trainer[\\/]index\.ts|out[\\/]cli[\\/][^ ]*trainer\.js/;
+  return [...commands].filter(([pid, cmd]) => trainer.test(cmd) && descends(pid)).map(([pid]) => pid);
 }
 
 /**

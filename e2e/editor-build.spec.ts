@@ -11,6 +11,7 @@ import {
   selectNode,
   setTuple,
 } from "./helpers/editor";
+import { settledViewport } from "./helpers/projects";
 import { sandboxedHost } from "./helpers/spec-host";
 
 /**
@@ -45,6 +46,8 @@ test("builds Input -> Conv2D -> Flatten -> Dense from the palette and shows the 
   await expect(flowNode(page, "dense_1").getByTestId("output-shape")).toHaveText("(32)");
   await expect(page.getByRole("button", { name: "Validation: Valid" })).toBeVisible();
   await page.getByRole("button", { name: "Zoom to fit" }).click();
+  // The fit animates: the handles are found where they come to rest.
+  await settledViewport(page);
   await page.screenshot({ path: test.info().outputPath("built.png") });
 
   // A connection that cannot be valid is refused while dragging, with the reason shown.
