@@ -1,40 +1,23 @@
-import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import { join } from "node:path";
 import { type Comparison, compareOutputs } from "../../shared/onnx/compare";
-import { onnxName } from "../../shared/onnx/export";
-import { exportMetadata, normalizationOf } from "../../shared/onnx/metadata";
 import { exportReadiness as readinessOf } from "../../shared/onnx/readiness";
-import {
-  DEFAULT_VERIFY_SAMPLES,
-  type ExportFormat,
-  type ExportResult,
-  type ReadinessReport,
-  VERIFY_TOLERANCE,
-} from "../../shared/onnx/result";
-import {
-  type ExportJob,
-  type ExportReply,
-  ExportReplySchema,
-  GAN_DISCRIMINATOR_DIR,
-} from "../../shared/onnx/trainer-job";
+import { type ExportFormat, type ExportResult, type ReadinessReport, VERIFY_TOLERANCE } from "../../shared/onnx/result";
+import { type ExportReply, GAN_DISCRIMINATOR_DIR } from "../../shared/onnx/trainer-job";
 import { type GraphAnalysis, inferGraph } from "../../shared/shapes/infer";
-import type { TrainerMessage } from "../../shared/trainer/protocol";
 import { tempBeside, writeTemp } from "./atomic-write";
 import type { PathCheck } from "./data-paths";
 import { DESCRIPTION_FILE, runDescription } from "./export-description";
 import { ExportError } from "./export-error";
 import { commitFile, commitFolder, discard } from "./export-files";
+import { classNamesOf, exportJob, preprocessingOf, VERSION } from "./export-job";
+import { requestExport } from "./export-request";
 import { type ExportSource, loadExportSource } from "./export-source";
 import { runOnnx } from "./export-verify";
 import { TrainerClient } from "./trainer-client";
 
 export { ExportError } from "./export-error";
-
-const VERSION = (
-  JSON.parse(readFileSync(join(import.meta.dirname, "../../package.json"), "utf8")) as { version: string }
-).version;
 
 /**
  * What an export of this graph will hold, node by node (shared/onnx/readiness.ts): pure, no
@@ -214,54 +197,6 @@ async function settle(
   return opts.out;
 }
 
-interface JobParts {
-  source: ExportSource;
-  analysis: GraphAnalysis;
-  readiness: ReadinessReport;
-  format: ExportFormat;
-  /** Where a tfjs folder is written before it is renamed into place. */
-  tmp: string;
-  classNames: string[] | null;
-  preprocessing: unknown;
-}
-
-/** The trainer's `export` request: what to compile, which weights, verification inputs, metadata. */
-function exportJob(p: JobParts, opts: ExportRunOptions): ExportJob {
-  const { source, analysis, readiness, preprocessing } = p;
-  const inputNode = analysis.nodes[analysis.inputs.find((id) => readinessNeeds(readiness, id)) ?? ""];
-  const metadata = exportMetadata({
-    version: VERSION,
-    runId: source.runId,
-    project: source.name,
-    weights: source.checkpoint ? `checkpoint ${source.checkpoint}` : "untrained (fresh initialisation)",
-    classNames: p.classNames,
-    preprocessing,
-    normalization: inputNode ? normalizationOf(onnxName(inputNode.name), preprocessing, dataSource(source)) : null,
-    readiness,
-  });
-  return {
-    graph: source.graph,
-    format: p.format,
-    outputs: readiness.outputs,
-    ...(source.modelDir ? { modelDir: source.modelDir } : {}),
-    ...(p.format === "tfjs" ? { tfjsDir: p.tmp } : {}),
-    ...((opts.verify ?? true)
-      ? {
-          verify: {
-            samples: opts.samples ?? DEFAULT_VERIFY_SAMPLES,
-            seed: opts.seed ?? 1,
-            ...(source.data ? { data: source.data } : {}),
-            training: source.training,
-          },
-        }
-      : {}),
-    metadata,
-    docString: `${source.name}: exported by NetForge ${VERSION}${source.runId ? ` from run ${source.runId}` : " with untrained weights"}. Preprocessing, class names and approximations are in metadata_props (netforge.*).`,
-    graphName: onnxName(source.name),
-    producerVersion: VERSION,
-  };
-}
-
 /** An ONNX target must not be a folder, a tfjs target must not be a file. */
 async function checkOut(out: string, format: ExportFormat): Promise<void> {
   const info = await stat(out).catch(() => null);
@@ -298,41 +233,6 @@ function checkExportable(
   }
 }
 
-const readinessNeeds = (r: ReadinessReport, id: string) => r.nodes.some((n) => n.id === id && n.status !== "excluded");
-
-/** The source of the run's data (a spec's source, or the inline samples). */
-function dataSource(source: ExportSource): unknown {
-  if (!source.data) return null;
-  return "kind" in source.data ? source.data : source.data.source;
-}
-
-/**
- * The run's preprocessing as saved with it; for sources that save none, what the trainer does
- * to them (IDX: pixel scaling; NumPy and inline data: none).
- */
-function preprocessingOf(source: ExportSource): unknown {
-  if (source.preprocessing) return source.preprocessing;
-  const s = dataSource(source) as { kind?: string; scale?: string } | null;
-  if (s?.kind === "inline" || s?.kind === "npy") return { kind: "none", note: "inputs are fed to the model as given" };
-  if (s?.kind === "idx") return { kind: "idx", scale: s.scale ?? "unit" };
-  return null;
-}
-
-/**
- * Class names for a classifier: the run's (fitted preprocessing, else the data's own), when the
- * first output has one unit per class, or one sigmoid unit for two classes.
- */
-function classNamesOf(source: ExportSource, analysis: GraphAnalysis, outputs: readonly string[]): string[] | null {
-  const pre = (source.preprocessing as { classNames?: unknown } | null)?.classNames;
-  const own = (dataSource(source) as { classNames?: unknown } | null)?.classNames;
-  const names = [pre, own].find(
-    (n): n is string[] => Array.isArray(n) && n.length > 0 && n.every((x) => typeof x === "string"),
-  );
-  if (!names) return null;
-  const units = analysis.nodes[outputs[0]]?.outputShapes?.[0]?.at(-1);
-  return units === names.length || (units === 1 && names.length === 2) ? names : null;
-}
-
 /** Runs the written file in onnxruntime on the sample; a file onnxruntime refuses fails verification. */
 async function checkOnnx(file: string, sample: NonNullable<ExportReply["sample"]>): Promise<Comparison> {
   try {
@@ -349,48 +249,4 @@ async function checkOnnx(file: string, sample: NonNullable<ExportReply["sample"]
       problem: `onnxruntime could not run the file: ${error instanceof Error ? error.message : String(error)}`,
     };
   }
-}
-
-/** Sends the `export` request and waits for its result, its error, or the trainer's death. */
-function requestExport(trainer: TrainerClient, job: ExportJob): Promise<ExportReply> {
-  const requestId = `export-${randomBytes(4).toString("hex")}`;
-  return new Promise((resolve, reject) => {
-    const done = () => {
-      trainer.off("message", onMessage);
-      trainer.off("exit", onExit);
-    };
-    const onMessage = (m: TrainerMessage) => {
-      if (!("requestId" in m) || m.requestId !== requestId) return;
-      if (m.type === "result") {
-        done();
-        const parsed = ExportReplySchema.safeParse(m.value);
-        if (parsed.success) resolve(parsed.data);
-        else
-          reject(
-            new ExportError("E_EXPORT_REPLY", `malformed export reply from the trainer: ${parsed.error.message}`, {
-              internal: true,
-            }),
-          );
-      } else if (m.type === "error") {
-        done();
-        reject(new ExportError(m.code, m.message, { internal: m.code === "E_TRAINER" }));
-      }
-    };
-    const onExit = (why: string) => {
-      done();
-      reject(
-        new ExportError("E_TRAINER_EXITED", `the trainer process exited (${why}) during the export`, {
-          internal: true,
-        }),
-      );
-    };
-    trainer.on("message", onMessage);
-    trainer.on("exit", onExit);
-    try {
-      trainer.send({ type: "export", runId: "export", requestId, ...job });
-    } catch (error) {
-      done();
-      reject(new ExportError("E_TRAINER_EXITED", (error as Error).message, { internal: true }));
-    }
-  });
 }

@@ -2,7 +2,7 @@ import { ApiError } from "../../shared/api/errors";
 import type { Project } from "../../shared/ir/project";
 import { stableStringify } from "../../shared/ir/serialize";
 import type { NetforgeClient } from "../api/client";
-import { downloadText, pickLocalFile, projectFileName } from "../files/local-files";
+import { downloadText, projectFileName } from "../files/local-files";
 import {
   type Autosave,
   guardUnload,
@@ -12,10 +12,11 @@ import {
   startAutosave,
 } from "../state/autosave";
 import type { Editor } from "../state/editor-api";
-import { browse, type FilePrompts, isProjectFile } from "../state/file-prompts";
+import type { FilePrompts } from "../state/file-prompts";
 import { renameForSaveAs } from "../state/save-as-name";
 import { requestFit, toast } from "../state/ui-store";
 import { followAppCommands } from "./app-events";
+import { defaultPrompts } from "./default-prompts";
 import { type AnyCommand, defineCommand } from "./registry";
 import { reportSaved } from "./saved-report";
 
@@ -215,26 +216,6 @@ export const fileCommands: readonly AnyCommand[] = [
 async function discard(editor: Editor, s: FileSession, sessionId: string): Promise<void> {
   await s.client.call("projects.discardRecovery", { sessionId });
   recoveryStore(editor).setState((st) => ({ items: st.items.filter((i) => i.sessionId !== sessionId) }));
-}
-
-/** Native dialogs in Electron; the host's folder browser (FileBrowserDialog) in browser mode. */
-export function defaultPrompts(editor: Editor, client: NetforgeClient): FilePrompts {
-  const confirm = async (message: string) => window.confirm(message);
-  if (client.mode === "electron") {
-    return {
-      openProject: async () => (await client.call("dialog.open", { purpose: "project" })).path,
-      saveProject: async (defaultName) => (await client.call("dialog.save", { purpose: "project", defaultName })).path,
-      confirm,
-      pickLocalFile,
-    };
-  }
-  return {
-    openProject: () => browse(editor, { mode: "open", title: "Open project", accept: isProjectFile }),
-    saveProject: (defaultName) =>
-      browse(editor, { mode: "save", title: "Save project", defaultName, accept: isProjectFile }),
-    confirm,
-    pickLocalFile,
-  };
 }
 
 /**
