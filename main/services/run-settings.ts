@@ -1,8 +1,7 @@
 import type { InlineDataset } from "../../shared/datasets/inline";
 import { type DatasetSpec, DatasetSpecSchema } from "../../shared/datasets/spec";
 import type { DatasetSummary, DataWarning } from "../../shared/datasets/summary";
-import type { Graph } from "../../shared/ir/graph";
-import { inferGraph } from "../../shared/shapes/infer";
+import type { GraphAnalysis } from "../../shared/shapes/infer";
 import { resolveTraining } from "../../shared/training/defaults";
 import { withValidation } from "../../shared/training/validation";
 import { probeSource } from "../data/probe";
@@ -23,14 +22,14 @@ export interface RunSettings {
  * then reports the data's problem with its own code.
  */
 export async function runSettings(
-  graph: Graph,
+  analysis: GraphAnalysis,
   training: Record<string, unknown>,
   data: InlineDataset | DatasetSpec,
 ): Promise<RunSettings> {
   const spec = withValidation("kind" in data ? DatasetSpecSchema.parse({ source: data }) : data, training);
   const summary: DatasetSummary | null = await probeSource(spec).catch(() => null);
   return {
-    training: resolveTraining(training, inferGraph(graph), summary),
+    training: resolveTraining(training, analysis, summary),
     data: "kind" in data ? data : withValidation(data, training),
     warnings: summary?.warnings.filter((w) => w.code.startsWith("W_VALIDATION_")) ?? [],
   };

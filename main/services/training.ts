@@ -76,7 +76,7 @@ export class TrainingService {
     }
     // Where the project is silent the settings follow the model and the data, as the Train tab shows.
     const { training, data } = await runSettings(
-      project.graph,
+      analysis,
       project.training,
       await this.projectData(project, projectPath),
     );
@@ -85,7 +85,7 @@ export class TrainingService {
       throw new ApiError("E_BAD_REQUEST", `training settings: ${describeZodIssues(config.error)}`);
     }
     // As `netforge train` and `check` do: a model that cannot fit is refused with the figures.
-    const memory = memoryDiagnostic(inferGraph(project.graph), config.data.batchSize, config.data.optimizer.type);
+    const memory = memoryDiagnostic(analysis, config.data.batchSize, config.data.optimizer.type);
     if (memory) throw new ApiError("E_GRAPH", memory.message, [memory]);
     const runId = newRunId();
     const trainable: Trainable = {

@@ -30,10 +30,11 @@ export async function trainCommand(args: string[], io: Io): Promise<number> {
     throw new UserError(`expected one project file or template name; received ${positionals.length}`);
   const t = await loadTrainable(positionals[0], values.data);
   // The flags win over the project, and the project over the model's and data's defaults.
-  const { training, data, warnings } = await runSettings(t.graph, withFlags(t.training, values), t.data);
+  const analysis = inferGraph(t.graph);
+  const { training, data, warnings } = await runSettings(analysis, withFlags(t.training, values), t.data);
   const config = parseTrainingConfig(training);
   if (!config.ok) throw new UserError(trainingIssues(config.issues, values));
-  const memory = memoryDiagnostic(inferGraph(t.graph), config.config.batchSize, config.config.optimizer.type);
+  const memory = memoryDiagnostic(analysis, config.config.batchSize, config.config.optimizer.type);
   if (memory) throw new UserError(`${memory.code} ${memory.message}`);
   const backend = forcedBackend(values.backend, training.backend);
   for (const w of warnings) {
