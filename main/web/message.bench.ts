@@ -6,14 +6,13 @@
  * talking. Not part of `npm test` (machine-bound).
  */
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
-import { WebSocket } from "ws";
+import type { WebSocket } from "ws";
 import { UPLOAD_PART_BYTES } from "../../shared/api/limits";
-import { createHost } from "../services/host";
-import { startWebServer } from "./server";
+import { openApiSocket, startLoopbackServer } from "./loopback-server";
 
 const BIG_BYTES = 40 * 1024 * 1024;
 /** BENCH_PARTS=0: the whole 40 MB in one message, as uploads went before parts (needs a cap above 40 MB). */
@@ -42,31 +41,14 @@ ws.once("open", async () => {
 });`;
 
 async function main(): Promise<void> {
-  const app = mkdtempSync(join(tmpdir(), "netforge-bench-app-"));
-  writeFileSync(join(app, "index.html"), "<!doctype html>");
   const root = mkdtempSync(join(tmpdir(), "netforge-bench-root-"));
-  const host = createHost({
-    mode: "browser",
-    browseRoots: [root],
-    configDir: mkdtempSync(join(tmpdir(), "netforge-bench-config-")),
-    startTrainer: () => Promise.reject(new Error("no trainer in this benchmark")),
-  });
   const token = randomBytes(24).toString("base64url");
-  const server = await startWebServer({
-    host,
-    staticRoot: app,
-    port: 0,
-    bind: "127.0.0.1",
-    allowRemote: false,
+  const { server, close } = await startLoopbackServer({
     token,
+    browseRoots: [root],
     ...(parts ? {} : { maxMessageBytes: 100 * 1024 * 1024 }),
   });
-  const connect = () =>
-    new Promise<WebSocket>((ok, fail) => {
-      const ws = new WebSocket(`ws://127.0.0.1:${server.port}/api`, { headers: { Authorization: `Bearer ${token}` } });
-      ws.once("open", () => ok(ws));
-      ws.once("error", fail);
-    });
+  const connect = () => openApiSocket(server.port, token);
   const b = await connect();
   let next = 1;
   const call = (ws: WebSocket, method: string, request: unknown) =>
@@ -116,8 +98,7 @@ async function main(): Promise<void> {
     ),
   );
   b.close();
-  await server.close();
-  await host.close();
+  await close();
 }
 
 await main();

@@ -1,13 +1,11 @@
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { WebSocket } from "ws";
+import type { WebSocket } from "ws";
 import { MAX_MESSAGE_BYTES } from "../../shared/api/limits";
 import { ReplyMessageSchema } from "../../shared/api/wire";
-import { createHost, type Host } from "../services/host";
-import { startWebServer, type WebServer } from "./server";
+import type { Host } from "../services/host";
+import { openApiSocket, startLoopbackServer } from "./loopback-server";
+import type { WebServer } from "./server";
 
 /**
  * Hostile messages on a real socket of the real server: nesting that would overflow the
@@ -18,29 +16,14 @@ let server: WebServer;
 let host: Host;
 const token = randomBytes(24).toString("base64url");
 
-beforeAll(async () => {
-  const app = mkdtempSync(join(tmpdir(), "netforge-app-"));
-  writeFileSync(join(app, "index.html"), "<!doctype html>");
-  host = createHost({
-    mode: "browser",
-    browseRoots: [mkdtempSync(join(tmpdir(), "netforge-root-"))],
-    configDir: mkdtempSync(join(tmpdir(), "netforge-config-")),
-    startTrainer: () => Promise.reject(new Error("no trainer in message tests")),
-  });
-  server = await startWebServer({ host, staticRoot: app, port: 0, bind: "127.0.0.1", allowRemote: false, token });
-});
-afterAll(async () => {
-  await server.close();
-  await host.close();
-});
+let close: () => Promise<void>;
 
-function open(): Promise<WebSocket> {
-  const ws = new WebSocket(`ws://127.0.0.1:${server.port}/api`, { headers: { Authorization: `Bearer ${token}` } });
-  return new Promise((resolve, reject) => {
-    ws.once("open", () => resolve(ws));
-    ws.once("error", reject);
-  });
-}
+beforeAll(async () => {
+  ({ host, server, close } = await startLoopbackServer({ token }));
+});
+afterAll(() => close());
+
+const open = () => openApiSocket(server.port, token);
 
 /** Sends raw text and resolves with the reply that carries `id`. */
 function exchange(ws: WebSocket, text: string, id: number) {

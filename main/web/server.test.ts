@@ -8,8 +8,9 @@ import { WebSocket } from "ws";
 import type { MethodName, RequestOf, ResponseOf } from "../../shared/api/contract";
 import { ApiError } from "../../shared/api/errors";
 import { ServerMessageSchema } from "../../shared/api/wire";
-import { createHost, type Host } from "../services/host";
-import { startWebServer, type WebServer } from "./server";
+import type { Host } from "../services/host";
+import { startLoopbackServer } from "./loopback-server";
+import type { WebServer } from "./server";
 
 /**
  * Browser mode's defences, against the real server on an ephemeral port: every refusal is checked
@@ -19,27 +20,21 @@ let server: WebServer;
 let host: Host;
 let root: string;
 let project: string;
+let close: () => Promise<void>;
 const token = randomBytes(24).toString("base64url");
 
 beforeAll(async () => {
-  const app = mkdtempSync(join(tmpdir(), "netforge-app-"));
-  writeFileSync(join(app, "index.html"), "<!doctype html><title>NetForge</title>");
   root = mkdtempSync(join(tmpdir(), "netforge-root-"));
   project = join(root, "project");
   mkdirSync(project);
   writeFileSync(join(root, "secret.txt"), "not for the UI");
-  host = createHost({
-    mode: "browser",
+  ({ host, server, close } = await startLoopbackServer({
+    token,
     browseRoots: [root],
-    configDir: mkdtempSync(join(tmpdir(), "netforge-config-")),
-    startTrainer: () => Promise.reject(new Error("no trainer in server tests")),
-  });
-  server = await startWebServer({ host, staticRoot: app, port: 0, bind: "127.0.0.1", allowRemote: false, token });
+    html: "<!doctype html><title>NetForge</title>",
+  }));
 });
-afterAll(async () => {
-  await server.close();
-  await host.close();
-});
+afterAll(() => close());
 
 const local = () => `127.0.0.1:${server.port}`;
 

@@ -2,9 +2,8 @@ import { chmodSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "n
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { createHost } from "../services/host";
 import { refusal } from "../services/test-host";
-import { startWebServer } from "./server";
+import { startLoopbackServer } from "./loopback-server";
 import { TokenFileError, tokenFilePath, tokenFromFile } from "./token-file";
 
 /** Stable tokens (--token-file, NETFORGE_TOKEN_FILE) on real files with real permissions. */
@@ -66,26 +65,14 @@ describe("token file", () => {
   });
 
   it("keeps a bookmarked URL working across server restarts", async () => {
-    const app = dir();
-    writeFileSync(join(app, "index.html"), "<!doctype html>");
     const path = join(dir(), "token");
     const urls: string[] = [];
     for (let i = 0; i < 2; i++) {
-      const host = createHost({ mode: "browser", configDir: dir(), startTrainer: () => Promise.reject(new Error()) });
-      const token = await tokenFromFile(path);
-      const server = await startWebServer({
-        host,
-        staticRoot: app,
-        port: 0,
-        bind: "127.0.0.1",
-        allowRemote: false,
-        token,
-      });
+      const { server, close } = await startLoopbackServer({ token: await tokenFromFile(path) });
       urls.push(server.url.replace(/:\d+\//, ":PORT/"));
       const res = await fetch(server.url.replace("?token=", "index.html?token="), { redirect: "manual" });
       expect(res.status).toBe(303);
-      await server.close();
-      await host.close();
+      await close();
     }
     expect(urls[0]).toBe(urls[1]);
   });
