@@ -1,6 +1,7 @@
 import type { DatasetSummary } from "../datasets/summary";
 import type { GraphAnalysis } from "../shapes/infer";
 import { DEFAULT_LEARNING_RATE } from "./config";
+import { isGanGraph } from "./gan-losses";
 import { suggestLoss } from "./loss-suggest";
 import { validationFraction } from "./validation";
 
@@ -24,13 +25,12 @@ export const MAX_EPOCHS = 500;
 const BATCH_SIZE = 32;
 
 type Raw = Record<string, unknown>;
-const GENERATIVE = new Set(["GANGenerator", "GANDiscriminator", "VAESampling"]);
 
 /** The settings that follow the model and the data; only the keys `raw` leaves out matter. */
 export function modelDefaults(raw: Raw, graph: GraphAnalysis, summary: DatasetSummary | null): Raw {
   const out: Raw = {};
   // GANs and VAEs train with their own losses (main/trainer/run/gan.ts, the VAE's KL term).
-  if (Object.values(graph.nodes).some((n) => GENERATIVE.has(n.kind))) return out;
+  if (isGanGraph(graph) || Object.values(graph.nodes).some((n) => n.kind === "VAESampling")) return out;
   const suggestion = suggestLoss(graph, summary);
   if (suggestion) out.loss = suggestion.loss;
   // Without data, a sigmoid or softmax output (a cross-entropy suggestion) means classification.
