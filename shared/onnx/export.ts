@@ -5,6 +5,7 @@ import { EMITTERS } from "./emitters/index";
 import { type EmitContext, type EmitterTable, UnsupportedLayerError, type WeightTensor } from "./emitters/types";
 import { FLOAT, OnnxGraph, type Value } from "./graph";
 import { encodeModel, type NodeDef, type ValueInfo } from "./model";
+import type { Pipeline } from "./pipeline/types";
 import { IR_VERSION, OPSET_VERSION } from "./proto";
 
 /**
@@ -23,6 +24,8 @@ export interface ExportOptions {
   metadata?: Readonly<Record<string, string>>;
   /** Replaces the emitter table (tests use it to plant a broken mapping). */
   emitters?: EmitterTable;
+  /** Raw-data preprocessing in front of the Inputs and answers behind the outputs (pipeline/types.ts). */
+  pipeline?: Pipeline;
 }
 
 export interface OnnxExport {
@@ -40,13 +43,22 @@ export function exportOnnx(analysis: GraphAnalysis, opts: ExportOptions): OnnxEx
   const outputIds = opts.outputs ?? analysis.outputs;
   const g = new OnnxGraph();
   const values = emitNodes(analysis, g, { ...opts, outputs: outputIds });
-  const inputs = analysis.inputs
-    .filter((id) => values.has(id))
-    .map((id) => {
-      const name = (values.get(id) as Value[])[0].name;
-      return g.inputs.find((v) => v.name === name) as ValueInfo;
-    });
-  const outputs = graphOutputs(g, analysis, outputIds, values);
+  // A pipeline declares its own raw inputs (a table's columns, say) in place of the Inputs.
+  const inputs = opts.pipeline
+    ? [...g.inputs]
+    : analysis.inputs
+        .filter((id) => values.has(id))
+        .map((id) => {
+          const name = (values.get(id) as Value[])[0].name;
+          return g.inputs.find((v) => v.name === name) as ValueInfo;
+        });
+  const network = graphOutputs(g, analysis, outputIds, values);
+  const outputs = opts.pipeline
+    ? opts.pipeline.outputs(
+        g,
+        network.map((info, i) => ({ id: outputIds[i], info })),
+      )
+    : network;
   const bytes = encodeModel({
     graphName: opts.graphName ?? "netforge",
     producerName: "NetForge",
@@ -56,13 +68,14 @@ export function exportOnnx(analysis: GraphAnalysis, opts: ExportOptions): OnnxEx
     outputs,
     nodes: g.nodes,
     initializers: g.initializers,
-    metadata: { ...opts.metadata },
+    metadata: { ...opts.metadata, ...opts.pipeline?.describe().metadata },
   });
   return { bytes, irVersion: IR_VERSION, opset: OPSET_VERSION, inputs, outputs, ops: g.nodes.map((n) => n.opType) };
 }
 
 export interface EmitOptions {
   weights: ExportOptions["weights"];
+  pipeline?: Pipeline;
   outputs: readonly string[];
   emitters?: EmitterTable;
   /** Called after each node with the ONNX nodes it added and the values it returned. */
@@ -84,7 +97,11 @@ export function emitNodes(analysis: GraphAnalysis, g: OnnxGraph, opts: EmitOptio
     const node = analysis.nodes[id];
     const before = g.nodes.length;
     try {
-      const emit = emitters[node.kind as keyof EmitterTable] as ((c: EmitContext<never>) => Value[]) | undefined;
+      const emit = (
+        node.kind === "Input" && opts.pipeline
+          ? pipelineInput(opts.pipeline, id)
+          : emitters[node.kind as keyof EmitterTable]
+      ) as ((c: EmitContext<never>) => Value[]) | undefined;
       if (!emit) throw new UnsupportedLayerError(node.kind, id);
       const weights = checkedWeights(analysis, id, opts.weights[id] ?? []);
       const ctx: EmitContext<never> = {
@@ -111,6 +128,19 @@ export function emitNodes(analysis: GraphAnalysis, g: OnnxGraph, opts: EmitOptio
     opts.onNode?.(id, g.nodes.slice(before), values.get(id) as Value[]);
   }
   return values;
+}
+
+/**
+ * An Input emitted through the pipeline: the bare Input's declaration (emitted on a scratch graph
+ * for its name, dtype and dims) is handed to the pipeline, which declares the raw inputs instead.
+ */
+function pipelineInput(pipeline: Pipeline, id: string) {
+  return (ctx: EmitContext<never>): Value[] => {
+    const scratch = new OnnxGraph();
+    const [bare] = (EMITTERS.Input as (c: EmitContext<never>) => Value[])({ ...ctx, g: scratch });
+    const info = scratch.inputs[0];
+    return [pipeline.input(ctx.g, id, { ...info, name: bare.name })];
+  };
 }
 
 /** Stand-ins for the outputs of a node that failed, shaped as inference says. */

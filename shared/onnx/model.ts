@@ -6,6 +6,8 @@ import {
   DimensionField,
   GraphField,
   IR_VERSION,
+  ML_DOMAIN,
+  ML_OPSET_VERSION,
   ModelField,
   NodeField,
   OPSET_VERSION,
@@ -58,14 +60,18 @@ export interface NodeDef {
   outputs: string[];
   name: string;
   attributes: Record<string, Attribute>;
+  /** The operator's domain; absent = the default ONNX domain ("ai.onnx"). */
+  domain?: string;
 }
 
 export interface TensorDef {
   name: string;
   dims: number[];
   elemType: DataTypeCode;
-  /** Little-endian bytes, as `raw_data` stores them. */
+  /** Little-endian bytes, as `raw_data` stores them (empty for a string tensor). */
   raw: Uint8Array;
+  /** A string tensor's elements (`string_data`; strings have no raw form). */
+  strings?: readonly string[];
 }
 
 export interface ModelDef {
@@ -86,11 +92,18 @@ export function floatTensor(name: string, dims: number[], data: ArrayLike<number
   return { name, dims, elemType: DataType.FLOAT, raw: float32Bytes(data) };
 }
 
+/** A string constant (class names for a label output, say). */
+export function stringTensor(name: string, dims: number[], data: readonly string[]): TensorDef {
+  const n = dims.reduce((a, b) => a * b, 1);
+  if (data.length !== n) throw new Error(`tensor ${name}: ${data.length} strings for dims [${dims}]`);
+  return { name, dims, elemType: DataType.STRING, raw: new Uint8Array(0), strings: [...data] };
+}
+
 export function int64Tensor(name: string, dims: number[], data: readonly number[]): TensorDef {
   return { name, dims, elemType: DataType.INT64, raw: int64Bytes(data) };
 }
 
-/** Serializes a model: IR version 8, default-domain opset 17. */
+/** Serializes a model: IR version 8, default-domain opset 17 (and ai.onnx.ml 3 when a node uses it). */
 export function encodeModel(m: ModelDef): Uint8Array {
   const w = new ProtoWriter(1024);
   w.int64(ModelField.irVersion, IR_VERSION);
@@ -102,6 +115,12 @@ export function encodeModel(m: ModelDef): Uint8Array {
     o.string(OperatorSetIdField.domain, "");
     o.int64(OperatorSetIdField.version, OPSET_VERSION);
   });
+  if (m.nodes.some((n) => n.domain === ML_DOMAIN)) {
+    w.message(ModelField.opsetImport, (o) => {
+      o.string(OperatorSetIdField.domain, ML_DOMAIN);
+      o.int64(OperatorSetIdField.version, ML_OPSET_VERSION);
+    });
+  }
   for (const [key, value] of Object.entries(m.metadata)) {
     w.message(ModelField.metadataProps, (e) => {
       e.string(StringStringEntryField.key, key);
@@ -126,6 +145,7 @@ function writeNode(w: ProtoWriter, n: NodeDef): void {
   w.string(NodeField.opType, n.opType);
   for (const [name, a] of Object.entries(n.attributes))
     w.message(NodeField.attribute, (x) => writeAttribute(x, name, a));
+  if (n.domain) w.string(NodeField.domain, n.domain);
 }
 
 /** Repeated scalars of AttributeProto are unpacked (proto2): one tag per element. */
@@ -162,8 +182,9 @@ function writeAttribute(w: ProtoWriter, name: string, a: Attribute): void {
 function writeTensor(w: ProtoWriter, t: TensorDef): void {
   for (const d of t.dims) w.int64(TensorField.dims, d);
   w.int64(TensorField.dataType, t.elemType);
+  for (const v of t.strings ?? []) w.bytesField(TensorField.stringData, utf8(v));
   w.string(TensorField.name, t.name);
-  w.bytesField(TensorField.rawData, t.raw);
+  if (!t.strings) w.bytesField(TensorField.rawData, t.raw);
 }
 
 function writeValueInfo(w: ProtoWriter, v: ValueInfo): void {

@@ -15,6 +15,13 @@ export const IR_VERSION = 8;
 /** The newest opset python3-onnx 1.12's checker really validates (see shared/probes/onnx-export.md §3). */
 export const OPSET_VERSION = 17;
 
+/**
+ * The ai.onnx.ml domain (LabelEncoder and the other classic-ML ops sklearn-onnx uses) at the
+ * version onnx 1.12 knows; imported only by files that use one of its ops.
+ */
+export const ML_DOMAIN = "ai.onnx.ml";
+export const ML_OPSET_VERSION = 3;
+
 /** Reference: onnx.proto#L340 ModelProto. */
 export const ModelField = {
   irVersion: 1, // int64, #L343
@@ -98,6 +105,7 @@ export const TensorField = {
   dataType: 2,
   floatData: 4,
   int32Data: 5,
+  stringData: 6,
   int64Data: 7,
   name: 8,
   rawData: 9,
