@@ -25,6 +25,9 @@ const RESULT_KEYS = [
   "samples",
   "warnings",
   "readiness",
+  "pipeline",
+  "rawCheck",
+  "beside",
 ];
 
 function project(name: string, change: (doc: Record<string, unknown>) => void): string {

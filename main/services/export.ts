@@ -161,6 +161,9 @@ export async function exportRunTimed(
       samples: comparison ? (reply.sample?.count ?? 0) : 0,
       warnings,
       readiness,
+      pipeline: null,
+      rawCheck: null,
+      beside: [],
     };
     timings.total = performance.now() - begin;
     return { result, timings };

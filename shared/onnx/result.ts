@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { SampleInputSchema } from "../evaluation/report";
+import { EXPORT_INPUT_MODES, PORT_DTYPES, TABLE_INPUT_MODES } from "./pipeline/types";
 
 /**
  * The export contract shared by the host service (main/services/export.ts), the CLI and the UI:
@@ -51,10 +53,49 @@ export type ReadinessReport = z.infer<typeof ReadinessReportSchema>;
 /** A graph input or output of the exported model; "N" (and other names) are dynamic dimensions. */
 export const TensorInfoSchema = z.object({
   name: z.string(),
-  dtype: z.enum(["float32", "int32", "int64"]),
+  dtype: z.enum(PORT_DTYPES),
   shape: z.array(z.union([z.number().int(), z.string()])),
 });
 export type TensorInfo = z.infer<typeof TensorInfoSchema>;
+
+export const ExportInputModeSchema = z.enum(EXPORT_INPUT_MODES);
+export const TableInputModeSchema = z.enum(TABLE_INPUT_MODES);
+
+const PortSchema = TensorInfoSchema.extend({ description: z.string() });
+
+/** The file's data pipeline as users read it (shared/onnx/pipeline/types.ts PipelineDescription, minus metadata). */
+export const PipelineSummarySchema = z.object({
+  mode: ExportInputModeSchema,
+  inputs: z.array(PortSchema),
+  outputs: z.array(PortSchema),
+  /** The preprocessing inside the file (raw) or the one the user must apply (bare), step by step. */
+  steps: z.array(z.string()),
+  /** What stays the user's job either way (resizing, tokenizing, stripping units). */
+  userSteps: z.array(z.string()),
+});
+export type PipelineSummary = z.infer<typeof PipelineSummarySchema>;
+
+/**
+ * Verification on raw data: samples read from the user's own data files, fed raw to
+ * onnxruntime and to NetForge (preprocessing + model, the Try-it path), answers side by side.
+ */
+export const RawCheckSchema = z.object({
+  /** Where the samples came from ("validation rows of iris.csv", "random inputs"). */
+  source: z.string(),
+  /** Samples whose labels (or rounded answers) agree, of `count`. */
+  agree: z.number().int(),
+  count: z.number().int(),
+  /** The first few samples, shown in the report: the raw input and both answers as text. */
+  shown: z.array(
+    z.object({
+      input: SampleInputSchema,
+      netforge: z.string(),
+      onnx: z.string(),
+      agree: z.boolean(),
+    }),
+  ),
+});
+export type RawCheck = z.infer<typeof RawCheckSchema>;
 
 /**
  * `netforge export --json` prints this object; exportRun resolves with it. `file` is null when a
@@ -74,5 +115,11 @@ export const ExportResultSchema = z.object({
   samples: z.number().int(),
   warnings: z.array(z.string()),
   readiness: ReadinessReportSchema,
+  /** ONNX: what the file takes and returns, and the preprocessing inside it (null for tfjs). */
+  pipeline: PipelineSummarySchema.nullable().default(null),
+  /** ONNX: the raw-data check (null when verification was skipped or the export is bare). */
+  rawCheck: RawCheckSchema.nullable().default(null),
+  /** Files written beside the model (README, vocabulary), as paths. */
+  beside: z.array(z.string()).default([]),
 });
 export type ExportResult = z.infer<typeof ExportResultSchema>;

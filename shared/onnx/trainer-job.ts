@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { InlineDatasetSchema } from "../datasets/inline";
 import { DatasetSpecSchema } from "../datasets/spec";
-import { EXPORT_FORMATS, TensorInfoSchema } from "./result";
+import { SampleInputSchema } from "../evaluation/report";
+import { type PipelineDescription, PORT_DTYPES } from "./pipeline/types";
+import { EXPORT_FORMATS, ExportInputModeSchema, TableInputModeSchema, TensorInfoSchema } from "./result";
 
 /**
  * The trainer's half of an export, as the `export` request of shared/trainer/protocol.ts carries
@@ -35,6 +37,20 @@ export const ExportJobSchema = z.object({
       training: z.unknown().optional(),
     })
     .optional(),
+  /**
+   * ONNX: the data pipeline around the network (shared/onnx/pipeline), built in the trainer from
+   * the run's preprocessing, data source, class names and training settings.
+   */
+  pipeline: z
+    .object({
+      inputs: ExportInputModeSchema.default("raw"),
+      tableInputs: TableInputModeSchema.default("columns"),
+      preprocessing: z.unknown(),
+      source: z.unknown(),
+      classNames: z.array(z.string()).nullable(),
+      training: z.unknown(),
+    })
+    .optional(),
   /** ONNX metadata_props and header fields (shared/onnx/metadata.ts). */
   metadata: z.record(z.string(), z.string()).default({}),
   docString: z.string().optional(),
@@ -56,6 +72,24 @@ export const SampleTensorSchema = z.object({
   data: Data,
 });
 export type SampleTensor = z.infer<typeof SampleTensorSchema>;
+
+/**
+ * A tensor of the raw-data check: what onnxruntime is fed (strings for categorical columns, uint8
+ * pixels) or what NetForge answered (probabilities, labels as strings), batch first.
+ */
+export const RawTensorSchema = z.object({
+  name: z.string(),
+  dtype: z.enum(PORT_DTYPES),
+  shape: z.array(z.number().int()),
+  data: z.union([
+    typed<Float32Array>(Float32Array, "Float32Array"),
+    typed<Int32Array>(Int32Array, "Int32Array"),
+    typed<Uint8Array>(Uint8Array, "Uint8Array"),
+    typed<BigInt64Array>(BigInt64Array, "BigInt64Array"),
+    z.array(z.string()),
+  ]),
+});
+export type RawTensor = z.infer<typeof RawTensorSchema>;
 
 export const EXPORT_SAMPLE_SOURCES = ["validation", "training", "random"] as const;
 
@@ -81,8 +115,27 @@ export const ExportReplySchema = z.object({
       expected: z.array(SampleTensorSchema),
       /** tfjs format: the predictions of the model read back from the written folder. */
       reloaded: z.array(SampleTensorSchema).optional(),
+      /**
+       * ONNX with a raw pipeline: samples read raw from the user's data files. `feeds` go to the
+       * file's inputs; `expected` is NetForge's answer on the same raw samples (its preprocessing
+       * and model, the Try-it path), one tensor per file output in order; `shown` the first few
+       * samples as the report shows them (the input, and NetForge's answer as text).
+       */
+      raw: z
+        .object({
+          source: z.string(),
+          feeds: z.array(RawTensorSchema),
+          expected: z.array(RawTensorSchema),
+          shown: z.array(z.object({ input: SampleInputSchema, netforge: z.string() })),
+        })
+        .optional(),
     })
     .nullable(),
+  /** ONNX: the pipeline's description (ports, steps, side files, metadata); null for tfjs. */
+  pipeline: z
+    .custom<PipelineDescription>((v) => typeof v === "object" && v !== null)
+    .nullable()
+    .default(null),
   /** Milliseconds per phase inside the trainer (compile, load, predict, export, ...). */
   timings: z.record(z.string(), z.number()),
   warnings: z.array(z.string()),

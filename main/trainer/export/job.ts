@@ -68,6 +68,7 @@ export async function runExportJob(job: ExportJob): Promise<ExportReply> {
           inputs,
           outputs: exported.outputs.map(tensorInfo),
           sample,
+          pipeline: null,
           timings,
           warnings,
         };
@@ -97,7 +98,7 @@ export async function runExportJob(job: ExportJob): Promise<ExportReply> {
         }
         lap("readBack");
       }
-      return { format: "tfjs", onnx: null, inputs, outputs, sample, timings, warnings };
+      return { format: "tfjs", onnx: null, inputs, outputs, sample, pipeline: null, timings, warnings };
     } finally {
       tf.dispose(xs);
     }
