@@ -55,11 +55,11 @@ export async function build(
   name: string,
   graph: unknown,
   input: Omit<PipelineInput, "analysis" | "outputs">,
-  seed = 3,
+  opts: { seed?: number; weights?: (analysis: GraphAnalysis) => Record<string, WeightTensor[]> } = {},
 ): Promise<Built> {
   const analysis = inferGraph(graph);
   if (!analysis.ok) throw new Error(JSON.stringify(analysis.diagnostics));
-  const weights = seededWeights(analysis, seed);
+  const weights = opts.weights?.(analysis) ?? seededWeights(analysis, opts.seed);
   const pipeline = buildPipeline({ ...input, analysis, outputs: analysis.outputs });
   const exported = exportOnnx(analysis, { weights, pipeline });
   const path = join(dir, `${name}.onnx`);

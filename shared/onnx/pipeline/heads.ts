@@ -78,7 +78,7 @@ export function classifierHeads(classNames: readonly string[] | null, training: 
       if (!kind) return passThrough(network, d);
       const out = network[0].info;
       const units = out.dims[1] as number;
-      let probs = probabilities(g, out.name, squash, "probabilities");
+      let probs = probabilities(g, out.name, squash, kind === "binary" ? "probabilities/positive" : "probabilities");
       if (kind === "binary") {
         const p = probs;
         probs = g.op1(
