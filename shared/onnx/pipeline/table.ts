@@ -26,14 +26,18 @@ export function tableFront(pre: TablePreprocessing, mode: TableInputMode, d: Rec
   const width = features.reduce((n, f) => n + widthOf(f), 0);
   const centers = features.flatMap((f) => new Array(widthOf(f)).fill(isCategorical(f) ? 0 : f.center));
   const scales = features.flatMap((f) => new Array(widthOf(f)).fill(isCategorical(f) ? 1 : f.scale));
-  for (const f of features) if (f.stripUnit && f.unit) d.userStep(unitLine(f));
-  d.userStep(
-    mode === "matrix"
-      ? "Missing numbers: feed NaN; the file fills them as training did."
-      : 'Missing cells: feed NaN for a number and "" for a category; the file fills them as training did. Trim spaces around categories.',
-  );
+  // Recorded when an Input takes the table (a GAN generator's file has none).
+  const userSteps = () => {
+    for (const f of features) if (f.stripUnit && f.unit) d.userStep(unitLine(f));
+    d.userStep(
+      mode === "matrix"
+        ? "Missing numbers: feed NaN; the file fills them as training did."
+        : 'Missing cells: feed NaN for a number and "" for a category; the file fills them as training did. Trim spaces around categories.',
+    );
+  };
   return {
     raw(g, _inputId, model) {
+      userSteps();
       expectDims(model, [width], "the table's encoded features");
       const x = mode === "matrix" ? matrixInput(g, features, d) : columnInputs(g, features, d);
       const affine = centers.some((c) => c !== 0) || scales.some((s) => s !== 1);
@@ -50,6 +54,7 @@ export function tableFront(pre: TablePreprocessing, mode: TableInputMode, d: Rec
       return { name, rank: 2, layout: "channelsLast", elemType: DataType.FLOAT } satisfies Value;
     },
     bare(_inputId, model) {
+      userSteps();
       for (const f of features) d.step(featureLine(f));
       d.step(`Concatenate into [N, ${width}] in this order: ${pre.featureNames.join(", ")}.`);
       d.transforms[model.name] = {
