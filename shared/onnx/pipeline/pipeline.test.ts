@@ -53,7 +53,11 @@ function pipelineFor(graph: unknown, preprocessing: unknown, over: Partial<Pipel
     ...over,
   };
   const pipeline = buildPipeline(input);
-  return { analysis, pipeline, run: () => exportOnnx(analysis, { weights: zeros(analysis), pipeline, outputs: input.outputs }) };
+  return {
+    analysis,
+    pipeline,
+    run: () => exportOnnx(analysis, { weights: zeros(analysis), pipeline, outputs: input.outputs }),
+  };
 }
 
 describe("buildPipeline errors", () => {
@@ -67,7 +71,9 @@ describe("buildPipeline errors", () => {
       /the run's table preprocessing does not fit: stats\.features: /,
     );
     const wide = pipelineFor(sequential([3], ["Dense", { units: 1 }]), TABLE);
-    expect(wide.run).toThrow(/the Input "input[_0-9]*" expects \[3\] per sample; the table's encoded features give \[2\]/);
+    expect(wide.run).toThrow(
+      /the Input "input[_0-9]*" expects \[3\] per sample; the table's encoded features give \[2\]/,
+    );
   });
 
   it("refuses a table for a model with two Inputs", () => {
