@@ -85,6 +85,19 @@ describe("buildPipeline errors", () => {
   });
 });
 
+describe("table ports", () => {
+  it("keep a column's name when ONNX-safe, else sanitize it and name the column", () => {
+    const stats = { ...TABLE.stats, features: [numeric("petal length (cm)", 1, 2), numeric("b.2")] };
+    const { pipeline, run } = pipelineFor(sequential([2], ["Dense", { units: 1 }]), { ...TABLE, stats });
+    run();
+    expect(pipeline.describe().inputs.map((p) => [p.name, p.columns, p.dtype])).toEqual([
+      ["petal_length__cm_", ["petal length (cm)"], "float32"],
+      ["b.2", ["b.2"], "float32"],
+    ]);
+    expect(pipeline.describe().inputs[0].description).toMatch(/^column "petal length \(cm\)"/);
+  });
+});
+
 describe("GAN generators", () => {
   it("take their noise as given and answer in the data's preprocessed space", () => {
     const b = new GraphBuilder();

@@ -78,11 +78,11 @@ function columnInputs(g: OnnxGraph, features: readonly FeatureStat[], d: Recorde
   for (const f of features) {
     if (isCategorical(f)) {
       const name = g.addInput(onnxName(f.name), DataType.STRING, ["N", 1]);
-      d.input({ name, elemType: DataType.STRING, dims: ["N", 1] }, categoryPort(f));
+      d.input({ name, elemType: DataType.STRING, dims: ["N", 1] }, categoryPort(f), [f.name]);
       if (widthOf(f) > 0) parts.push(encodeCategory(g, name, f));
     } else {
       const name = g.addInput(onnxName(f.name), DataType.FLOAT, ["N", 1]);
-      d.input({ name, elemType: DataType.FLOAT, dims: ["N", 1] }, numberPort(f));
+      d.input({ name, elemType: DataType.FLOAT, dims: ["N", 1] }, numberPort(f), [f.name]);
       parts.push(fillMissing(g, name, [f.fill as number]));
     }
   }
@@ -96,6 +96,7 @@ function matrixInput(g: OnnxGraph, features: readonly FeatureStat[], d: Recorder
   d.input(
     { name, elemType: DataType.FLOAT, dims },
     `the feature columns as numbers, in this order: ${features.map((f) => `${f.name} (${numberKind(f)})`).join(", ")}; NaN where missing`,
+    features.map((f) => f.name),
   );
   return fillMissing(
     g,
