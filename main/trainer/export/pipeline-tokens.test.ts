@@ -1,7 +1,9 @@
 import { join } from "node:path";
 import * as ort from "onnxruntime-node";
 import { describe, expect, it } from "vitest";
-import { GraphBuilder, sequential } from "../../../shared/ir/builder";
+import { SentencePairsSourceSchema } from "../../../shared/datasets/sources/sentence-pairs";
+import { TextSourceSchema } from "../../../shared/datasets/sources/text";
+import { GraphBuilder } from "../../../shared/ir/builder";
 import type { WeightTensor } from "../../../shared/onnx/emitters/types";
 import { encodeSentencePairs, encodeText, readSentencePairs, readText } from "../../data/text/index";
 import { argmax, build, dense, maxAbsDiff, run, softmax, tempDir, training } from "./pipeline.testkit";
@@ -30,24 +32,27 @@ describe("token pipelines", () => {
   it("text classifier: token ids in, class names out, vocabulary and tokenizer beside the model", async () => {
     const source = { kind: "text" as const, path: REMARKS, format: "table" as const, maxLength: 12 };
     const enc = encodeText(await readText(source), source);
+    // As main/trainer/run/dataset.ts saves it.
+    const { tokenizer, maxLength, padding, truncation } = TextSourceSchema.parse(source);
     const pre = {
       kind: "text",
-      tokenizer: { level: "word", lowercase: true, vocabSize: 10000, oovToken: "<oov>" },
-      maxLength: 12,
-      padding: "post",
-      truncation: "post",
+      tokenizer,
+      maxLength,
+      padding,
+      truncation,
       vocabulary: enc.vocabulary,
       classNames: enc.classNames,
     };
     const V = enc.vocabulary.length;
-    const graph = sequential(
-      [12],
+    const graph = new GraphBuilder();
+    graph.chain(
+      null,
+      ["Input", { shape: [12], dtype: "int32" }],
       ["Embedding", { inputDim: V, outputDim: 3 }],
       ["Flatten"],
       ["Dense", { units: enc.classNames.length }],
     );
-    (graph.nodes[0].params as { dtype: string }).dtype = "int32";
-    const b = await build(dir, "remarks", graph, {
+    const b = await build(dir, "remarks", graph.build(), {
       preprocessing: pre,
       source,
       classNames: enc.classNames,
@@ -90,16 +95,12 @@ describe("token pipelines", () => {
     const cat = g.add("Concatenate", { axis: -1 });
     g.connect(e1, cat, "in").connect(e2, cat, "in");
     const [out] = g.chain(cat, ["Dense", { units: V, activation: "softmax" }]);
+    const { tokenizer, startToken, endToken } = SentencePairsSourceSchema.parse(source);
     const pre = {
       kind: "sentencePairs",
-      tokenizer: { level: "char", lowercase: true, vocabSize: 10000, oovToken: "<oov>" },
-      maxLength: T,
-      startToken: "<start>",
-      endToken: "<end>",
-      encoderInput: "encoder",
-      decoderInput: "decoder",
-      sourceVocabulary: enc.sourceVocabulary,
-      targetVocabulary: enc.targetVocabulary,
+      ...{ tokenizer, maxLength: T, startToken, endToken },
+      ...{ encoderInput: "encoder", decoderInput: "decoder" },
+      ...{ sourceVocabulary: enc.sourceVocabulary, targetVocabulary: enc.targetVocabulary },
     };
     const b = await build(dir, "dates", g.build(), {
       preprocessing: pre,
