@@ -51,6 +51,7 @@ export function buildPipeline(input: PipelineInput): Pipeline {
   // A GAN's generator answers in the data's preprocessed space, as trained: no heads behind it.
   const heads: Heads = noise.size > 0 ? ganHeads(d) : parts.heads;
   const given = givenFront(d);
+  let inputSteps = 0;
   return {
     input(g, inputId, model) {
       const front = noise.has(inputId) ? given : parts.front;
@@ -61,13 +62,16 @@ export function buildPipeline(input: PipelineInput): Pipeline {
       return value;
     },
     outputs(g, network) {
+      inputSteps = d.steps.length;
       if (mode === "raw") return heads.raw(g, network);
       heads.bare(network);
       return network.map((o) => o.info);
     },
     describe() {
       if (mode === "raw") return d.describe({ [METADATA_KEYS.inputs]: "raw" });
-      const todo = d.steps.length > 0 ? d.steps.join(" ") : "none (the values as given)";
+      // The sentence is about inputs; how to read the outputs stays in the steps and the transform.
+      const steps = d.steps.slice(0, inputSteps);
+      const todo = steps.length > 0 ? steps.join(" ") : "none (the values as given)";
       return d.describe({
         [METADATA_KEYS.inputs]: "preprocessed",
         [METADATA_KEYS.expects]: `expects preprocessed inputs: ${todo}`,

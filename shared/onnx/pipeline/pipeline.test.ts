@@ -158,5 +158,7 @@ describe("bare files", () => {
     expect(d.sideFiles.map((f) => f.name)).toEqual(["remarks.vocabulary.json"]);
     expect(d.metadata["netforge.vocabulary_file"]).toBe("remarks.vocabulary.json");
     expect(d.steps.at(-1)).toMatch(/the index of the largest value .* named neg, pos/);
+    expect(d.metadata["netforge.expects"]).toMatch(/^expects preprocessed inputs: "input[_0-9]*": token ids/);
+    expect(d.metadata["netforge.expects"]).not.toMatch(/Answer/);
   });
 });
