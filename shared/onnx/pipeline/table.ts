@@ -121,14 +121,15 @@ function encodeCategory(g: OnnxGraph, input: string, f: FeatureStat): string {
   const categories = f.categories as string[];
   const fill = categories.indexOf(String(f.fill));
   const missing = fill >= 0 ? [...MISSING_TOKENS] : [];
+  const keys = [...categories, ...missing];
+  const codes = [...categories.map((_, k) => k), ...missing.map(() => fill)];
+  // A column without a value in the training rows has no key; the checker wants at least one,
+  // and "" -> -1 is what the default gives anyway.
+  if (keys.length === 0) [keys[0], codes[0]] = ["", -1];
   const code = g.mlOp1(
     "LabelEncoder",
     [input],
-    {
-      keys_strings: attr.ss([...categories, ...missing]),
-      values_int64s: attr.is([...categories.map((_, k) => k), ...missing.map(() => fill)]),
-      default_int64: attr.i(-1),
-    },
+    { keys_strings: attr.ss(keys), values_int64s: attr.is(codes), default_int64: attr.i(-1) },
     `${input}/code`,
   );
   if (f.encoding !== "onehot") return g.op1("Cast", [code], { to: attr.i(DataType.DOUBLE) }, `${input}/ordinal`);
