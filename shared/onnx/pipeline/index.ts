@@ -97,7 +97,11 @@ function partsOf(pre: Preprocessing, input: PipelineInput, d: Recorder): { front
   const classes = () => classifierHeads(input.classNames, input.training, d);
   switch (pre.kind) {
     case "table":
-      return { front: tableFront(pre, input.options.tableInputs, d), heads: classes() };
+      return {
+        front: tableFront(pre, input.options.tableInputs, d),
+        heads:
+          pre.stats.task === "regression" ? classifierHeads(null, input.training, d, pre.stats.label.name) : classes(),
+      };
     case "imageFolder":
       return { front: imageFront(pre, input.source, d), heads: classes() };
     case "idx":

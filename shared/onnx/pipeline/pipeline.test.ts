@@ -95,6 +95,9 @@ describe("table ports", () => {
       ["b.2", ["b.2"], "float32"],
     ]);
     expect(pipeline.describe().inputs[0].description).toMatch(/^column "petal length \(cm\)"/);
+    expect(pipeline.describe().outputs.map((p) => p.description)).toEqual([
+      'the predicted "y", in the training file\'s units',
+    ]);
   });
 });
 
