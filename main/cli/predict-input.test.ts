@@ -96,6 +96,9 @@ describe("predict input", () => {
       `this run was trained on a table: --input expects a .csv with the columns "a" by name (any order), or a .json array of rows; received a folder (${dir})`,
     );
     await expect(readPredictInput(join(NPY, "x-le-u1.npy"), table)).rejects.toThrow("received a .npy array");
+    await expect(readPredictRun(runFolder("t3", { kind: "table", path: "t.csv" }))).rejects.toThrow(
+      `${join(dir, "t3")}: expected ${join(dir, "t3", "preprocessing.json")} (what training fitted on the table data); the run has none`,
+    );
     await expect(readPredictInput(file("bad.json", '[{"kind":"pixels"}]'), table)).rejects.toThrow(
       'bad.json: sample 1: expected numbers, a row object, a text or a try-it sample ({ "kind": ... }); received {"kind":"pixels"}',
     );

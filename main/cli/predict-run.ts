@@ -25,6 +25,7 @@ export interface PredictRun {
 }
 
 export const IMAGE_KINDS = new Set(["imageFolder", "idx"]);
+const SAVES_PREPROCESSING = new Set(["table", "timeSeries", "text", "imageFolder", "sentencePairs"]);
 
 /** A run folder's data kind and columns, from preprocessing.json and run.json. */
 export async function readPredictRun(runDir: string): Promise<PredictRun> {
@@ -34,6 +35,11 @@ export async function readPredictRun(runDir: string): Promise<PredictRun> {
   const spec = DatasetSpecSchema.safeParse(record.data?.spec);
   const source = spec.success ? spec.data.source : null;
   const kind = typeof pre?.kind === "string" ? pre.kind : (source?.kind ?? "inline");
+  // Tables, series and text are read through what training fitted; without it nothing can be encoded.
+  if (!pre && SAVES_PREPROCESSING.has(kind))
+    throw new UserError(
+      `${runDir}: expected ${join(runDir, "preprocessing.json")} (what training fitted on the ${kind} data); the run has none: train it again with this version`,
+    );
   const run: Omit<PredictRun, "accepts"> = {
     kind,
     columns: [],

@@ -151,11 +151,5 @@ describe("netforge predict on a series run", () => {
     const r = netforge("predict", run, "--input", file, ...WASM);
     expect(r.stdout).toMatch(/^after row 31\tvalue t\+1 [\d.-]+\tvalue t\+2 [\d.-]+\n$/);
     expect(r.stderr).toContain("note: ignored column(s) the run does not use: date");
-    writeFileSync(file, `${[lines[0], ...lines.slice(-5)].join("\n")}\n`);
-    const short = netforge("predict", run, "--input", file, ...WASM);
-    expect(short.status).toBe(1);
-    expect(short.stderr).toContain(
-      'expected at least 13 steps (lookback 12 + 1 for differencing) of "value"; received 5',
-    );
   }, 120_000);
 });
