@@ -69,7 +69,8 @@ export async function predictSamples(m: EvalModel, samples: RawSample[]): Promis
   };
 }
 
-function classOf(probabilities: number[]): Prediction {
+/** The class decision of every classifier answer: the most probable class, the first on ties. */
+export function classOf(probabilities: number[]): Prediction {
   let best = 0;
   for (let c = 1; c < probabilities.length; c++) if (probabilities[c] > probabilities[best]) best = c;
   return { kind: "class", classId: best, className: String(best), confidence: probabilities[best], probabilities };
