@@ -3,14 +3,17 @@ import type { Prediction, PredictionResult } from "../../../shared/evaluation/re
 import type { RawSample } from "../../../shared/evaluation/request";
 import { readPreprocessing } from "./evaluate-data";
 import { encodeSample } from "./evaluate-encode";
+import { encodeContext } from "./evaluate-encode-context";
 import { type EvalModel, EvaluationError } from "./evaluate-model";
 import { toProbabilities } from "./evaluate-outputs";
 import { detectTask } from "./evaluate-task";
 
 /**
- * The try-it panel's `predict`: raw samples (a table row by column name, an image, a text, or
- * numbers) through the run's saved preprocessing, answered with the class and every class's
- * probability for classifiers, the output values otherwise.
+ * The try-it panel's and `netforge predict`'s one prediction path: raw samples (a table row by
+ * column name, an image file or raw pixels, a text, a window of series steps, or numbers) through
+ * the run's saved preprocessing, answered with the class and every class's probability for
+ * classifiers (both classes for binary), a series forecast per horizon step in the target's units,
+ * a table regression in the label's units, the output values otherwise.
  */
 export async function predictSamples(m: EvalModel, samples: RawSample[]): Promise<PredictionResult> {
   const model = m.compiled.model;
@@ -20,12 +23,7 @@ export async function predictSamples(m: EvalModel, samples: RawSample[]): Promis
       `try-it feeds a model with one Input; this one has ${model.inputs.length} (send model-shaped samples as x instead)`,
     );
   const preprocessing = await readPreprocessing(m.runDir);
-  const source = m.runData && !("kind" in m.runData) ? m.runData.source : null;
-  const ctx = {
-    inputShape: model.inputs[0].shape.slice(1),
-    preprocessing,
-    resize: source?.kind === "imageFolder" ? source.resize : ("stretch" as const),
-  };
+  const ctx = encodeContext(m, preprocessing);
   const outputShape = model.outputs[0].shape.slice(1);
   const { task } = detectTask(m.config, {
     gan: m.gan,
@@ -55,9 +53,12 @@ export async function predictSamples(m: EvalModel, samples: RawSample[]): Promis
     } else if (task === "classification") {
       predictions.push(classOf(out.values));
       classes = out.values.length;
+    } else if (e.answer) {
+      const values = e.answer.decode(out.values);
+      predictions.push({ kind: "values", shape: [values.length], values, names: e.answer.names });
     } else predictions.push({ kind: "values", shape: out.shape, values: out.values });
   }
-  const known = (preprocessing?.classNames as string[] | undefined) ?? inlineClassNames(m);
+  const known = (preprocessing?.classNames as string[] | undefined) ?? sourceClassNames(m);
   const classNames = classes > 0 ? Array.from({ length: classes }, (_, c) => known?.[c] ?? String(c)) : null;
   return {
     classNames,
@@ -68,15 +69,17 @@ export async function predictSamples(m: EvalModel, samples: RawSample[]): Promis
   };
 }
 
-function classOf(probabilities: number[]): Prediction {
+/** The class decision of every classifier answer: the most probable class, the first on ties. */
+export function classOf(probabilities: number[]): Prediction {
   let best = 0;
   for (let c = 1; c < probabilities.length; c++) if (probabilities[c] > probabilities[best]) best = c;
   return { kind: "class", classId: best, className: String(best), confidence: probabilities[best], probabilities };
 }
 
-function inlineClassNames(m: EvalModel): string[] | undefined {
+/** Class names the run's data declares itself (inline samples, IDX and npy sources); tables and text save theirs. */
+function sourceClassNames(m: EvalModel): string[] | undefined {
   const data = m.runData;
   if (!data) return undefined;
-  const inline = "kind" in data ? data : data.source.kind === "inline" ? data.source : null;
-  return inline?.classNames;
+  const source = "kind" in data ? data : data.source;
+  return "classNames" in source ? source.classNames : undefined;
 }
