@@ -26,6 +26,13 @@ const filesUnder = (path: string): string[] =>
       ? readdirSync(path).flatMap((name) => filesUnder(join(path, name)))
       : [path];
 
+/** A listed folder whose files are all images in class subfolders (the imageFolder layout). */
+const isImageFolder = (name: string): boolean =>
+  name.endsWith("/") &&
+  filesUnder(join(DIR, name)).every(
+    (f) => /\.(png|jpe?g|webp|gif)$/i.test(f) && relative(join(DIR, name), f).includes("/"),
+  );
+
 /** What each sample must probe as (a check that the file is read as intended, not just read). */
 const EXPECTED: Record<string, { rows: number; task?: string; inputShape?: number[]; classes?: number }> = {
   "car-truck.csv": { rows: 3, task: "classification", inputShape: [2], classes: 2 },
@@ -37,6 +44,7 @@ const EXPECTED: Record<string, { rows: number; task?: string; inputShape?: numbe
   "time-management.csv": { rows: 4, task: "classification", inputShape: [3], classes: 2 },
   "fashion-mnist-subset/train-images-idx3-ubyte.gz": { rows: 2000, task: "classification", classes: 10 },
   "fashion-mnist-subset/t10k-images-idx3-ubyte.gz": { rows: 500, task: "classification", classes: 10 },
+  "shapes-32": { rows: 600, task: "classification", inputShape: [32, 32, 3], classes: 10 },
   ...Object.fromEntries(
     ["and", "or", "nand", "nor", "xor"].map((g) => [
       `logic-gates/${g}.csv`,
@@ -61,10 +69,12 @@ describe("resources/datasets", () => {
     expect(bytes).toBeLessThan(MAX_BYTES);
   });
 
-  // IDX labels files are probed with their images file (specForPath pairs them).
+  // IDX labels files are probed with their images file (specForPath pairs them); an image folder
+  // (one subfolder per class) is one dataset, probed as a whole.
   const probed = listed
-    .flatMap((name) => filesUnder(join(DIR, name)))
-    .map((f) => relative(DIR, f))
+    .flatMap((name) =>
+      isImageFolder(name) ? [name.replace(/\/$/, "")] : filesUnder(join(DIR, name)).map((f) => relative(DIR, f)),
+    )
     .filter((f) => !/labels-idx1-ubyte/.test(f));
 
   it("probes every listed data file below (nothing listed goes unprobed)", () => {

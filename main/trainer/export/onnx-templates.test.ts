@@ -101,7 +101,7 @@ function opencv(file: string, x: tf.Tensor): { shape: number[]; data: number[] }
 }
 
 describe("OpenCV's ONNX importer (cv2.dnn) reproduces the MLP and CNN outputs", () => {
-  // No bundled template is convolutional yet: a small CNN stands in (a template with Conv2D joins it).
+  // The convolutional templates (CNNs, LeNet-5, residual and DenseNet blocks) and a small CNN of its own.
   const cnn = sequential(
     [28, 28, 1],
     ["Conv2D", { filters: 6, kernelSize: 3, padding: "same", activation: "relu" }],

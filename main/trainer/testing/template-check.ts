@@ -1,0 +1,82 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import * as tf from "@tensorflow/tfjs";
+import { expect } from "vitest";
+import { parseDocument } from "../../../shared/ir/load";
+import { ProjectSchema } from "../../../shared/ir/project";
+import { VERIFY_TOLERANCE } from "../../../shared/onnx/result";
+import { compileGraph } from "../compile/compile";
+import { parity, pythonOnnxCheck, pythonOnnxMissing } from "../export/parity.testkit";
+import { evaluateRun } from "../run/evaluate";
+import { lastEpoch, type trainForEval } from "../run/evaluate-fixtures";
+import { modelInMemory } from "../run/evaluate-model";
+import { template } from "./run-template";
+
+/** The course units the gallery groups templates under (issue 15; LessonSchema keeps it a string). */
+export const UNITS = [
+  "Perceptrons",
+  "Multilayer networks",
+  "Convolutional networks",
+  "Recurrent networks",
+  "Sequence to sequence",
+  "Transformers",
+  "Autoencoders",
+  "Generative models",
+] as const;
+
+/**
+ * A template's file is a valid project with a lesson in a course unit, and its graph compiles to
+ * a tfjs model whose output shape and per-node parameter counts equal shared inference's.
+ * Returns the parsed project.
+ */
+export function checkTemplateBuilds(name: string) {
+  const project = ProjectSchema.parse(template(name));
+  const doc = parseDocument(project);
+  if (!doc.ok) throw new Error(`${name}: ${doc.diagnostics.map((d) => d.message).join("; ")}`);
+  expect(UNITS).toContain(project.lesson?.unit);
+  expect(project.lesson?.target).toBeDefined();
+  const c = compileGraph(doc.graph);
+  try {
+    for (const [id, layers] of c.layersByNode) {
+      const counted = layers.reduce((sum, l) => sum + l.countParams(), 0);
+      expect(counted, `parameters of ${id}`).toBe(c.analysis.nodes[id].paramCount.total);
+    }
+    const out = c.analysis.nodes[c.outputs[0]].outputShapes?.[0];
+    expect(c.model.outputs[0].shape.slice(1)).toEqual(out);
+  } finally {
+    c.model.dispose();
+  }
+  return project;
+}
+
+type Trained = Awaited<ReturnType<typeof trainForEval>>;
+
+/**
+ * A briefly trained template evaluates to the validation loss training reported for the same
+ * weights, and its ONNX export (trained weights) matches tfjs in onnxruntime within the export's
+ * verification bound and passes python3-onnx's full check (skipped with a reason where absent).
+ */
+export async function checkTrainedTemplate(name: string, run: Trained): Promise<void> {
+  expect(run.messages.filter((m) => m.type === "error")).toEqual([]);
+  const epoch = lastEpoch(run.messages);
+  for (const [k, v] of Object.entries(epoch)) expect(Number.isFinite(v), k).toBe(true);
+  const report = await evaluateRun(modelInMemory(run.handle, run.start), {});
+  expect(report.loss).toBeCloseTo(epoch.val_loss, 4);
+
+  const compiled = run.handle.compiled;
+  if (!compiled) throw new Error(`${name}: the run kept no compiled model`);
+  const xs = compiled.model.inputs.map((t) => tf.randomUniform([4, ...(t.shape.slice(1) as number[])], 0, 1));
+  const { maxAbsDiff, exported } = await parity(compiled, xs);
+  tf.dispose(xs);
+  expect(maxAbsDiff).toBeLessThan(VERIFY_TOLERANCE);
+  const missing = pythonOnnxMissing();
+  if (missing) {
+    console.log(`${name}: skipping the python3-onnx check: ${missing}`);
+    return;
+  }
+  const dir = mkdtempSync(join(tmpdir(), `netforge-${name}-`));
+  const file = join(dir, `${name}.onnx`);
+  writeFileSync(file, exported.bytes);
+  expect(pythonOnnxCheck(dir, [file])).toEqual([]);
+}
