@@ -63,3 +63,23 @@ describe("the marker-order data", () => {
     expect(share).toBeLessThan(0.6);
   });
 });
+
+describe("the Transformer text classifier", () => {
+  it("trains on the product remarks, evaluates and exports", async () => {
+    const r = await checkTemplate("transformer-text", { epochs: 1 });
+    expect(r.project.lesson?.unit).toBe("Transformers");
+    expect(r.project.graph.nodes.map((n) => n.kind)).toEqual([
+      "Input",
+      "Embedding",
+      "PositionalEncoding",
+      "TransformerEncoderBlock",
+      "GlobalAveragePooling1D",
+      "Dense",
+    ]);
+    expect(r.analysis.ok).toBe(true);
+    expect(r.shapes.length).toBe(6);
+    for (const s of r.shapes) expect(s.tfjs, s.id).toEqual(s.inferred);
+    expect(r.report).toMatchObject({ task: "classification", classNames: ["negative", "positive"] });
+    expect(r.maxAbsDiff).toBeLessThan(1e-4);
+  }, 60_000);
+});
