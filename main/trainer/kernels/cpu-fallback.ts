@@ -2,16 +2,14 @@ import * as tf from "@tensorflow/tfjs";
 import { type AnyBackend, type Info, output } from "./kernel-util";
 
 /**
- * Kernels the wasm backend lacks in tfjs 4.22 (probe, section 2.2): without them no Conv or
- * Embedding model can train on wasm. Each runs the cpu backend's kernel on copied data: inputs are
+ * Kernels the wasm backend lacks in tfjs 4.22 (probe, section 2.2): without them no model using
+ * them can train on wasm. Each runs the cpu backend's kernel on copied data: inputs are
  * read out of the wasm heap into the cpu backend, the cpu kernel runs, outputs are copied back.
- * Conv2DBackpropFilter and the two depthwise gradients are missing too; they have fast
- * replacements on both backends instead (conv2d-backprop-filter.ts, depthwise-grads.ts).
+ * Conv2DBackpropFilter, the two depthwise gradients and UnsortedSegmentSum (the gradient of
+ * Gather, so of Embedding) are missing too; they have fast replacements on both backends instead
+ * (conv2d-backprop-filter.ts, depthwise-grads.ts, segment-sum.ts).
  */
-export const WASM_MISSING_KERNELS = [
-  "UnsortedSegmentSum", // the gradient of Gather, so of Embedding
-  "Einsum",
-] as const;
+export const WASM_MISSING_KERNELS = ["Einsum"] as const;
 
 /** The cpu backend, created on first use (its initialisation is synchronous). */
 function cpuBackend(): AnyBackend {

@@ -3,13 +3,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as tf from "@tensorflow/tfjs";
 import { expect } from "vitest";
-import { parseDocument } from "../../../shared/ir/load";
-import { ProjectSchema } from "../../../shared/ir/project";
+import { parseDocument, parseProject } from "../../../shared/ir/load";
+import { type Project, ProjectSchema } from "../../../shared/ir/project";
 import { VERIFY_TOLERANCE } from "../../../shared/onnx/result";
+import { inferGraph } from "../../../shared/shapes/infer";
 import { compileGraph } from "../compile/compile";
 import { parity, pythonOnnxCheck, pythonOnnxMissing } from "../export/parity.testkit";
 import { evaluateRun } from "../run/evaluate";
-import { lastEpoch, type trainForEval } from "../run/evaluate-fixtures";
+import { lastEpoch, trainForEval } from "../run/evaluate-fixtures";
 import { modelInMemory } from "../run/evaluate-model";
 import { template } from "./run-template";
 
@@ -79,4 +80,35 @@ export async function checkTrainedTemplate(name: string, run: Trained): Promise<
   const file = join(dir, `${name}.onnx`);
   writeFileSync(file, exported.bytes);
   expect(pythonOnnxCheck(dir, [file])).toEqual([]);
+}
+
+/**
+ * What every starter template must do in `npm test`, in seconds: parse as a project with a lesson,
+ * train briefly on its bundled data, have the shapes shape inference promised (per block, against
+ * the tfjs layers it compiled to), evaluate, and export to ONNX matching the trained model.
+ */
+export async function checkTemplate(name: string, training: Record<string, unknown>) {
+  const parsed = parseProject(template(name));
+  if (!parsed.ok) throw new Error(`${name}: ${parsed.diagnostics.map((d) => d.message).join("; ")}`);
+  const project: Project = parsed.value;
+  const run = await trainForEval(name, training);
+  const model = run.handle.model as tf.LayersModel;
+  const analysis = inferGraph(project.graph);
+  // Shape inference against tfjs, block by block (a block compiles to the layer named by its id).
+  const shapes = project.graph.nodes.flatMap((n) => {
+    const layer = model.layers.find((l) => l.name === n.id);
+    if (!layer) return [];
+    const inferred = analysis.nodes[n.id].outputShapes?.[0] ?? [];
+    return [{ id: n.id, inferred: [null, ...inferred], tfjs: layer.outputShape }];
+  });
+  const report = await evaluateRun(modelInMemory(run.handle, run.start), {});
+  const xs = model.inputs.map((t) => {
+    const shape = [4, ...t.shape.slice(1).map((d) => d ?? 6)];
+    return t.dtype === "int32" ? tf.randomUniform(shape, 0, 10, "int32") : tf.randomUniform(shape);
+  });
+  const { maxAbsDiff } = await parity(run.handle.compiled as NonNullable<typeof run.handle.compiled>, xs);
+  tf.dispose(xs);
+  const epochs = run.messages.flatMap((m) => (m.type === "epoch" ? [m.metrics as Record<string, number>] : []));
+  run.handle.dispose();
+  return { project, analysis, shapes, report, maxAbsDiff, epochs };
 }
