@@ -44,6 +44,10 @@ const EXPECTED: Record<string, { rows: number; task?: string; inputShape?: numbe
   "time-management.csv": { rows: 4, task: "classification", inputShape: [3], classes: 2 },
   "fashion-mnist-subset/train-images-idx3-ubyte.gz": { rows: 2000, task: "classification", classes: 10 },
   "fashion-mnist-subset/t10k-images-idx3-ubyte.gz": { rows: 500, task: "classification", classes: 10 },
+  // A .npy probed alone reads as unlabelled samples; the recurrent templates pair x.npy with y.npy.
+  "marker-order/x.npy": { rows: 2000, task: "unsupervised", inputShape: [30, 1] },
+  "marker-order/y.npy": { rows: 2000, task: "unsupervised", inputShape: [] },
+  "digits-8x8-images.npy": { rows: 1797, task: "unsupervised", inputShape: [8, 8, 1] },
   "shapes-32": { rows: 600, task: "classification", inputShape: [32, 32, 3], classes: 10 },
   ...Object.fromEntries(
     ["and", "or", "nand", "nor", "xor"].map((g) => [
