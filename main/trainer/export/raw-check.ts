@@ -29,7 +29,12 @@ export interface RawCheckInput {
  */
 export async function rawCheckSamples(c: RawCheckInput): Promise<RawReply | null> {
   if (!c.data || c.gan) return null;
-  const raw = await rawSamples({ data: c.data, config: c.config, samples: c.samples });
+  const raw = await rawSamples({
+    data: c.data,
+    config: c.config,
+    samples: c.samples,
+    preprocessing: c.preprocessing,
+  });
   if (!raw) return null;
   const feeds = rawFeeds(c.description.inputs, raw.columns, raw.count);
   const source = "kind" in c.data ? null : c.data.source;

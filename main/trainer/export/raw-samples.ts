@@ -5,8 +5,10 @@ import type { SampleInput } from "../../../shared/evaluation/report";
 import type { RawSample } from "../../../shared/evaluation/request";
 import type { PortDtype } from "../../../shared/onnx/pipeline/types";
 import type { TrainingConfig } from "../../../shared/training/config";
+import { rawImages } from "./raw-images";
 import { rawInline } from "./raw-inline";
 import { rawTable } from "./raw-table";
+import { rawText } from "./raw-text";
 
 /**
  * Samples of the run's data read RAW from the user's files, for the export's raw check: what the
@@ -41,6 +43,8 @@ export interface RawRequest {
   /** The run's training settings: its validation split decides which samples are validation ones. */
   config: TrainingConfig;
   samples: number;
+  /** The run's preprocessing (a text's vocabulary): the file's token ids are made with it. */
+  preprocessing: Record<string, unknown> | null;
 }
 
 /**
@@ -54,6 +58,8 @@ export async function rawSamples(req: RawRequest): Promise<RawSamples | null> {
   const source = data.source;
   if (source.kind === "inline") return rawInline(source, config, req.samples, "inline samples");
   if (source.kind === "table") return rawTable(source, data, config, req.samples);
+  if (source.kind === "imageFolder") return rawImages(source, data, config, req.samples);
+  if (source.kind === "text") return rawText(source, data, config, req.samples, req.preprocessing);
   return null;
 }
 
