@@ -45,7 +45,7 @@ function parcels(): string {
       ["Dense", { units: 2, activation: "softmax" }],
     ],
     data: {
-      source: { kind: "table", path: csv, label: "kind" },
+      source: { kind: "table", path: csv, label: "kind", missing: { strategy: "mean" } },
       split: { seed: 1, validation: 0.2, test: 0, shuffle: false, stratify: false },
     },
   });
@@ -76,7 +76,7 @@ describe("raw tables", () => {
     expect(result.inputs[0]).toMatchObject({ dtype: "float32", shape: ["N", 4] });
   }, 60_000);
 
-  it("units stripped, a category column as strings, a missing cell and a colour never seen in training agree", async () => {
+  it("units stripped, a category column as strings, a missing cell (filled with the mean) and a colour never seen in training agree", async () => {
     const project = parcels();
     const result = await exportRun({ project, out: join(dir, "parcels.onnx"), trainer });
     expectRawAgreement(result, /^validation rows of parcels\.csv$/);
