@@ -150,7 +150,6 @@ async function rawReply(
     data: job.pipeline?.data ?? job.verify?.data,
     samples: job.verify?.samples ?? sample.count,
     preprocessing: built.preprocessing,
-    classNames: built.classNames,
     gan: ganMarkers(job.graph) !== null,
   });
   if (raw) return raw;
