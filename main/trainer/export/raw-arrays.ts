@@ -60,7 +60,7 @@ async function idxArrays(source: Extract<ArraySource, { kind: "idx" }>) {
 }
 
 /** Flat values as nested arrays of `shape` (a sample as inline data writes it). */
-function nest(values: number[], shape: readonly number[]): unknown {
+export function nest(values: number[], shape: readonly number[]): unknown {
   if (shape.length <= 1) return values;
   const step = values.length / shape[0];
   return Array.from({ length: shape[0] }, (_, i) => nest(values.slice(i * step, (i + 1) * step), shape.slice(1)));
