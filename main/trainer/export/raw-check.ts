@@ -8,7 +8,8 @@ import { valuesInput } from "../run/evaluate-inputs";
 import { netforgeAnswers } from "./raw-answers";
 import { nest } from "./raw-arrays";
 import { rawFeeds } from "./raw-feeds";
-import { type RawSamples, rawSamples, SHOWN_SAMPLES } from "./raw-samples";
+import { rawSamples } from "./raw-samples";
+import { type RawSamples, SHOWN_SAMPLES } from "./raw-types";
 
 export type RawReply = NonNullable<NonNullable<ExportReply["sample"]>["raw"]>;
 
