@@ -1,7 +1,8 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GraphBuilder } from "../../shared/ir/builder";
 import { BLUE, GREEN, makeFolder, png, RED } from "../data/image-folder/test-fixtures";
 import { exportRun } from "./export";
 import { expectRawAgreement, writeProject } from "./export-raw.testkit";
@@ -121,4 +122,44 @@ describe("raw data of each kind", () => {
     expect(vocabulary).toMatchObject({ kind: "text", maxLength: 16, classNames: ["negative", "positive"] });
     expect(result.rawCheck?.shown[0].input.kind).toBe("text");
   }, 60_000);
+
+  it("sentence pairs (dates to ISO): encoder and decoder ids in, per-step probabilities and tokens out", async () => {
+    const L = 10;
+    const b = new GraphBuilder();
+    const enc = b.add("Input", { shape: [L], dtype: "int32" }, { id: "encoder_tokens" });
+    const [, , repeated] = b.chain(
+      enc,
+      ["Embedding", { inputDim: 300, outputDim: 8 }],
+      ["GlobalAveragePooling1D"],
+      ["RepeatVector", { n: L }],
+    );
+    const dec = b.add("Input", { shape: [L], dtype: "int32" }, { id: "decoder_tokens" });
+    const [decEmb] = b.chain(dec, ["Embedding", { inputDim: 300, outputDim: 8 }]);
+    const cat = b.add("Concatenate");
+    b.connect(repeated, cat).connect(decEmb, cat);
+    b.chain(cat, ["Dense", { units: 300, activation: "softmax" }]);
+    const path = join(dir, "dates.netforge.json");
+    const data = {
+      source: {
+        kind: "sentencePairs",
+        path: join(RESOURCES, "datasets/dates-to-iso.csv"),
+        maxLength: L,
+        tokenizer: { vocabSize: 300 },
+      },
+      split: { seed: 1, validation: 0.2, test: 0 },
+    };
+    const training = { loss: { type: "sparseCategoricalCrossentropy" }, validation: { type: "split", fraction: 0.2 } };
+    writeFileSync(
+      path,
+      JSON.stringify({ format: "netforge.project", version: 1, name: "dates", graph: b.build(), data, training }),
+    );
+    const result = await exportRun({ project: path, out: join(dir, "dates.onnx"), trainer, samples: 32 });
+    expectRawAgreement(result, /^validation pairs of dates-to-iso\.csv$/);
+    expect(result.inputs.map((i) => i.dtype)).toEqual(["int32", "int32"]);
+    expect(result.outputs.map((o) => [o.name, o.dtype])).toEqual([
+      ["probabilities", "float32"],
+      ["tokens", "string"],
+    ]);
+    expect(result.beside).toEqual([join(dir, "dates.vocabulary.json")]);
+  }, 120_000);
 });

@@ -92,7 +92,8 @@ export async function predictWith(c: PredictContext, samples: RawSample[]): Prom
   };
 }
 
-function classOf(probabilities: number[]): Prediction {
+/** The class of the largest probability, the first on ties (as the exported file's ArgMax decides). */
+export function classOf(probabilities: number[]): Extract<Prediction, { kind: "class" }> {
   let best = 0;
   for (let c = 1; c < probabilities.length; c++) if (probabilities[c] > probabilities[best]) best = c;
   return { kind: "class", classId: best, className: String(best), confidence: probabilities[best], probabilities };
