@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { GraphBuilder } from "../../shared/ir/builder";
 import { BLUE, GREEN, makeFolder, png, RED } from "../data/image-folder/test-fixtures";
+import { seq2seqGraph } from "../trainer/testing/seq2seq-graph";
 import { exportRun } from "./export";
 import { expectRawAgreement, writeProject } from "./export-raw.testkit";
 import { TrainerClient } from "./trainer-client";
@@ -125,19 +125,6 @@ describe("raw data of each kind", () => {
 
   it("sentence pairs (dates to ISO): encoder and decoder ids in, per-step probabilities and tokens out", async () => {
     const L = 10;
-    const b = new GraphBuilder();
-    const enc = b.add("Input", { shape: [L], dtype: "int32" }, { id: "encoder_tokens" });
-    const [, , repeated] = b.chain(
-      enc,
-      ["Embedding", { inputDim: 300, outputDim: 8 }],
-      ["GlobalAveragePooling1D"],
-      ["RepeatVector", { n: L }],
-    );
-    const dec = b.add("Input", { shape: [L], dtype: "int32" }, { id: "decoder_tokens" });
-    const [decEmb] = b.chain(dec, ["Embedding", { inputDim: 300, outputDim: 8 }]);
-    const cat = b.add("Concatenate");
-    b.connect(repeated, cat).connect(decEmb, cat);
-    b.chain(cat, ["Dense", { units: 300, activation: "softmax" }]);
     const path = join(dir, "dates.netforge.json");
     const data = {
       source: {
@@ -151,7 +138,14 @@ describe("raw data of each kind", () => {
     const training = { loss: { type: "sparseCategoricalCrossentropy" }, validation: { type: "split", fraction: 0.2 } };
     writeFileSync(
       path,
-      JSON.stringify({ format: "netforge.project", version: 1, name: "dates", graph: b.build(), data, training }),
+      JSON.stringify({
+        format: "netforge.project",
+        version: 1,
+        name: "dates",
+        graph: seq2seqGraph(L, 300),
+        data,
+        training,
+      }),
     );
     const result = await exportRun({ project: path, out: join(dir, "dates.onnx"), trainer, samples: 32 });
     expectRawAgreement(result, /^validation pairs of dates-to-iso\.csv$/);
