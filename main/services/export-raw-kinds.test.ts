@@ -156,4 +156,21 @@ describe("raw data of each kind", () => {
     ]);
     expect(result.beside).toEqual([join(dir, "dates.vocabulary.json")]);
   }, 120_000);
+
+  it("a GAN trained on a table: the generator takes its noise as given, its samples pass through", async () => {
+    const rows = Array.from({ length: 24 }, (_, i) => {
+      const a = (2 * Math.PI * i) / 24;
+      return `${(2 * Math.cos(a)).toFixed(4)},${(2 * Math.sin(a)).toFixed(4)}`;
+    });
+    const csv = join(dir, "ring.csv");
+    writeFileSync(csv, `x,y\n${rows.join("\n")}\n`);
+    const doc = JSON.parse(readFileSync(join(RESOURCES, "templates/gan-ring.netforge.json"), "utf8"));
+    const path = join(dir, "gan-table.netforge.json");
+    writeFileSync(path, JSON.stringify({ ...doc, data: { source: { kind: "table", path: csv } } }));
+    const result = await exportRun({ project: path, out: join(dir, "gan-table.onnx"), trainer, samples: 8 });
+    expect(result.verified).toBe(true);
+    expect(result.rawCheck).toMatchObject({ source: "seeded random inputs", agree: 8, count: 8 });
+    expect(result.outputs).toHaveLength(1);
+    expect(result.outputs[0].dtype).toBe("float32");
+  }, 60_000);
 });

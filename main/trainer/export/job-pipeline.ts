@@ -3,6 +3,7 @@ import type { Pipeline } from "../../../shared/onnx/pipeline/types";
 import type { ExportJob } from "../../../shared/onnx/trainer-job";
 import { defaultTrainingConfig, parseTrainingConfig, type TrainingConfig } from "../../../shared/training/config";
 import type { Compiled } from "../compile/compile";
+import { ganMarkers } from "../run/gan-data";
 import { fitPreprocessing } from "./fit-preprocessing";
 
 /** The pipeline of an ONNX export and what it was built from (the raw check reads the same). */
@@ -27,10 +28,15 @@ export async function jobPipeline(job: ExportJob, compiled: Compiled): Promise<J
   if (job.format !== "onnx" || !spec) return null;
   const config = trainingConfig(spec.training);
   const data = spec.data ?? job.verify?.data;
-  let preprocessing = spec.preprocessing as Record<string, unknown> | null;
+  // A GAN's generator reads noise and answers samples: its data's preprocessing (a table's
+  // scaling, say) is not in front of it, and its output is no class (a generated value of one
+  // unit is not a binary classifier's, whatever the adversarial loss).
+  const gan = ganMarkers(job.graph) !== null;
+  let preprocessing = gan ? AS_GIVEN : (spec.preprocessing as Record<string, unknown> | null);
   if (!preprocessing && data) preprocessing = await fitPreprocessing(data, compiled, config);
   preprocessing ??= AS_GIVEN;
-  const classNames = spec.classNames ?? fittedClassNames(preprocessing);
+  const classNames = gan ? null : (spec.classNames ?? fittedClassNames(preprocessing));
+  const training = gan ? { ...config, loss: { type: "meanSquaredError" as const } } : config;
   try {
     const pipeline = buildPipeline({
       preprocessing,
@@ -38,7 +44,7 @@ export async function jobPipeline(job: ExportJob, compiled: Compiled): Promise<J
       analysis: compiled.analysis,
       outputs: compiled.outputs,
       classNames,
-      training: config,
+      training,
       options: { inputs: spec.inputs, tableInputs: spec.tableInputs },
       ...(spec.fileStem ? { fileStem: spec.fileStem } : {}),
     });
