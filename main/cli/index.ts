@@ -35,8 +35,8 @@ export const COMMANDS: Record<
     run: (args, io) => import("./commands/train").then((m) => m.trainCommand(args, io)),
   },
   predict: {
-    usage: "netforge predict <runDir> --input <file.json|csv> [--checkpoint best|last] [--json]",
-    help: "Run a trained model (the run's best checkpoint, else its last) on inputs and print its outputs.",
+    usage: "netforge predict <runDir> --input <file|folder> [--checkpoint best|last] [--json]",
+    help: "Run a trained model (the run's best checkpoint, else its last) on raw data, preprocessed as in training: class names with probabilities, or values.",
     run: (args, io) => import("./commands/predict").then((m) => m.predictCommand(args, io)),
   },
   evaluate: {

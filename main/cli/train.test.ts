@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import type { PredictionResult } from "../../shared/evaluation/report";
 import { BIN, binary } from "./cli-testkit";
 
 /** `netforge train` and `netforge predict` as a user runs them: real processes, real files. */
@@ -40,12 +41,15 @@ describe("netforge train / predict", () => {
     );
     const p = netforge("predict", runDir, "--input", join(dir, "in.json"), "--json");
     expect(p.status, p.stderr).toBe(0);
-    const outputs = (JSON.parse(p.stdout) as { outputs: number[][] }).outputs.map((o) => Math.round(o[0]));
-    expect(outputs).toEqual([0, 1, 1, 0]);
+    // The PredictionResult of Try it: XOR's binary output as both classes' probabilities.
+    const result = JSON.parse(p.stdout) as PredictionResult;
+    expect(result.predictions.map((o) => (o.kind === "class" ? o.classId : -1))).toEqual([0, 1, 1, 0]);
+    expect(result.classNames).toEqual(["0", "1"]);
+    // The legacy headerless numeric CSV: one sample per line, one output line per sample.
     writeFileSync(join(dir, "in.csv"), "0,0\n1,1\n");
     const csv = netforge("predict", runDir, "--input", join(dir, "in.csv"));
     expect(csv.status, csv.stderr).toBe(0);
-    expect(csv.stdout.trim().split("\n")).toHaveLength(2);
+    expect(csv.stdout).toMatch(/^line 1\t0 [\d.]+\t1 [\d.]+\nline 2\t0 [\d.]+\t1 [\d.]+\n$/);
 
     // One default everywhere: best (as evaluate and export), the last one when the run kept no best.
     const onlyBest = join(dir, "only-best");

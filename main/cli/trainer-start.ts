@@ -1,3 +1,4 @@
+import type { TrainerMessage, TrainerRequest } from "../../shared/trainer/protocol";
 import { BACKEND_PREFERENCES } from "../../shared/training/config";
 import { TrainerClient } from "../services/trainer-client";
 import { UserError } from "./io";
@@ -38,4 +39,24 @@ export async function startTrainer(choice: BackendChoice): Promise<TrainerClient
       `${choice.where} ${choice.backend}: that backend cannot be loaded here (${why}); leave it out (or use auto) for the best backend that loads`,
     );
   }
+}
+
+/**
+ * Sends one request and waits for its result. The trainer's refusals (bad input, no checkpoint)
+ * are the user's errors; a trainer crash or internal failure is not.
+ */
+export function askTrainer(client: TrainerClient, request: TrainerRequest & { requestId: string }): Promise<unknown> {
+  return new Promise<unknown>((resolve, reject) => {
+    const listen = (m: TrainerMessage) => {
+      const mine = m.type === "result" || m.type === "error" ? m.requestId === request.requestId : false;
+      if (m.type === "result" && mine) resolve(m.value);
+      if (m.type === "error" && (mine || m.code === "E_TRAINER_EXITED")) {
+        const message = `${m.code}: ${m.message}`;
+        reject(m.code === "E_TRAINER" || m.code === "E_TRAINER_EXITED" ? new Error(message) : new UserError(message));
+      }
+      if (mine || (m.type === "error" && m.code === "E_TRAINER_EXITED")) client.off("message", listen);
+    };
+    client.on("message", listen);
+    client.send(request);
+  });
 }

@@ -1,5 +1,6 @@
 import * as tf from "@tensorflow/tfjs";
 import { ioFailure } from "../../shared/api/io-errors";
+import type { EvaluateOptions } from "../../shared/evaluation/request";
 import { codedMessage, describeIssues, type TrainerRequest, TrainerRequestSchema } from "../../shared/trainer/protocol";
 import { runExportJob } from "./export/job";
 import type { Port } from "./port";
@@ -113,7 +114,7 @@ export class TrainerSession {
 
   /** A saved run's model (runDir given) or the run's model in memory, disposed after use if loaded. */
   private async withModel<T>(
-    req: { runId: string; runDir?: string; checkpoint?: "best" | "last" },
+    req: { runId: string; runDir?: string; checkpoint?: "best" | "last"; runData?: EvaluateOptions["runData"] },
     use: (m: EvalModel) => Promise<T>,
   ): Promise<T> {
     const m = req.runDir

@@ -44,6 +44,8 @@ export const TrainerRequestSchema = z.discriminatedUnion("type", [
       runDir: z.string().min(1).optional(),
       /** With runDir: which saved weights answer the raw samples (default best, else last). */
       checkpoint: z.enum(["best", "last"]).optional(),
+      /** With runDir: the run's inline data (run.json records it by count only), for its class names. */
+      runData: EvaluateOptionsSchema.shape.runData,
     })
     .refine((r) => (r.x === undefined) !== (r.samples === undefined), {
       error: "a predict request carries exactly one of x (model-shaped samples) or samples (raw samples)",

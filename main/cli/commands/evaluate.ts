@@ -1,15 +1,9 @@
-import { readFile } from "node:fs/promises";
-import { join } from "node:path";
 import { parseArgs } from "node:util";
-import type { InlineDataset } from "../../../shared/datasets/inline";
-import type { DatasetSpec } from "../../../shared/datasets/spec";
 import { EVALUATION_SPLITS, type EvaluationReport, EvaluationReportSchema } from "../../../shared/evaluation/report";
 import type { EvaluateOptions } from "../../../shared/evaluation/request";
-import { isDataError } from "../../data/errors";
-import { specForPath } from "../../data/source-for-path";
 import { EXIT, type Io, table, UserError } from "../io";
-import { loadTrainable } from "../trainable";
-import { type BackendChoice, forcedBackend, startTrainer } from "../trainer-start";
+import { dataAt, runInlineData } from "../run-folder";
+import { askTrainer, type BackendChoice, forcedBackend, startTrainer } from "../trainer-start";
 
 /**
  * `netforge evaluate <runDir> [--split validation|test|train] [--data path] [--checkpoint best|last]
@@ -54,53 +48,11 @@ export async function evaluateCommand(args: string[], io: Io): Promise<number> {
 async function evaluateInTrainer(options: EvaluateOptions, backend: BackendChoice): Promise<EvaluationReport> {
   const client = await startTrainer(backend);
   try {
-    const requestId = "evaluate-1";
-    const value = await new Promise<unknown>((resolve, reject) => {
-      client.on("message", (m) => {
-        if (m.type === "result" && m.requestId === requestId) resolve(m.value);
-        if (m.type === "error" && (m.requestId === requestId || m.code === "E_TRAINER_EXITED")) {
-          const message = `${m.code}: ${m.message}`;
-          reject(m.code === "E_TRAINER" || m.code === "E_TRAINER_EXITED" ? new Error(message) : new UserError(message));
-        }
-      });
-      client.send({ type: "evaluate", runId: "cli", requestId, ...options });
-    });
+    const value = await askTrainer(client, { type: "evaluate", runId: "cli", requestId: "evaluate-1", ...options });
     return EvaluationReportSchema.parse(value);
   } finally {
     await client.shutdown();
   }
-}
-
-async function dataAt(path: string): Promise<DatasetSpec> {
-  try {
-    return await specForPath(path);
-  } catch (error) {
-    if (isDataError(error)) throw new UserError(error.message);
-    throw error;
-  }
-}
-
-/**
- * run.json records inline samples by count only (they live in the project or template), so they
- * are read again from where the run took them; a dataset spec is in run.json and needs nothing.
- */
-async function runInlineData(runDir: string): Promise<InlineDataset | DatasetSpec | undefined> {
-  const path = join(runDir, "run.json");
-  const text = await readFile(path, "utf8").catch(() => {
-    throw new UserError(`${runDir}: not a run folder (expected ${path}, written when a run starts)`);
-  });
-  let record: { source?: string; data?: { kind?: string; spec?: unknown; from?: string } };
-  try {
-    record = JSON.parse(text);
-  } catch (error) {
-    throw new UserError(`${path}: not valid JSON (${(error as Error).message})`);
-  }
-  const data = record.data;
-  if (!data || data.spec !== undefined || data.kind !== "inline" || !data.from) return undefined;
-  if (data.from.startsWith("template:"))
-    return (await loadTrainable(data.from.slice("template:".length), undefined)).data;
-  if (data.from === record.source) return (await loadTrainable(data.from, undefined)).data;
-  return dataAt(data.from);
 }
 
 /** Four decimals for scores and errors of everyday size; significant digits for the very large or small. */

@@ -1,14 +1,22 @@
-import { access, readFile } from "node:fs/promises";
+import { access } from "node:fs/promises";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { type PredictionResult, PredictionResultSchema } from "../../../shared/evaluation/report";
 import { EXIT, type Io, UserError } from "../io";
-import { forcedBackend, startTrainer } from "../trainer-start";
+import { readPredictInput } from "../predict-input";
+import { describePrediction } from "../predict-print";
+import { readPredictRun } from "../predict-run";
+import { askTrainer, forcedBackend, startTrainer } from "../trainer-start";
+
+/** Samples per trainer request (the protocol's limit for raw samples). */
+const CHUNK = 1000;
 
 /**
- * `netforge predict <runDir> --input <file.json|csv> [--checkpoint best|last] [--json]`: loads the
- * run's best checkpoint (as evaluate and export do) in a trainer process and prints one output row
- * per input row.
- * JSON input: an array of samples (or { "x": [...] }); CSV: one numeric sample per line.
+ * `netforge predict <runDir> --input <file|folder> [--checkpoint best|last] [--json]`: the run's
+ * saved model (best checkpoint by default, as evaluate and export use) in a trainer process, on
+ * raw data read as the run's training data was, through the same preprocessing as the Evaluate
+ * tab's Try it (the trainer's predictSamples). One line per sample; --json prints the
+ * PredictionResult with the samples' names.
  */
 export async function predictCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -22,39 +30,55 @@ export async function predictCommand(args: string[], io: Io): Promise<number> {
     },
   });
   if (positionals.length !== 1) throw new UserError(`expected one run folder; received ${positionals.length}`);
-  if (!values.input) throw new UserError("--input <file.json|csv> is required");
+  if (!values.input) throw new UserError("--input <file|folder> is required");
   if (values.checkpoint !== undefined && values.checkpoint !== "last" && values.checkpoint !== "best")
     throw new UserError(`--checkpoint must be best or last; received ${values.checkpoint}`);
   const backend = forcedBackend(values.backend);
-  const modelDir = await checkpointDir(positionals[0], values.checkpoint, io);
-  const x = await readSamples(values.input);
+  const runDir = positionals[0];
+  const checkpoint = await checkpointOf(runDir, values.checkpoint, io);
+  const run = await readPredictRun(runDir);
+  const input = await readPredictInput(values.input, run);
+  for (const note of input.notes) io.stderr.write(`note: ${note}\n`);
   const client = await startTrainer(backend);
+  let result: PredictionResult = { classNames: null, predictions: [], warnings: [] };
   try {
-    const requestId = "predict-1";
-    const reply = new Promise<unknown>((resolve, reject) => {
-      client.on("message", (m) => {
-        if (m.type === "result" && m.requestId === requestId) resolve(m.value);
-        if (m.type === "error" && m.requestId === requestId) reject(new UserError(`${m.code}: ${m.message}`));
+    for (let i = 0; i < input.samples.length; i += CHUNK) {
+      const value = await askTrainer(client, {
+        type: "predict",
+        runId: "cli",
+        requestId: `predict-${i}`,
+        samples: input.samples.slice(i, i + CHUNK),
+        runDir,
+        checkpoint,
+        ...(run.runData ? { runData: run.runData } : {}),
       });
-    });
-    client.send({ type: "predict", runId: "cli", requestId, x, modelDir });
-    const y = (await reply) as unknown[];
-    if (values.json) io.stdout.write(`${JSON.stringify({ outputs: y })}\n`);
-    else
-      io.stdout.write(
-        `${y.map((row) => (Array.isArray(row) ? row.map(fmt).join("\t") : fmt(row as number))).join("\n")}\n`,
-      );
-    return EXIT.ok;
+      const part = PredictionResultSchema.parse(value);
+      result = {
+        classNames: part.classNames,
+        predictions: [...result.predictions, ...part.predictions],
+        warnings: [...result.warnings, ...part.warnings],
+      };
+    }
   } finally {
     await client.shutdown();
   }
+  if (values.json) io.stdout.write(`${JSON.stringify({ ...result, samples: input.names })}\n`);
+  else {
+    result.warnings.forEach((ws, i) => {
+      for (const w of ws) io.stderr.write(`note: ${input.names[i]}: ${w}\n`);
+    });
+    io.stdout.write(
+      `${result.predictions.map((p, i) => describePrediction(input.names[i], p, result.classNames)).join("\n")}\n`,
+    );
+  }
+  return EXIT.ok;
 }
 
 /**
  * The run's best checkpoint by default, as evaluate and export use; its last when the run kept no
- * best (said on stderr). An explicit --checkpoint must exist.
+ * best (said on stderr). An explicit --checkpoint must exist. Checked before a trainer starts.
  */
-async function checkpointDir(runDir: string, wanted: string | undefined, io: Io): Promise<string> {
+async function checkpointOf(runDir: string, wanted: string | undefined, io: Io): Promise<"best" | "last"> {
   const has = (kind: string) =>
     access(join(runDir, "checkpoints", kind, "model.json")).then(
       () => true,
@@ -67,34 +91,5 @@ async function checkpointDir(runDir: string, wanted: string | undefined, io: Io)
     );
   if (wanted === undefined && kind === "last")
     io.stderr.write("note: the run has no best checkpoint; using its last\n");
-  return join(runDir, "checkpoints", kind);
-}
-
-async function readSamples(file: string): Promise<unknown[]> {
-  const text = await readFile(file, "utf8").catch(() => {
-    throw new UserError(`${file}: cannot read the input file`);
-  });
-  if (file.toLowerCase().endsWith(".csv")) {
-    const rows = text.split(/\r?\n/).filter((l) => l.trim() !== "");
-    return rows.map((line, i) => {
-      const cells = line.split(",").map((c) => Number(c.trim()));
-      if (cells.some((c) => !Number.isFinite(c)))
-        throw new UserError(`${file}:${i + 1}: expected numbers separated by commas; received "${line}"`);
-      return cells;
-    });
-  }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    throw new UserError(`${file}: not valid JSON (${(error as Error).message})`);
-  }
-  const x = Array.isArray(raw) ? raw : (raw as { x?: unknown })?.x;
-  if (!Array.isArray(x) || x.length === 0)
-    throw new UserError(`${file}: expected an array of samples or { "x": [...] }`);
-  return x;
-}
-
-function fmt(v: number): string {
-  return Number.isInteger(v) ? String(v) : v.toPrecision(6);
+  return kind as "best" | "last";
 }

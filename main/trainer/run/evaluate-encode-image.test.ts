@@ -52,6 +52,15 @@ describe("raw pixels", () => {
     expect(pixels.values[5]).toBeCloseTo((px[5] / 255 - 0.6) / 0.3, 6);
   });
 
+  it("of an image file for an IDX run are scaled as its pixels were: 0..255 kept for scale none", async () => {
+    const root = await makeFolder({ "g.png": await fromPixels(28, 28, new Array(28 * 28 * 3).fill(51)) });
+    const path = join(root, "g.png");
+    const none = await encodeSample({ kind: "image", path }, context({ pixelScale: "none" }));
+    const unit = await encodeSample({ kind: "image", path }, context({ pixelScale: "unit" }));
+    expect(none.values[0]).toBeCloseTo(51, 3);
+    expect(unit.values[0]).toBeCloseTo(0.2, 6);
+  });
+
   it("refuses another shape, values outside 0..255, and a run that did not train on images", async () => {
     const ctx = context({});
     const pixels = new Array(28 * 28).fill(0);

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll } from "vitest";
 import { resolveSourcePaths } from "../../../shared/datasets/paths";
 import type { DatasetSpec } from "../../../shared/datasets/spec";
+import { sequential } from "../../../shared/ir/builder";
 import type { TrainerMessage, TrainerRequest } from "../../../shared/trainer/protocol";
 import { template } from "../testing/run-template";
 import { useBackend } from "../testing/tf-setup";
@@ -83,4 +84,22 @@ export function lastEpoch(messages: TrainerMessage[]): Record<string, number> {
   const e = messages.filter((m) => m.type === "epoch").at(-1);
   if (e?.type !== "epoch") throw new Error("the run reported no epoch");
   return e.metrics as Record<string, number>;
+}
+
+/**
+ * A forecaster of the bundled seasonal series (lookback 12, horizon 3) for trainForEval's
+ * override: a small MLP on the windows, and the series' source with the given options.
+ */
+export function seasonalForecaster(options: { differencing?: boolean; split: Partial<DatasetSpec["split"]> }) {
+  const graph = sequential([12, 1], ["Flatten"], ["Dense", { units: 8, activation: "relu" }], ["Dense", { units: 3 }]);
+  const path = join(TEMPLATES, "../datasets/seasonal-series.csv");
+  const source = {
+    kind: "timeSeries",
+    path,
+    target: "value",
+    lookback: 12,
+    horizon: 3,
+    differencing: !!options.differencing,
+  };
+  return { graph, source, data: { source, split: options.split } as never };
 }

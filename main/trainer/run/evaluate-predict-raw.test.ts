@@ -2,12 +2,11 @@ import { join } from "node:path";
 import * as tf from "@tensorflow/tfjs";
 import { describe, expect, it } from "vitest";
 import { PredictionResultSchema } from "../../../shared/evaluation/report";
-import { sequential } from "../../../shared/ir/builder";
 import { loadIdx } from "../../data/idx/read";
 import { encodeWindow, readSeries } from "../../data/series/index";
 import { readPreprocessing } from "./evaluate-data";
 import type { SeriesPreprocessing } from "./evaluate-encode-series";
-import { trainedRuns } from "./evaluate-fixtures";
+import { seasonalForecaster, trainedRuns } from "./evaluate-fixtures";
 import { modelFromRunDir, modelInMemory } from "./evaluate-model";
 import { predictSamples } from "./evaluate-predict";
 
@@ -17,24 +16,8 @@ const DATASETS = join(import.meta.dirname, "../../../resources/datasets");
 
 describe("try-it on a time series", () => {
   it("forecasts after the given steps, per horizon step, in the target's units", async () => {
-    const graph = sequential(
-      [12, 1],
-      ["Flatten"],
-      ["Dense", { units: 8, activation: "relu" }],
-      ["Dense", { units: 3 }],
-    );
-    const source = {
-      kind: "timeSeries",
-      path: join(DATASETS, "seasonal-series.csv"),
-      lookback: 12,
-      horizon: 3,
-      differencing: true,
-    };
-    const run = await trained(
-      "regression",
-      { epochs: 2 },
-      { graph, data: { source, split: { validation: 0.2 } } as never },
-    );
+    const { graph, source, data } = seasonalForecaster({ differencing: true, split: { validation: 0.2 } });
+    const run = await trained("regression", { epochs: 2 }, { graph, data });
     const series = await readSeries(source as never);
     const steps = Array.from(series.values[0].slice(-40), (value) => ({ value }));
     const m = modelInMemory(run.handle, run.start);

@@ -120,7 +120,7 @@ function predictEncoded(
   );
 }
 
-/** The class of the largest probability, the first on ties (as the exported file's ArgMax decides). */
+/** The class decision of every classifier answer: the most probable class, the first on ties. */
 export function classOf(probabilities: number[]): Extract<Prediction, { kind: "class" }> {
   let best = 0;
   for (let c = 1; c < probabilities.length; c++) if (probabilities[c] > probabilities[best]) best = c;

@@ -3,10 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { ReportOf } from "../../../shared/evaluation/report";
-import { sequential } from "../../../shared/ir/builder";
 import { seq2seqGraph } from "../testing/seq2seq-graph";
 import { evaluateRun } from "./evaluate";
-import { lastEpoch, trainedRuns } from "./evaluate-fixtures";
+import { lastEpoch, seasonalForecaster, trainedRuns } from "./evaluate-fixtures";
 import { modelInMemory } from "./evaluate-model";
 
 /**
@@ -35,24 +34,11 @@ describe("IDX images (the Fashion-MNIST template, 1 epoch)", () => {
 
 describe("a time series (windows cut in time order)", () => {
   it("evaluates the held-out test windows as regression over the whole horizon", async () => {
-    const graph = sequential(
-      [12, 1],
-      ["Flatten"],
-      ["Dense", { units: 8, activation: "relu" }],
-      ["Dense", { units: 3 }],
-    );
-    const source = {
-      kind: "timeSeries",
-      path: join(DATASETS, "seasonal-series.csv"),
-      target: "value",
-      lookback: 12,
-      horizon: 3,
-    };
-    const data = { source, split: { validation: 0.2, test: 0.1 } };
+    const { graph, data } = seasonalForecaster({ split: { validation: 0.2, test: 0.1 } });
     const run = await trained(
       "regression",
       { epochs: 5, validation: { type: "split", fraction: 0.2 } },
-      { graph, data: data as never },
+      { graph, data },
     );
     const m = modelInMemory(run.handle, run.start);
     const validation = (await evaluateRun(m, {})) as ReportOf<"regression">;

@@ -7,16 +7,33 @@ import { messageOf } from "../common/errors";
 import { useClient, useProbe } from "../common/session";
 import { fileBase64 } from "../data/actions";
 import { num, pct } from "./format";
+import { parseSteps } from "./series-steps";
 
-type InputKind = "values" | "table" | "image" | "text";
+type InputKind = "values" | "table" | "image" | "text" | "series";
 
 /** Which input the try-it panel asks for, from the kind of data the project is bound to. */
 export function inputKindOf(dataKind: string | undefined): InputKind {
   if (dataKind === "table") return "table";
   if (dataKind === "imageFolder" || dataKind === "idx") return "image";
   if (dataKind === "text") return "text";
+  if (dataKind === "timeSeries") return "series";
   return "values";
 }
+
+const LABELS: Record<InputKind, string> = {
+  text: "Text to classify",
+  series: "Recent steps",
+  values: "Sample values",
+  table: "",
+  image: "",
+};
+const PLACEHOLDERS: Record<InputKind, string> = {
+  text: "Type a text",
+  series: "Paste the recent steps, oldest first, with the CSV's header row:\ndate,value\n2024-01-01,6.5\n…",
+  values: "Sample values, e.g. 0, 1",
+  table: "",
+  image: "",
+};
 
 /** Reads "0, 1", "[0, 1]" or nested JSON arrays as a sample's values. */
 export function parseValues(text: string): unknown {
@@ -35,9 +52,9 @@ export function parseValues(text: string): unknown {
 }
 
 /**
- * Try the model: type values, fill a table row, drop an image or write a text; the host puts it
- * through the run's own preprocessing and answers with the class and every class's probability,
- * or the predicted values.
+ * Try the model: type values, fill a table row, drop an image, write a text or paste a series'
+ * recent steps; the host puts it through the run's own preprocessing and answers with the class
+ * and every class's probability, or the predicted values (a forecast in the target's units).
  */
 export function TryIt({ runId }: { runId: string | null }) {
   const client = useClient();
@@ -69,6 +86,7 @@ export function TryIt({ runId }: { runId: string | null }) {
   const submit = () => {
     try {
       if (kind === "text") void predict({ kind: "text", text });
+      else if (kind === "series") void predict({ kind: "series", steps: parseSteps(text) });
       else if (kind === "table") {
         const values: Record<string, string | number | null> = {};
         for (const c of features) {
@@ -135,8 +153,8 @@ export function TryIt({ runId }: { runId: string | null }) {
         </div>
       ) : (
         <textarea
-          aria-label={kind === "text" ? "Text to classify" : "Sample values"}
-          placeholder={kind === "text" ? "Type a text" : "Sample values, e.g. 0, 1"}
+          aria-label={LABELS[kind]}
+          placeholder={PLACEHOLDERS[kind]}
           value={text}
           onChange={(e) => setText(e.currentTarget.value)}
         />
@@ -185,7 +203,10 @@ function PredictionView({ result }: { result: PredictionResult }) {
         </>
       ) : (
         <p>
-          Predicted <span className="mono">{p.values.map(num).join(", ")}</span>
+          Predicted{" "}
+          <span className="mono">
+            {p.values.map((v, i) => (p.names?.[i] ? `${p.names[i]} ${num(v)}` : num(v))).join(", ")}
+          </span>
         </p>
       )}
       {warnings.length > 0 && (
