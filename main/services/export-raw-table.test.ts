@@ -25,12 +25,13 @@ beforeAll(async () => {
 afterAll(() => trainer.shutdown());
 
 /**
- * Parcels: a weight with its unit ("12kg"), a colour (a category) and a size; the last rows hold
+ * Parcels: a weight with its unit ("12kg"), a colour (a category) and a box size (a name the
+ * file's input sanitizes); the last rows hold
  * a colour training never saw ("purple"), and the split keeps file order, so they are validation rows.
  */
 function parcels(): string {
   const colours = ["red", "green", "blue"];
-  const lines = ["weight,colour,size,kind"];
+  const lines = ["weight,colour,box size,kind"];
   for (let i = 0; i < 40; i++) {
     const colour = i >= 36 ? "purple" : colours[i % 3];
     const weight = i === 33 ? "" : `${(3 + ((i * 7) % 23)) / 2}kg`;
@@ -83,7 +84,7 @@ describe("raw tables", () => {
     expect(result.inputs.map((i) => [i.name, i.dtype])).toEqual([
       ["weight", "float32"],
       ["colour", "string"],
-      ["size", "float32"],
+      ["box_size", "float32"],
     ]);
     const unseen = result.rawCheck?.shown.filter((s) => s.input.kind === "table" && s.input.values.includes("purple"));
     expect(unseen?.length).toBeGreaterThan(0);

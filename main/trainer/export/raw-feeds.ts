@@ -9,6 +9,10 @@ import type { RawColumn } from "./raw-types";
  * follows the port (a number column fed to a string port is its text, as a user's CSV reader gives).
  */
 export function rawFeeds(ports: readonly PipelinePort[], columns: readonly RawColumn[], count: number): RawTensor[] {
+  // A table's inputs say which column of the file each takes (their names may be sanitized).
+  const byName = new Map(columns.map((c) => [c.name, c]));
+  const named = ports.map((p) => (p.columns?.length === 1 ? byName.get(p.columns[0]) : undefined));
+  if (named.every((c) => c !== undefined)) return ports.map((p, i) => feed(p, named[i] as RawColumn, count));
   if (ports.length === columns.length) return ports.map((p, i) => feed(p, columns[i], count));
   const numeric = columns.every((c) => c.dtype === "float32" && c.shape.join() === "1");
   if (ports.length === 1 && numeric) {
