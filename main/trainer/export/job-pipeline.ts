@@ -28,15 +28,13 @@ export async function jobPipeline(job: ExportJob, compiled: Compiled): Promise<J
   if (job.format !== "onnx" || !spec) return null;
   const config = trainingConfig(spec.training);
   const data = spec.data ?? job.verify?.data;
-  // A GAN's generator reads noise and answers samples: its data's preprocessing (a table's
-  // scaling, say) is not in front of it, and its output is no class (a generated value of one
-  // unit is not a binary classifier's, whatever the adversarial loss).
+  // A GAN's generator reads noise (the pipeline feeds it as given, with no heads): its data is
+  // not prepared as a classifier's would be, which a table GAN's data cannot be.
   const gan = ganMarkers(job.graph) !== null;
   let preprocessing = gan ? AS_GIVEN : (spec.preprocessing as Record<string, unknown> | null);
   if (!preprocessing && data) preprocessing = await fitPreprocessing(data, compiled, config);
   preprocessing ??= AS_GIVEN;
-  const classNames = gan ? null : (spec.classNames ?? fittedClassNames(preprocessing));
-  const training = gan ? { ...config, loss: { type: "meanSquaredError" as const } } : config;
+  const classNames = spec.classNames ?? fittedClassNames(preprocessing);
   try {
     const pipeline = buildPipeline({
       preprocessing,
@@ -44,7 +42,7 @@ export async function jobPipeline(job: ExportJob, compiled: Compiled): Promise<J
       analysis: compiled.analysis,
       outputs: compiled.outputs,
       classNames,
-      training,
+      training: config,
       options: { inputs: spec.inputs, tableInputs: spec.tableInputs },
       ...(spec.fileStem ? { fileStem: spec.fileStem } : {}),
     });
