@@ -26,8 +26,8 @@ afterAll(() => trainer.shutdown());
 
 /**
  * Parcels: a weight with its unit ("12kg"), a colour (a category) and a box size (a name the
- * file's input sanitizes); the last rows hold
- * a colour training never saw ("purple"), and the split keeps file order, so they are validation rows.
+ * file's input sanitizes); the last rows hold a colour training never saw ("purple"), and the
+ * split keeps file order, so they are validation rows.
  */
 function parcels(): string {
   const colours = ["red", "green", "blue"];
