@@ -17,6 +17,7 @@ import { TrainerClient } from "./trainer-client";
 const dir = mkdtempSync(join(tmpdir(), "netforge-export-raw-table-"));
 const TEMPLATES = join(import.meta.dirname, "../../resources/templates");
 const IRIS = join(TEMPLATES, "iris.netforge.json");
+const DATASETS = join(import.meta.dirname, "../../resources/datasets");
 let trainer: TrainerClient;
 
 beforeAll(async () => {
@@ -90,6 +91,21 @@ describe("raw tables", () => {
     expect(unseen?.length).toBeGreaterThan(0);
     const missing = result.rawCheck?.shown.filter((s) => s.input.kind === "table" && s.input.values[0] === null);
     expect(missing?.length).toBe(1);
+  }, 60_000);
+
+  it("time management (hours written '2hr'): the numbers with their unit stripped, a binary label", async () => {
+    const project = writeProject(dir, "time-management", {
+      shape: [3],
+      layers: [["Dense", { units: 1, activation: "sigmoid" }]],
+      data: { source: { kind: "table", path: join(DATASETS, "time-management.csv"), label: "good_time" } },
+      training: { loss: { type: "binaryCrossentropy" }, validation: { type: "none" } },
+    });
+    const result = await exportRun({ project, out: join(dir, "time-management.onnx"), trainer });
+    expectRawAgreement(result, /^training rows of time-management\.csv$/);
+    expect(result.inputs.map((i) => i.name)).toEqual(["study", "play", "sleep"]);
+    // The report shows the cells as written; the file was fed their numbers.
+    for (const s of result.rawCheck?.shown ?? [])
+      expect(s.input.kind === "table" && s.input.values.every((v) => /^\d+hr$/.test(String(v)))).toBe(true);
   }, 60_000);
 
   it("refuses matrix inputs for a table with a category column, naming what it expected and received", async () => {
