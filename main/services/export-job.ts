@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { onnxName } from "../../shared/onnx/export";
 import { exportMetadata, normalizationOf } from "../../shared/onnx/metadata";
+import type { ExportInputMode, TableInputMode } from "../../shared/onnx/pipeline/types";
 import { DEFAULT_VERIFY_SAMPLES, type ExportFormat, type ReadinessReport } from "../../shared/onnx/result";
 import type { ExportJob } from "../../shared/onnx/trainer-job";
 import type { GraphAnalysis } from "../../shared/shapes/infer";
@@ -22,12 +23,17 @@ export interface JobParts {
   format: ExportFormat;
   /** Where a tfjs folder is written before it is renamed into place. */
   tmp: string;
+  /** The file (or folder) the export writes: files beside an ONNX model are named after it. */
+  out: string;
   classNames: string[] | null;
   preprocessing: unknown;
 }
 
 /** The trainer's `export` request: what to compile, which weights, verification inputs, metadata. */
-export function exportJob(p: JobParts, opts: { verify?: boolean; samples?: number; seed?: number }): ExportJob {
+export function exportJob(
+  p: JobParts,
+  opts: { verify?: boolean; samples?: number; seed?: number; inputs?: ExportInputMode; tableInputs?: TableInputMode },
+): ExportJob {
   const { source, analysis, readiness, preprocessing } = p;
   const inputNode = analysis.nodes[analysis.inputs.find((id) => readinessNeeds(readiness, id)) ?? ""];
   const metadata = exportMetadata({
@@ -53,6 +59,21 @@ export function exportJob(p: JobParts, opts: { verify?: boolean; samples?: numbe
             seed: opts.seed ?? 1,
             ...(source.data ? { data: source.data } : {}),
             training: source.training,
+          },
+        }
+      : {}),
+    // The trainer builds the data pipeline around the network from these (shared/onnx/pipeline).
+    ...(p.format === "onnx"
+      ? {
+          pipeline: {
+            inputs: opts.inputs ?? "raw",
+            tableInputs: opts.tableInputs ?? "columns",
+            preprocessing,
+            source: dataSource(source),
+            classNames: p.classNames,
+            training: source.training,
+            ...(source.data ? { data: source.data } : {}),
+            fileStem: basename(p.out).replace(/\.onnx$/i, "") || "model",
           },
         }
       : {}),

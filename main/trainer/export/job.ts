@@ -1,13 +1,11 @@
 import * as tf from "@tensorflow/tfjs";
-import type { ValueInfo } from "../../../shared/onnx/model";
-import { DataType } from "../../../shared/onnx/proto";
 import type { TensorInfo } from "../../../shared/onnx/result";
-import type { ExportJob, ExportReply, SampleTensor } from "../../../shared/onnx/trainer-job";
+import type { ExportJob, ExportReply } from "../../../shared/onnx/trainer-job";
 import { type Compiled, CompileError, compileGraph } from "../compile/compile";
 import { loadModel, saveModel } from "../run/checkpoint";
-import { ganMarkers } from "../run/gan-data";
-import { exportCompiled } from "./onnx";
-import { sampleTensors, verificationInputs } from "./samples";
+import { onnxReply } from "./job-onnx";
+import { named, networkSample, predict } from "./job-verify";
+import { sampleTensors } from "./samples";
 import { loadCheckpointWeights } from "./weights";
 
 /**
@@ -32,47 +30,11 @@ export async function runExportJob(job: ExportJob): Promise<ExportReply> {
       await loadCheckpointWeights(compiled, job.modelDir);
       lap("loadWeights");
     }
+    if (job.format === "onnx") return { ...(await onnxReply(job, compiled, warnings, lap)), timings };
     let sample: ExportReply["sample"] = null;
     let xs: tf.Tensor[] = [];
-    if (job.verify) {
-      const found = await verificationInputs(compiled, { ...job.verify, gan: ganMarkers(job.graph) !== null });
-      xs = found.xs;
-      warnings.push(...found.warnings);
-      lap("samples");
-      const expected = predict(compiled.model, xs);
-      lap("predict");
-      sample = { source: found.source, count: found.count, inputs: [], expected };
-    }
+    if (job.verify) ({ sample, xs } = await networkSample(compiled, job.verify, job.graph, warnings, lap));
     try {
-      if (job.format === "onnx") {
-        const exported = exportCompiled(compiled, {
-          metadata: job.metadata,
-          docString: job.docString,
-          graphName: job.graphName,
-          producerVersion: job.producerVersion,
-        });
-        lap("export");
-        const inputs = exported.inputs.map(tensorInfo);
-        if (sample)
-          sample.inputs = sampleTensors(
-            inputs.map((v) => v.name),
-            xs,
-          );
-        named(
-          sample?.expected,
-          exported.outputs.map((v) => v.name),
-        );
-        return {
-          format: "onnx",
-          onnx: { bytes: exported.bytes, irVersion: exported.irVersion, opset: exported.opset },
-          inputs,
-          outputs: exported.outputs.map(tensorInfo),
-          sample,
-          pipeline: null,
-          timings,
-          warnings,
-        };
-      }
       if (!job.tfjsDir) throw Object.assign(new Error("a tfjs export needs tfjsDir"), { code: "E_BAD_REQUEST" });
       await saveModel(compiled.model, job.tfjsDir);
       lap("export");
@@ -114,37 +76,6 @@ function compile(job: ExportJob): Compiled {
     if (error instanceof CompileError) throw Object.assign(new Error(error.message), { code: "E_COMPILE" });
     throw error;
   }
-}
-
-/** Predictions in the model's output order, in batches of 256, as float32 arrays. */
-function predict(model: tf.LayersModel, xs: tf.Tensor[]): SampleTensor[] {
-  const y = tf.tidy(() => {
-    const out = model.predict(xs.length === 1 ? xs[0] : xs, { batchSize: 256 }) as tf.Tensor | tf.Tensor[];
-    return Array.isArray(out) ? out : [out];
-  });
-  try {
-    return sampleTensors(
-      y.map((_, i) => `output${i}`),
-      y,
-    );
-  } finally {
-    tf.dispose(y);
-  }
-}
-
-function named(tensors: SampleTensor[] | undefined, names: readonly string[]): SampleTensor[] {
-  for (const [i, t] of (tensors ?? []).entries()) t.name = names[i];
-  return tensors ?? [];
-}
-
-const DTYPES: Partial<Record<number, TensorInfo["dtype"]>> = {
-  [DataType.FLOAT]: "float32",
-  [DataType.INT32]: "int32",
-  [DataType.INT64]: "int64",
-};
-
-function tensorInfo(v: ValueInfo): TensorInfo {
-  return { name: v.name, dtype: DTYPES[v.elemType] ?? "float32", shape: [...v.dims] };
 }
 
 /** A tfjs model input or output: its layer name, "N" for the batch, "d<i>" for unknown dims. */

@@ -28,7 +28,10 @@ export interface EncodeContext {
 }
 
 /** The encoders' view of a run: its (one) Input's shape, its preprocessing and its image source's settings. */
-export function encodeContext(m: EvalModel, preprocessing: Record<string, unknown> | null): EncodeContext {
+export function encodeContext(
+  m: Pick<EvalModel, "compiled" | "runData">,
+  preprocessing: Record<string, unknown> | null,
+): EncodeContext {
   const source = m.runData && !("kind" in m.runData) ? m.runData.source : null;
   return {
     inputShape: m.compiled.model.inputs[0].shape.slice(1),
