@@ -1,5 +1,8 @@
 import type { ExportResult } from "../../../shared/onnx/result";
+import "../../styles/export.css";
 import { VERIFY_TOLERANCE } from "../../../shared/onnx/result";
+import { PipelineDetails } from "./PipelineDetails";
+import { RawCheckTable } from "./RawCheckTable";
 
 /** What the export wrote and how well the file agrees with the trained model. */
 export function ExportResultCard({
@@ -44,6 +47,8 @@ export function ExportResultCard({
         <dt>File</dt>
         <dd data-testid="export-file">{result.file ?? "removed (verification failed)"}</dd>
       </dl>
+      {result.pipeline && <PipelineDetails pipeline={result.pipeline} beside={result.beside} />}
+      {result.rawCheck && <RawCheckTable check={result.rawCheck} />}
       {result.warnings.length > 0 && (
         <ul className="warn-list">
           {result.warnings.map((w) => (
