@@ -55,6 +55,8 @@ export const OPTIONS: Record<string, string[]> = {
     "--no-verify             skip running the file in onnxruntime against the trained model",
     "--keep-on-failure       keep a file that failed verification",
     "--discriminator         a GAN's discriminator instead of its generator",
+    "--bare                  ONNX: the network alone; it expects preprocessed inputs (default: raw data in)",
+    "--table-inputs how      ONNX tables: columns (one input per column, default) or matrix (all-numeric)",
     CHECKPOINT,
     "--samples N             verification samples, whole number in [1, 4096]",
     BACKEND,

@@ -46,7 +46,7 @@ export const COMMANDS: Record<
   },
   export: {
     usage:
-      "netforge export <runDir | project.json> [--format onnx|tfjs] [--out path] [--no-verify] [--keep-on-failure] [--discriminator] [--checkpoint best|last] [--samples N] [--json]",
+      "netforge export <runDir | project.json> [--format onnx|tfjs] [--out path] [--no-verify] [--keep-on-failure] [--discriminator] [--bare] [--table-inputs columns|matrix] [--checkpoint best|last] [--samples N] [--json]",
     help: "Export a run's model (best checkpoint, else last; or a project's untrained one) to ONNX or tfjs, verified.",
     run: (args, io) => import("./commands/export").then((m) => m.exportCommand(args, io)),
   },

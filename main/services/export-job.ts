@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { onnxName } from "../../shared/onnx/export";
 import { exportMetadata, normalizationOf } from "../../shared/onnx/metadata";
+import type { ExportInputMode, TableInputMode } from "../../shared/onnx/pipeline/types";
 import { DEFAULT_VERIFY_SAMPLES, type ExportFormat, type ReadinessReport } from "../../shared/onnx/result";
 import type { ExportJob } from "../../shared/onnx/trainer-job";
 import type { GraphAnalysis } from "../../shared/shapes/infer";
@@ -27,7 +28,10 @@ export interface JobParts {
 }
 
 /** The trainer's `export` request: what to compile, which weights, verification inputs, metadata. */
-export function exportJob(p: JobParts, opts: { verify?: boolean; samples?: number; seed?: number }): ExportJob {
+export function exportJob(
+  p: JobParts,
+  opts: { verify?: boolean; samples?: number; seed?: number; inputs?: ExportInputMode; tableInputs?: TableInputMode },
+): ExportJob {
   const { source, analysis, readiness, preprocessing } = p;
   const inputNode = analysis.nodes[analysis.inputs.find((id) => readinessNeeds(readiness, id)) ?? ""];
   const metadata = exportMetadata({
@@ -52,6 +56,19 @@ export function exportJob(p: JobParts, opts: { verify?: boolean; samples?: numbe
             samples: opts.samples ?? DEFAULT_VERIFY_SAMPLES,
             seed: opts.seed ?? 1,
             ...(source.data ? { data: source.data } : {}),
+            training: source.training,
+          },
+        }
+      : {}),
+    // The trainer builds the data pipeline around the network from these (shared/onnx/pipeline).
+    ...(p.format === "onnx"
+      ? {
+          pipeline: {
+            inputs: opts.inputs ?? "raw",
+            tableInputs: opts.tableInputs ?? "columns",
+            preprocessing,
+            source: dataSource(source),
+            classNames: p.classNames,
             training: source.training,
           },
         }

@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import { join } from "node:path";
 import { type Comparison, compareOutputs } from "../../shared/onnx/compare";
+import type { ExportInputMode, TableInputMode } from "../../shared/onnx/pipeline/types";
 import { exportReadiness as readinessOf } from "../../shared/onnx/readiness";
 import { type ExportFormat, type ExportResult, type ReadinessReport, VERIFY_TOLERANCE } from "../../shared/onnx/result";
 import { type ExportReply, GAN_DISCRIMINATOR_DIR } from "../../shared/onnx/trainer-job";
@@ -42,6 +43,14 @@ export interface ExportRunOptions {
   /** A GAN exports its generator; this adds the discriminator (needs its weights: a project, not a run). */
   discriminator?: boolean;
   checkpoint?: "best" | "last";
+  /**
+   * ONNX: "raw" (default) puts the run's preprocessing in front of the network and answers behind
+   * it, so the file takes the user's raw data; "bare" writes the network alone (today's file),
+   * which then expects preprocessed inputs. tfjs ignores both options.
+   */
+  inputs?: ExportInputMode;
+  /** Raw tables: one named input per column (default) or one float matrix (all-numeric tables only). */
+  tableInputs?: TableInputMode;
   /** Verification inputs (default 64) and the seed of random ones. */
   samples?: number;
   seed?: number;

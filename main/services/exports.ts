@@ -33,6 +33,8 @@ export class ExportsService {
         verify: req.verify,
         keepOnFailure: req.keepOnFailure,
         discriminator: req.discriminator,
+        inputs: req.inputs,
+        tableInputs: req.tableInputs,
         readable: (path) => this.folders.checkTree(path, "read"),
         trainer: () => this.trainer().get(),
       });

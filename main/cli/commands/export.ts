@@ -10,7 +10,7 @@ const TEMPLATES = join(import.meta.dirname, "../../../resources/templates");
 
 /**
  * `netforge export <runDir | project.json> [--format onnx|tfjs] [--out path] [--no-verify]
- * [--keep-on-failure] [--discriminator] [--checkpoint best|last] [--samples N] [--backend name]
+ * [--keep-on-failure] [--discriminator] [--bare] [--table-inputs columns|matrix] [--checkpoint best|last] [--samples N] [--backend name]
  * [--json]`. A run folder exports its best checkpoint (else its last); a project file (or a
  * template name) exports freshly initialised weights, with a warning. Every export is verified
  * unless --no-verify: exit 1 when it fails, or when the graph cannot be exported.
@@ -22,6 +22,8 @@ export async function exportCommand(args: string[], io: Io): Promise<number> {
     "no-verify": { type: "boolean", default: false },
     "keep-on-failure": { type: "boolean", default: false },
     discriminator: { type: "boolean", default: false },
+    bare: { type: "boolean", default: false },
+    "table-inputs": { type: "string", default: "columns" },
     checkpoint: { type: "string" },
     samples: { type: "string" },
     backend: { type: "string" },
@@ -34,6 +36,9 @@ export async function exportCommand(args: string[], io: Io): Promise<number> {
   const checkpoint = values.checkpoint;
   if (checkpoint !== undefined && checkpoint !== "best" && checkpoint !== "last")
     throw new UserError(`--checkpoint must be best or last; received ${checkpoint}`);
+  const tableInputs = values["table-inputs"];
+  if (tableInputs !== "columns" && tableInputs !== "matrix")
+    throw new UserError(`--table-inputs must be columns or matrix; received ${tableInputs}`);
   const samples = values.samples === undefined ? undefined : Number(values.samples);
   if (samples !== undefined && !(Number.isInteger(samples) && samples >= 1 && samples <= 4096))
     throw new UserError(`--samples must be a whole number in [1, 4096]; received ${values.samples}`);
@@ -49,6 +54,8 @@ export async function exportCommand(args: string[], io: Io): Promise<number> {
       verify: !values["no-verify"],
       keepOnFailure: values["keep-on-failure"],
       discriminator: values.discriminator,
+      inputs: values.bare ? "bare" : "raw",
+      tableInputs,
       samples,
       backend: forcedBackend(values.backend).backend,
     });

@@ -1,8 +1,10 @@
 import * as tf from "@tensorflow/tfjs";
 import type { Prediction, PredictionResult } from "../../../shared/evaluation/report";
 import type { RawSample } from "../../../shared/evaluation/request";
+import type { TrainingConfig } from "../../../shared/training/config";
+import type { Compiled } from "../compile/compile";
 import { readPreprocessing } from "./evaluate-data";
-import { encodeSample } from "./evaluate-encode";
+import { type EncodeContext, encodeSample } from "./evaluate-encode";
 import { type EvalModel, EvaluationError } from "./evaluate-model";
 import { toProbabilities } from "./evaluate-outputs";
 import { detectTask } from "./evaluate-task";
@@ -19,16 +21,42 @@ export async function predictSamples(m: EvalModel, samples: RawSample[]): Promis
       "E_PREDICT_INPUT",
       `try-it feeds a model with one Input; this one has ${model.inputs.length} (send model-shaped samples as x instead)`,
     );
-  const preprocessing = await readPreprocessing(m.runDir);
   const source = m.runData && !("kind" in m.runData) ? m.runData.source : null;
-  const ctx = {
-    inputShape: model.inputs[0].shape.slice(1),
-    preprocessing,
-    resize: source?.kind === "imageFolder" ? source.resize : ("stretch" as const),
-  };
+  return predictWith(
+    {
+      compiled: m.compiled,
+      config: m.config,
+      gan: m.gan,
+      preprocessing: await readPreprocessing(m.runDir),
+      resize: source?.kind === "imageFolder" ? source.resize : "stretch",
+      classNames: inlineClassNames(m),
+    },
+    samples,
+  );
+}
+
+/** What the try-it path needs of a model: the run's preprocessing and class names, without its folder. */
+export interface PredictContext {
+  compiled: Compiled;
+  config: TrainingConfig;
+  gan: boolean;
+  preprocessing: Record<string, unknown> | null;
+  resize: EncodeContext["resize"];
+  /** Class names when the preprocessing has none (inline data's own). */
+  classNames?: string[];
+}
+
+/**
+ * The try-it answer on raw samples: encoded as in training, predicted, turned into probabilities
+ * and a class (or values). The export's raw check (main/trainer/export) answers through it too.
+ */
+export async function predictWith(c: PredictContext, samples: RawSample[]): Promise<PredictionResult> {
+  const model = c.compiled.model;
+  const preprocessing = c.preprocessing;
+  const ctx = { inputShape: model.inputs[0].shape.slice(1), preprocessing, resize: c.resize };
   const outputShape = model.outputs[0].shape.slice(1);
-  const { task } = detectTask(m.config, {
-    gan: m.gan,
+  const { task } = detectTask(c.config, {
+    gan: c.gan,
     inputs: 1,
     outputs: model.outputs.length,
     outputShape,
@@ -45,7 +73,7 @@ export async function predictSamples(m: EvalModel, samples: RawSample[]): Promis
     warnings.push(e.warnings);
     const out = tf.tidy(() => {
       const x = tf.tensor(e.values, [1, ...e.shape], int ? "int32" : "float32");
-      const p = toProbabilities(model.predict(x) as tf.Tensor, m.config);
+      const p = toProbabilities(model.predict(x) as tf.Tensor, c.config);
       return { shape: p.shape.slice(1), values: Array.from(p.dataSync()) };
     });
     if (task === "binary") {
@@ -57,7 +85,7 @@ export async function predictSamples(m: EvalModel, samples: RawSample[]): Promis
       classes = out.values.length;
     } else predictions.push({ kind: "values", shape: out.shape, values: out.values });
   }
-  const known = (preprocessing?.classNames as string[] | undefined) ?? inlineClassNames(m);
+  const known = (preprocessing?.classNames as string[] | undefined) ?? c.classNames;
   const classNames = classes > 0 ? Array.from({ length: classes }, (_, c) => known?.[c] ?? String(c)) : null;
   return {
     classNames,

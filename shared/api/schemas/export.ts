@@ -1,6 +1,12 @@
 import { z } from "zod";
 import { ProjectSchema } from "../../ir/project";
-import { EXPORT_FORMATS, ExportResultSchema, ReadinessReportSchema } from "../../onnx/result";
+import {
+  EXPORT_FORMATS,
+  ExportInputModeSchema,
+  ExportResultSchema,
+  ReadinessReportSchema,
+  TableInputModeSchema,
+} from "../../onnx/result";
 import { DraftIdSchema, PathSchema, RunIdSchema } from "./common";
 
 export const ExportFormatSchema = z.enum(EXPORT_FORMATS);
@@ -29,6 +35,10 @@ export const ExportRunRequestSchema = z
     /** Keep a file whose verification failed (with a warning) instead of deleting it. */
     keepOnFailure: z.boolean().optional(),
     discriminator: z.boolean().optional(),
+    /** ONNX: raw data in (default) or the bare network that expects preprocessed inputs. */
+    inputs: ExportInputModeSchema.optional(),
+    /** ONNX raw tables: one input per column (default) or one float matrix (all-numeric tables). */
+    tableInputs: TableInputModeSchema.optional(),
   })
   .strict();
 
