@@ -55,6 +55,10 @@ describe("exportReadme", () => {
             { name: "weight", dtype: "float32", shape: [1, 1], values: [1500.5] },
             { name: "color", dtype: "string", shape: [1, 1], values: ["red"] },
           ],
+          expected: [
+            { name: "probabilities", dtype: "float32", shape: [1, 2], values: [0.81, 0.19] },
+            { name: "label", dtype: "string", shape: [1], values: ["car"] },
+          ],
           netforge: "car 0.81",
         },
       },
@@ -69,6 +73,7 @@ describe("exportReadme", () => {
     expect(section(md, "Your part")).toContain("strip the unit");
     const run = section(md, "Run it");
     expect(run).toContain("car 0.81");
+    expect(run).toContain('probabilities: [0.81,0.19]\nlabel: ["car"]\n');
     expect(run).toContain('"weight": np.array([1500.5], dtype=np.float32).reshape((1, 1)),');
     expect(run).toContain('"color": np.array(["red"], dtype=object).reshape((1, 1)),');
     expect(run).toContain('"weight": new ort.Tensor("float32", Float32Array.from([1500.5]), [1, 1]),');
@@ -86,7 +91,13 @@ describe("exportReadme", () => {
         steps: ["pixels: cast to float, / 255", "pixels: (x - 0.5) / 0.25"],
         userSteps: ["resize each image to 4x4 (height x width), grey"],
       },
-      { example: { feeds: [{ name: "pixels", dtype: "uint8", shape: [1, 4, 4, 1], values: pixels }], netforge: null } },
+      {
+        example: {
+          feeds: [{ name: "pixels", dtype: "uint8", shape: [1, 4, 4, 1], values: pixels }],
+          expected: [],
+          netforge: null,
+        },
+      },
     );
     expect(section(md, "Inputs")).toContain("| `pixels` | uint8 | [N, 4, 4, 1] | grey pixels 0..255, 4x4 |");
     expect(section(md, "Your part")).toContain("- resize each image to 4x4");
@@ -107,6 +118,7 @@ describe("exportReadme", () => {
       {
         example: {
           feeds: [{ name: "image", dtype: "uint8", shape: [1, 64, 64, 3], values: new Array(64 * 64 * 3).fill(7) }],
+          expected: [],
           netforge: null,
         },
       },
@@ -139,6 +151,7 @@ describe("exportReadme", () => {
               values: [0.1, 0.2, Number.NaN, 3, 4, 5, 6, 7, 8, 9, 10, 11],
             },
           ],
+          expected: [],
           netforge: "forecast 12.1, 12.9, 13.4",
         },
       },
@@ -166,6 +179,7 @@ describe("exportReadme", () => {
         beside: ["model.vocabulary.json"],
         example: {
           feeds: [{ name: "tokens", dtype: "int64", shape: [1, 3], values: [2, 17, 0] }],
+          expected: [],
           netforge: "positive",
         },
       },

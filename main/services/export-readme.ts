@@ -1,6 +1,6 @@
 import type { PipelinePort } from "../../shared/onnx/pipeline/types";
 import type { PipelineSummary } from "../../shared/onnx/result";
-import { type ExampleFeed, nodeExample, pythonExample } from "./export-readme-example";
+import { type ExampleFeed, float32Literal, nodeExample, pythonExample } from "./export-readme-example";
 
 /**
  * The README written beside an exported ONNX model (`<model>.README.md` next to `<model>.onnx`):
@@ -25,8 +25,11 @@ export interface ReadmeInput {
   metadata: Record<string, string>;
   /** Other files written beside the model (the vocabulary of a text model), by name. */
   beside: readonly string[];
-  /** One sample as the file takes it (raw for a raw export), and NetForge's answer on it as text. */
-  example: { feeds: ExampleFeed[]; netforge: string | null } | null;
+  /**
+   * One sample as the file takes it (raw for a raw export), NetForge's answer on it per output
+   * (what the examples should print), and that answer as the report words it.
+   */
+  example: { feeds: ExampleFeed[]; expected: ExampleFeed[]; netforge: string | null } | null;
 }
 
 /** `<dir>/iris.onnx` -> `iris.README.md` (a name without .onnx keeps its whole name). */
@@ -90,14 +93,30 @@ function classesSection(classNames: readonly string[] | null): string[] {
   ];
 }
 
+/** One output as the examples print it: `name: [values]`. */
+function expectedLine(f: ExampleFeed): string {
+  const values = f.values.map((v) => (typeof v === "string" ? JSON.stringify(v) : float32Literal(v)));
+  return `${f.name}: [${values.join(",")}]`;
+}
+
 function exampleSection(r: ReadmeInput): string[] {
   if (!r.example || r.example.feeds.length === 0) return [];
-  const { feeds, netforge } = r.example;
+  const { feeds, expected, netforge } = r.example;
   return [
     "## Run it",
     "",
     `Both examples feed one ${r.pipeline.mode === "raw" ? "raw" : "preprocessed"} sample from the data NetForge verified the file on and print every output.`,
     ...(netforge ? ["", `NetForge's own answer for this sample: **${cell(netforge)}**.`] : []),
+    ...(expected.length > 0
+      ? [
+          "",
+          "They should print (NetForge's outputs, within 1e-4):",
+          "",
+          "```text",
+          ...expected.map(expectedLine),
+          "```",
+        ]
+      : []),
     "",
     `### Python (\`pip install numpy onnxruntime\`; run in the folder of \`${r.modelFile}\`)`,
     "",
