@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { onnxName } from "../../shared/onnx/export";
 import { exportMetadata, normalizationOf } from "../../shared/onnx/metadata";
 import type { ExportInputMode, TableInputMode } from "../../shared/onnx/pipeline/types";
@@ -23,6 +23,8 @@ export interface JobParts {
   format: ExportFormat;
   /** Where a tfjs folder is written before it is renamed into place. */
   tmp: string;
+  /** The file (or folder) the export writes: files beside an ONNX model are named after it. */
+  out: string;
   classNames: string[] | null;
   preprocessing: unknown;
 }
@@ -70,6 +72,8 @@ export function exportJob(
             source: dataSource(source),
             classNames: p.classNames,
             training: source.training,
+            ...(source.data ? { data: source.data } : {}),
+            fileStem: basename(p.out).replace(/\.onnx$/i, "") || "model",
           },
         }
       : {}),

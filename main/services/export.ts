@@ -4,18 +4,25 @@ import { join } from "node:path";
 import { type Comparison, compareOutputs } from "../../shared/onnx/compare";
 import type { ExportInputMode, TableInputMode } from "../../shared/onnx/pipeline/types";
 import { exportReadiness as readinessOf } from "../../shared/onnx/readiness";
-import { type ExportFormat, type ExportResult, type ReadinessReport, VERIFY_TOLERANCE } from "../../shared/onnx/result";
+import {
+  type ExportFormat,
+  type ExportResult,
+  type RawCheck,
+  type ReadinessReport,
+  VERIFY_TOLERANCE,
+} from "../../shared/onnx/result";
 import { type ExportReply, GAN_DISCRIMINATOR_DIR } from "../../shared/onnx/trainer-job";
 import { type GraphAnalysis, inferGraph } from "../../shared/shapes/infer";
 import { tempBeside, writeTemp } from "./atomic-write";
 import type { PathCheck } from "./data-paths";
+import { writeBeside } from "./export-beside";
+import { bareWarning, pipelineSummary, verifyOnnx } from "./export-check";
 import { DESCRIPTION_FILE, runDescription } from "./export-description";
 import { ExportError } from "./export-error";
 import { commitFile, commitFolder, discard } from "./export-files";
 import { classNamesOf, exportJob, preprocessingOf, VERSION } from "./export-job";
 import { requestExport } from "./export-request";
 import { type ExportSource, loadExportSource } from "./export-source";
-import { runOnnx } from "./export-verify";
 import { TrainerClient } from "./trainer-client";
 
 export { ExportError } from "./export-error";
@@ -116,7 +123,7 @@ export async function exportRunTimed(
   try {
     const classNames = classNamesOf(source, analysis, readiness.outputs);
     const preprocessing = preprocessingOf(source);
-    const job = exportJob({ source, analysis, readiness, format, tmp, classNames, preprocessing }, opts);
+    const job = exportJob({ source, analysis, readiness, format, tmp, out: opts.out, classNames, preprocessing }, opts);
     const started = performance.now();
     const reply = await requestExport(trainer, job);
     const inTrainer = Object.values(reply.timings).reduce((a, b) => a + b, 0);
@@ -130,12 +137,15 @@ export async function exportRunTimed(
       warnings.push(`${n.kind} "${n.name}" is approximated: ${n.reason}`);
 
     let comparison: Comparison | null = null;
+    let rawCheck: RawCheck | null = null;
     if (format === "onnx") {
       const onnx = reply.onnx as NonNullable<ExportReply["onnx"]>;
       await writeTemp(tmp, onnx.bytes);
       lap("write");
-      if (reply.sample) comparison = await checkOnnx(tmp, reply.sample);
+      ({ comparison, rawCheck } = await verifyOnnx(tmp, reply));
       lap("verify");
+      const bare = bareWarning(reply.pipeline);
+      if (bare) warnings.push(bare);
     } else {
       if (reply.sample?.reloaded) comparison = compareOutputs(reply.sample.reloaded, reply.sample.expected);
       await writeTemp(
@@ -155,6 +165,8 @@ export async function exportRunTimed(
     }
     const passed = comparison !== null && comparison.problem === null && comparison.maxAbsDiff <= VERIFY_TOLERANCE;
     const file = await settle(comparison, passed, format, tmp, opts, warnings);
+    // Files beside the model (a vocabulary) belong to it: written only when the model is.
+    const beside = file && reply.pipeline ? await writeBeside(file, reply.pipeline.sideFiles) : [];
     lap("commit");
     const finite = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? null : v);
     const result: ExportResult = {
@@ -170,9 +182,9 @@ export async function exportRunTimed(
       samples: comparison ? (reply.sample?.count ?? 0) : 0,
       warnings,
       readiness,
-      pipeline: null,
-      rawCheck: null,
-      beside: [],
+      pipeline: pipelineSummary(reply.pipeline),
+      rawCheck,
+      beside,
     };
     timings.total = performance.now() - begin;
     return { result, timings };
@@ -242,23 +254,5 @@ function checkExportable(
       `this GAN run's checkpoint (${source.modelDir}) holds the generator's weights only (it was saved before NetForge kept the discriminator's); train it again, export the generator alone (without discriminator), or the project file with fresh weights`,
       { readiness },
     );
-  }
-}
-
-/** Runs the written file in onnxruntime on the sample; a file onnxruntime refuses fails verification. */
-async function checkOnnx(file: string, sample: NonNullable<ExportReply["sample"]>): Promise<Comparison> {
-  try {
-    const actual = await runOnnx(
-      file,
-      sample.inputs,
-      sample.expected.map((t) => t.name),
-    );
-    return compareOutputs(actual, sample.expected);
-  } catch (error) {
-    return {
-      maxAbsDiff: Number.POSITIVE_INFINITY,
-      maxRelDiff: Number.POSITIVE_INFINITY,
-      problem: `onnxruntime could not run the file: ${error instanceof Error ? error.message : String(error)}`,
-    };
   }
 }

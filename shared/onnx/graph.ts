@@ -1,13 +1,15 @@
 import {
   type Attribute,
   type Dim,
+  doubleTensor,
   floatTensor,
   int64Tensor,
   type NodeDef,
+  stringTensor,
   type TensorDef,
   type ValueInfo,
 } from "./model";
-import { DataType, type DataTypeCode } from "./proto";
+import { DataType, type DataTypeCode, ML_DOMAIN } from "./proto";
 
 /**
  * Where the channels of a rank >= 3 tensor sit inside the ONNX graph. tfjs is channels last
@@ -100,6 +102,39 @@ export class OnnxGraph {
     if (known) return known;
     const name = this.fresh("shape");
     this.initializers.push(int64Tensor(name, [values.length], values));
+    this.constants.set(key, name);
+    return name;
+  }
+
+  /** A node of the ai.onnx.ml domain (LabelEncoder: a table's categories to codes). */
+  mlOp1(opType: string, inputs: string[], attributes: Record<string, Attribute>, base: string): string {
+    const name = this.op1(opType, inputs, attributes, base);
+    (this.nodes.at(-1) as NodeDef).domain = ML_DOMAIN;
+    return name;
+  }
+
+  /** A 1-D double constant (table statistics, fitted in float64), shared like scalars. */
+  doubles(values: readonly number[]): string {
+    return this.shared(`d:${values.join(",")}`, "doubles", (name) => doubleTensor(name, [values.length], values));
+  }
+
+  /** An int64 constant of any shape (a class-id range, say), shared like scalars. */
+  int64Tensor(dims: number[], values: readonly number[]): string {
+    return this.shared(`t:${dims.join("x")}:${values.join(",")}`, "ints", (name) => int64Tensor(name, dims, values));
+  }
+
+  /** A 1-D string constant (class names for a label output), named after `base`. */
+  strings(base: string, values: readonly string[]): string {
+    const name = this.fresh(base);
+    this.initializers.push(stringTensor(name, [values.length], values));
+    return name;
+  }
+
+  private shared(key: string, base: string, make: (name: string) => TensorDef): string {
+    const known = this.constants.get(key);
+    if (known) return known;
+    const name = this.fresh(base);
+    this.initializers.push(make(name));
     this.constants.set(key, name);
     return name;
   }

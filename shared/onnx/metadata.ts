@@ -20,6 +20,15 @@ import type { ReadinessReport } from "./result";
  *   feature). Raw images are HWC pixels in 0..255 after resizing.
  * - netforge.approximations: JSON array of { node, kind, status, reason } for every node the file
  *   computes differently from training (approximated or dropped; see shared/onnx/readiness.ts).
+ * - netforge.inputs: "raw" (the file holds the preprocessing: it takes the user's columns, pixels,
+ *   windows or token ids) or "preprocessed" (a bare network: the user must preprocess).
+ * - netforge.expects: bare files only, one sentence: "expects preprocessed inputs: ..." and the steps.
+ * - netforge.transform: bare files only, JSON { <input or output name>: the exact transform } with
+ *   the formula and numbers (table columns with fill, center, scale, categories; image mean and
+ *   std; series offsets and scales; the vocabulary file; how outputs become classes).
+ * - netforge.threshold: binary classifiers, the probability above which the label is class 1.
+ * - netforge.vocabulary_file: text models, the JSON file beside the model with the vocabulary and
+ *   tokenizer settings (token ids are the file's inputs).
  */
 export const METADATA_KEYS = {
   version: "netforge.version",
@@ -30,6 +39,11 @@ export const METADATA_KEYS = {
   preprocessing: "netforge.preprocessing",
   normalization: "netforge.normalization",
   approximations: "netforge.approximations",
+  inputs: "netforge.inputs",
+  expects: "netforge.expects",
+  transform: "netforge.transform",
+  threshold: "netforge.threshold",
+  vocabularyFile: "netforge.vocabulary_file",
 } as const;
 
 export interface Normalization {

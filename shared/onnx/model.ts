@@ -19,7 +19,7 @@ import {
   TypeTensorField,
   ValueInfoField,
 } from "./proto";
-import { float32Bytes, int64Bytes, ProtoWriter, utf8 } from "./wire";
+import { float32Bytes, float64Bytes, int64Bytes, ProtoWriter, utf8 } from "./wire";
 
 /**
  * An ONNX ModelProto as plain data, and its serializer. Fields are written in field-number order
@@ -101,6 +101,11 @@ export function stringTensor(name: string, dims: number[], data: readonly string
 
 export function int64Tensor(name: string, dims: number[], data: readonly number[]): TensorDef {
   return { name, dims, elemType: DataType.INT64, raw: int64Bytes(data) };
+}
+
+/** A double constant: table statistics are fitted in float64, and a date's center needs it. */
+export function doubleTensor(name: string, dims: number[], data: readonly number[]): TensorDef {
+  return { name, dims, elemType: DataType.DOUBLE, raw: float64Bytes(data) };
 }
 
 /** Serializes a model: IR version 8, default-domain opset 17 (and ai.onnx.ml 3 when a node uses it). */

@@ -49,6 +49,13 @@ export const ExportJobSchema = z.object({
       source: z.unknown(),
       classNames: z.array(z.string()).nullable(),
       training: z.unknown(),
+      /**
+       * The run's data: a project exported with fresh weights saved no preprocessing, so the
+       * trainer fits it on this data as training would; the raw check reads its samples from it.
+       */
+      data: z.union([InlineDatasetSchema, DatasetSpecSchema]).optional(),
+      /** The exported file's name without ".onnx": files written beside it are named after it. */
+      fileStem: z.string().min(1).optional(),
     })
     .optional(),
   /** ONNX metadata_props and header fields (shared/onnx/metadata.ts). */

@@ -160,3 +160,11 @@ export function int64Bytes(values: readonly (number | bigint)[]): Uint8Array {
   });
   return out;
 }
+
+/** Little-endian float64 bytes, as `raw_data` of a DOUBLE tensor stores them. */
+export function float64Bytes(values: ArrayLike<number>): Uint8Array {
+  const out = new Uint8Array(values.length * 8);
+  const view = new DataView(out.buffer);
+  for (let i = 0; i < values.length; i++) view.setFloat64(i * 8, values[i], true);
+  return out;
+}

@@ -51,10 +51,10 @@ describe("decodeImage", () => {
     expect(Array.from(gif.slice(0, 3))).toEqual([0, 0, 1]);
     const gray = await decodeImage(join(root, "dogs/e.png"), { ...opts, color: "grayscale" });
     expect(gray.length).toBe(16);
-    // ITU-R 601 luma of pure blue is 0.114 (PIL's convert("L") gives 29/255).
-    expect(gray[0]).toBeCloseTo(0.114, 2);
+    // ITU-R 601 luma as PIL's convert("L") gives it, a whole grey: pure blue 29/255, pure red 76/255.
+    expect(gray[0]).toBe(Math.fround(29 / 255));
     const grey = await decodeImage(join(root, "cats/a.png"), { ...opts, color: "grayscale" });
-    expect(grey[0]).toBeCloseTo(0.299, 3);
+    expect(grey[0]).toBe(Math.fround(76 / 255));
   });
 
   it("stretches, covers or pads (contain) as asked", async () => {

@@ -40,11 +40,14 @@ export async function decodeImage(file: string, opts: DecodeOptions): Promise<Fl
   if (c === 3) {
     for (let i = 0; i < out.length; i++) out[i] = data[i] / 255;
   } else {
-    // ITU-R 601-2 luma on the sRGB values, as PIL's convert("L") and tf.image.rgb_to_grayscale do,
-    // so a model exported from here sees the same grey as the usual Python preprocessing.
-    // (libvips' own grayscale weights linear light: pure blue would come out 0.30, not 0.11.)
+    // ITU-R 601-2 luma on the sRGB values, as PIL's convert("L") computes it (its fixed-point
+    // weights, rounded to a whole 0..255 grey), so a model exported from here sees the same grey
+    // as the usual Python preprocessing, and a uint8 grey image fed to the exported file is
+    // exactly what NetForge trained on. (libvips' own grayscale weights linear light: pure blue
+    // would come out 0.30, not 0.11.)
     for (let p = 0; p < out.length; p++) {
-      out[p] = (0.299 * data[3 * p] + 0.587 * data[3 * p + 1] + 0.114 * data[3 * p + 2]) / 255;
+      const grey = (data[3 * p] * 19595 + data[3 * p + 1] * 38470 + data[3 * p + 2] * 7471 + 0x8000) >> 16;
+      out[p] = grey / 255;
     }
   }
   return out;

@@ -3,29 +3,7 @@
  * or "5 kg"), booleans and dates. Pure functions, shared by inference, probing and loading.
  */
 
-/** pandas' default na_values (pandas.read_csv docs) plus "?", which UCI data sets use. */
-const MISSING_TOKENS = new Set([
-  "",
-  "#N/A",
-  "#N/A N/A",
-  "#NA",
-  "-1.#IND",
-  "-1.#QNAN",
-  "-NaN",
-  "-nan",
-  "1.#IND",
-  "1.#QNAN",
-  "<NA>",
-  "N/A",
-  "NA",
-  "NULL",
-  "NaN",
-  "None",
-  "n/a",
-  "nan",
-  "null",
-  "?",
-]);
+import { MISSING_TOKENS } from "../../../shared/datasets/missing";
 
 export function isMissing(cell: string): boolean {
   return MISSING_TOKENS.has(cell.trim());

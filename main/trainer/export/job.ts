@@ -1,12 +1,16 @@
 import * as tf from "@tensorflow/tfjs";
+import { UnsupportedLayerError } from "../../../shared/onnx/emitters/types";
 import type { ValueInfo } from "../../../shared/onnx/model";
+import type { PipelineDescription } from "../../../shared/onnx/pipeline/types";
 import { DataType } from "../../../shared/onnx/proto";
 import type { TensorInfo } from "../../../shared/onnx/result";
 import type { ExportJob, ExportReply, SampleTensor } from "../../../shared/onnx/trainer-job";
 import { type Compiled, CompileError, compileGraph } from "../compile/compile";
 import { loadModel, saveModel } from "../run/checkpoint";
 import { ganMarkers } from "../run/gan-data";
+import { type JobPipeline, jobPipeline, pipelineError } from "./job-pipeline";
 import { exportCompiled } from "./onnx";
+import { passThrough, type RawReply, rawCheckSamples } from "./raw-check";
 import { sampleTensors, verificationInputs } from "./samples";
 import { loadCheckpointWeights } from "./weights";
 
@@ -45,30 +49,33 @@ export async function runExportJob(job: ExportJob): Promise<ExportReply> {
     }
     try {
       if (job.format === "onnx") {
-        const exported = exportCompiled(compiled, {
-          metadata: job.metadata,
-          docString: job.docString,
-          graphName: job.graphName,
-          producerVersion: job.producerVersion,
-        });
+        const built = await jobPipeline(job, compiled);
+        lap("pipeline");
+        const exported = emit(compiled, job, built);
         lap("export");
+        const description = built?.pipeline.describe() ?? null;
         const inputs = exported.inputs.map(tensorInfo);
         if (sample)
           sample.inputs = sampleTensors(
             inputs.map((v) => v.name),
             xs,
           );
-        named(
-          sample?.expected,
-          exported.outputs.map((v) => v.name),
-        );
+        if (!description || description.mode === "bare")
+          named(
+            sample?.expected,
+            exported.outputs.map((v) => v.name),
+          );
+        if (sample && built && description?.mode === "raw") {
+          sample.raw = await rawReply(job, compiled, built, description, sample, warnings);
+          lap("rawCheck");
+        }
         return {
           format: "onnx",
           onnx: { bytes: exported.bytes, irVersion: exported.irVersion, opset: exported.opset },
           inputs,
           outputs: exported.outputs.map(tensorInfo),
           sample,
-          pipeline: null,
+          pipeline: description,
           timings,
           warnings,
         };
@@ -105,6 +112,61 @@ export async function runExportJob(job: ExportJob): Promise<ExportReply> {
   } finally {
     compiled.model.dispose();
   }
+}
+
+/** The ONNX bytes, with the data pipeline when the job has one (its emission errors name it). */
+function emit(compiled: Compiled, job: ExportJob, built: JobPipeline | null) {
+  const opts = {
+    metadata: job.metadata,
+    docString: job.docString,
+    graphName: job.graphName,
+    producerVersion: job.producerVersion,
+  };
+  if (!built) return exportCompiled(compiled, opts);
+  try {
+    return exportCompiled(compiled, { ...opts, pipeline: built.pipeline });
+  } catch (error) {
+    if (error instanceof UnsupportedLayerError || !job.pipeline) throw error;
+    throw pipelineError(error, job.pipeline.inputs, job.pipeline.tableInputs);
+  }
+}
+
+/**
+ * The raw check's samples: read raw from the run's data and answered by NetForge (Try it's path),
+ * else, for a pipeline that passes its inputs through, the verification inputs as they are.
+ */
+async function rawReply(
+  job: ExportJob,
+  compiled: Compiled,
+  built: JobPipeline,
+  description: PipelineDescription,
+  sample: NonNullable<ExportReply["sample"]>,
+  warnings: string[],
+): Promise<RawReply | undefined> {
+  const raw = await rawCheckSamples({
+    compiled,
+    config: built.config,
+    description,
+    data: job.pipeline?.data ?? job.verify?.data,
+    samples: job.verify?.samples ?? sample.count,
+    preprocessing: built.preprocessing,
+    classNames: job.pipeline?.classNames ?? null,
+    gan: ganMarkers(job.graph) !== null,
+  });
+  if (raw) return raw;
+  const given = passThrough(description, {
+    source: sample.source === "random" ? "seeded random" : sample.source,
+    inputs: sample.inputs,
+    expected: named(
+      sample.expected.map((t) => ({ ...t })),
+      description.outputs.map((p) => p.name),
+    ),
+  });
+  if (!given)
+    warnings.push(
+      "not checked on raw data: the run's data gives no raw samples here, and the file's inputs are not the network's",
+    );
+  return given ?? undefined;
 }
 
 function compile(job: ExportJob): Compiled {

@@ -1,0 +1,82 @@
+import type { InlineDataset } from "../../../shared/datasets/inline";
+import type { DatasetSpec } from "../../../shared/datasets/spec";
+import type { PipelineDescription } from "../../../shared/onnx/pipeline/types";
+import type { ExportReply, RawTensor, SampleTensor } from "../../../shared/onnx/trainer-job";
+import type { TrainingConfig } from "../../../shared/training/config";
+import type { Compiled } from "../compile/compile";
+import { netforgeAnswers } from "./raw-answers";
+import { rawFeeds } from "./raw-feeds";
+import { rawSamples } from "./raw-samples";
+
+export type RawReply = NonNullable<NonNullable<ExportReply["sample"]>["raw"]>;
+
+export interface RawCheckInput {
+  compiled: Compiled;
+  config: TrainingConfig;
+  description: PipelineDescription;
+  data: InlineDataset | DatasetSpec | undefined;
+  samples: number;
+  preprocessing: Record<string, unknown> | null;
+  classNames: string[] | null;
+  gan: boolean;
+}
+
+/**
+ * The trainer's half of the raw check: samples read raw from the user's files, fed as the file's
+ * inputs, and NetForge's own answers on them (the Try-it path). Null when the data gives no raw
+ * samples (a GAN's noise, no data, a kind read elsewhere): the caller then checks on the
+ * verification inputs as they are.
+ */
+export async function rawCheckSamples(c: RawCheckInput): Promise<RawReply | null> {
+  if (!c.data || c.gan) return null;
+  const raw = await rawSamples({
+    data: c.data,
+    config: c.config,
+    samples: c.samples,
+    preprocessing: c.preprocessing,
+  });
+  if (!raw) return null;
+  const feeds = rawFeeds(c.description.inputs, raw.columns, raw.count);
+  const source = "kind" in c.data ? null : c.data.source;
+  const { expected, text } = await netforgeAnswers(
+    {
+      compiled: c.compiled,
+      config: c.config,
+      gan: false,
+      preprocessing: c.preprocessing,
+      resize: source?.kind === "imageFolder" ? source.resize : "stretch",
+      ...(c.classNames ? { classNames: c.classNames } : {}),
+    },
+    raw,
+    c.description.outputs,
+  );
+  return {
+    source: raw.source,
+    feeds,
+    expected,
+    shown: raw.shown.map((input, i) => ({ input, netforge: text[i] })),
+  };
+}
+
+/**
+ * Without raw samples (random inputs, a GAN's noise), a pipeline that passes its inputs through
+ * (data saved with no preprocessing) is checked on the verification inputs as they are, its
+ * outputs against the network's. Null when the pipeline transforms them (nothing to feed it).
+ */
+export function passThrough(
+  description: PipelineDescription,
+  sample: { source: string; inputs: SampleTensor[]; expected: SampleTensor[] },
+): RawReply | null {
+  const { inputs, outputs } = description;
+  const same = (ports: typeof inputs, tensors: SampleTensor[]) =>
+    ports.length === tensors.length && ports.every((p, i) => p.dtype === tensors[i].dtype);
+  if (!same(inputs, sample.inputs) || !same(outputs, sample.expected)) return null;
+  const rename = (tensors: SampleTensor[], ports: typeof inputs): RawTensor[] =>
+    tensors.map((t, i) => ({ ...t, name: ports[i].name }));
+  return {
+    source: `${sample.source} inputs`,
+    feeds: rename(sample.inputs, inputs),
+    expected: rename(sample.expected, outputs),
+    shown: [],
+  };
+}
