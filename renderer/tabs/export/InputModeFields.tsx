@@ -28,8 +28,9 @@ export function InputModeFields({ value, onChange }: { value: InputModes; onChan
   const categorical = features.filter((c) => c.type !== "numeric").map((c) => c.name);
   return (
     <>
-      <label className="form-row" htmlFor={ids.inputs}>
-        <span>Inputs</span>
+      {/* The label names the select alone (not its option text), so "Inputs" is its whole accessible name. */}
+      <div className="form-row">
+        <label htmlFor={ids.inputs}>Inputs</label>
         <select
           id={ids.inputs}
           value={value.inputs}
@@ -38,10 +39,10 @@ export function InputModeFields({ value, onChange }: { value: InputModes; onChan
           <option value="raw">{INPUT_MODE_TEXT.raw}</option>
           <option value="bare">{INPUT_MODE_TEXT.bare}</option>
         </select>
-      </label>
+      </div>
       {isTable && value.inputs === "raw" && (
-        <label className="form-row" htmlFor={ids.table}>
-          <span>Table inputs</span>
+        <div className="form-row">
+          <label htmlFor={ids.table}>Table inputs</label>
           <select
             id={ids.table}
             value={value.tableInputs}
@@ -56,7 +57,7 @@ export function InputModeFields({ value, onChange }: { value: InputModes; onChan
               One matrix{categorical.length > 0 ? " (numbers only)" : ""}
             </option>
           </select>
-        </label>
+        </div>
       )}
     </>
   );
