@@ -69,7 +69,7 @@ export async function trainImageRun(trainer: TrainerClient, dir: string, images:
   const graph = imageGraph;
   await writeFile(
     join(runDir, "run.json"),
-    JSON.stringify({ runId: "bench-image", name: "Conv 10M", graph, training, data }),
+    JSON.stringify({ runId: "bench-image", name: "Conv 10M", graph, training, data: { spec: data } }),
   );
   trainer.send({ type: "start", runId: "bench-image", graph, training, data, runDir });
   const end = await trainer.waitForEnd("bench-image");

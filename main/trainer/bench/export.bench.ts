@@ -6,6 +6,7 @@
  * preprocessing inside (uint8 pixels in) and verified on raw pixels read from the run's files.
  * The trainer process is started once and reused, as the app does; its start-up is reported
  * apart. Target: < 3 s per export. Not part of `npm test` (its numbers depend on the machine).
+ * `npm run bench:export -- image` (or `-- dense`) runs one case.
  */
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
@@ -73,36 +74,47 @@ async function timeExports(label: string, opts: ExportRunOptions, startMs: numbe
   );
 }
 
+/** `npm run bench:export -- dense` or `-- image` runs one case; no argument runs both. */
+const only = process.argv[2];
+
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "netforge-export-bench-"));
   const backend = process.env.NETFORGE_BACKEND;
-  let t0 = performance.now();
+  const t0 = performance.now();
   const trainer = await TrainerClient.start({ backend });
   const startMs = performance.now() - t0;
+  console.log(`backend ${trainer.ready.backend}; trainer start ${startMs.toFixed(0)} ms`);
   try {
-    t0 = performance.now();
-    const runDir = await trainDenseRun(trainer, dir);
-    const trainMs = performance.now() - t0;
-    const weightsMb = statSync(join(runDir, "checkpoints", "last", "weights.bin")).size / 2 ** 20;
-    console.log(
-      `backend ${trainer.ready.backend}; trainer start ${startMs.toFixed(0)} ms; 1 training epoch ${trainMs.toFixed(0)} ms; checkpoint ${weightsMb.toFixed(1)} MiB`,
-    );
-    for (const format of ["onnx", "tfjs"] as const) {
-      const out = join(dir, format === "onnx" ? "model.onnx" : "tfjs");
-      await timeExports(`dense ${format}`, { runDir, format, out, trainer }, startMs);
-    }
-
-    t0 = performance.now();
-    const imageRun = await trainImageRun(trainer, dir, 256);
-    console.log(
-      `image run: conv + dense, ${(IMAGE_PARAMS / 1e6).toFixed(2)}M parameters, IDX uint8 28x28x1; 1 training epoch ${(performance.now() - t0).toFixed(0)} ms`,
-    );
-    const out = join(dir, "image.onnx");
-    await timeExports("image onnx raw", { runDir: imageRun, format: "onnx", out, trainer, inputs: "raw" }, startMs);
+    if (only !== "image") await denseCase(trainer, dir, startMs);
+    if (only !== "dense") await imageCase(trainer, dir, startMs);
   } finally {
     await trainer.shutdown();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+async function denseCase(trainer: TrainerClient, dir: string, startMs: number): Promise<void> {
+  const t0 = performance.now();
+  const runDir = await trainDenseRun(trainer, dir);
+  const trainMs = performance.now() - t0;
+  const weightsMb = statSync(join(runDir, "checkpoints", "last", "weights.bin")).size / 2 ** 20;
+  console.log(
+    `dense run: MLP 784-2048-2048-2048-10; 1 training epoch ${trainMs.toFixed(0)} ms; checkpoint ${weightsMb.toFixed(1)} MiB`,
+  );
+  for (const format of ["onnx", "tfjs"] as const) {
+    const out = join(dir, format === "onnx" ? "model.onnx" : "tfjs");
+    await timeExports(`dense ${format}`, { runDir, format, out, trainer }, startMs);
+  }
+}
+
+async function imageCase(trainer: TrainerClient, dir: string, startMs: number): Promise<void> {
+  const t0 = performance.now();
+  const imageRun = await trainImageRun(trainer, dir, 256);
+  console.log(
+    `image run: conv + dense, ${(IMAGE_PARAMS / 1e6).toFixed(2)}M parameters, IDX uint8 28x28x1; 1 training epoch ${(performance.now() - t0).toFixed(0)} ms`,
+  );
+  const out = join(dir, "image.onnx");
+  await timeExports("image onnx raw", { runDir: imageRun, format: "onnx", out, trainer, inputs: "raw" }, startMs);
 }
 
 await main();
