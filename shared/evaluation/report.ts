@@ -228,7 +228,14 @@ export const PredictionSchema = z.discriminatedUnion("kind", [
     /** Per class, index = class id (binary: [1 - p, p]). */
     probabilities: numbers,
   }),
-  z.object({ kind: z.literal("values"), shape: z.array(count), values: numbers }),
+  z.object({
+    kind: z.literal("values"),
+    shape: z.array(count),
+    /** Series: the forecast per horizon step in the target's units; table regression: the label's units. */
+    values: numbers,
+    /** What each value is, where the run knows ("sales t+1", "price"). */
+    names: z.array(z.string()).optional(),
+  }),
 ]);
 
 /** The `predict` result for raw samples (the try-it panel): one prediction per sample. */

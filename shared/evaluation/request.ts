@@ -51,6 +51,25 @@ export const RawSampleSchema = z.discriminatedUnion("kind", [
       error: "an image sample needs exactly one of path (a file) or base64 (its bytes)",
     }),
   z.object({ kind: z.literal("text"), text: z.string() }),
+  /**
+   * A window of raw time steps, oldest first: each step the feature columns by name (numbers or
+   * numeric text; the target column too when it is not a feature and the run differenced) or as
+   * numbers in the run's feature order. At least lookback steps (one more with differencing); the
+   * last ones are used. The forecast comes back in the target's units.
+   */
+  z.object({
+    kind: z.literal("series"),
+    steps: z
+      .array(z.union([z.record(z.string(), z.union([z.number(), z.string()])), z.array(z.number())]))
+      .min(1)
+      .max(100_000),
+  }),
+  /** A raw uint8 image (IDX, npy or decoded pixels): whole numbers 0..255, row-major, with its shape. */
+  z.object({
+    kind: z.literal("pixels"),
+    shape: z.array(z.number().int().min(1)).min(1).max(4),
+    pixels: z.array(z.number()).min(1).max(16_777_216),
+  }),
 ]);
 
 export type RawSample = z.infer<typeof RawSampleSchema>;

@@ -169,7 +169,8 @@ export function skippedWarning(bad: BadImages, root: string): DataWarning | unde
   };
 }
 
-function standardize(x: Float32Array, stats: ChannelStats, c: number): void {
+/** (x - mean) / std per channel, in place (channels last, c channels). */
+export function standardize(x: Float32Array, stats: ChannelStats, c: number): void {
   for (let i = 0; i < x.length; i++) x[i] = (x[i] - stats.mean[i % c]) / stats.std[i % c];
 }
 

@@ -38,7 +38,7 @@ export function windowSeries(
   layout: Layout,
   split: { validation: number; test: number },
 ): SeriesWindows {
-  const diff = (v: Float64Array) => (layout.differencing ? v.subarray(1).map((x, t) => x - v[t]) : v);
+  const diff = (v: Float64Array) => (layout.differencing ? difference(v) : v);
   const cols = data.values.map(diff);
   const target = diff(data.targetValues);
   const steps = target.length;
@@ -78,11 +78,9 @@ export function windowSeries(
   const y = new Float32Array(windows * horizon);
   for (let w = 0; w < windows; w++) {
     for (let t = 0; t < lookback; t++) {
-      for (let c = 0; c < F; c++)
-        x[(w * lookback + t) * F + c] = (cols[c][w + t] - features[c].offset) / features[c].scale;
+      for (let c = 0; c < F; c++) x[(w * lookback + t) * F + c] = scaleValue(cols[c][w + t], features[c]);
     }
-    for (let h = 0; h < horizon; h++)
-      y[w * horizon + h] = (target[w + lookback + h] - targetScale.offset) / targetScale.scale;
+    for (let h = 0; h < horizon; h++) y[w * horizon + h] = scaleValue(target[w + lookback + h], targetScale);
   }
   return {
     x,
@@ -94,6 +92,43 @@ export function windowSeries(
     features,
     target: targetScale,
   };
+}
+
+/** First differences v[t+1] - v[t], one step shorter: the model then sees changes, not levels. */
+export function difference(v: Float64Array): Float64Array {
+  return v.subarray(1).map((x, t) => x - v[t]);
+}
+
+/** A step's value as the windows hold it, with its column's saved scale. */
+export const scaleValue = (v: number, s: ColumnScale): number => (v - s.offset) / s.scale;
+
+/**
+ * One window of raw steps as the model reads it, as windowSeries builds each training window:
+ * `columns` holds each feature's raw values (oldest first, lookback steps, one more with
+ * differencing), differenced, then scaled with the run's saved scales; [lookback, features] row-major.
+ */
+export function encodeWindow(columns: Float64Array[], features: ColumnScale[], differencing: boolean): Float32Array {
+  const cols = columns.map((v) => (differencing ? difference(v) : v));
+  const F = cols.length;
+  const lookback = cols[0]?.length ?? 0;
+  const x = new Float32Array(lookback * F);
+  for (let t = 0; t < lookback; t++) for (let c = 0; c < F; c++) x[t * F + c] = scaleValue(cols[c][t], features[c]);
+  return x;
+}
+
+/**
+ * A forecast as the model answers it (scaled, and differenced when the run was) back in the
+ * target's units: y * scale + offset; with differencing (`last` = the window's last raw target
+ * value), the changes summed onto it step by step, the inverse of windowSeries' targets.
+ */
+export function forecastInUnits(y: ArrayLike<number>, target: ColumnScale, last: number | null): number[] {
+  let level = last ?? 0;
+  return Array.from(y, (v) => {
+    const value = v * target.scale + target.offset;
+    if (last === null) return value;
+    level += value;
+    return level;
+  });
 }
 
 function scaleOf(name: string, v: Float64Array, kind: Layout["scaling"]): ColumnScale {

@@ -9,6 +9,7 @@ import { fitPreprocessing } from "./fit-preprocessing";
 export interface JobPipeline {
   pipeline: Pipeline;
   preprocessing: Record<string, unknown>;
+  classNames: string[] | null;
   config: TrainingConfig;
 }
 
@@ -29,18 +30,19 @@ export async function jobPipeline(job: ExportJob, compiled: Compiled): Promise<J
   let preprocessing = spec.preprocessing as Record<string, unknown> | null;
   if (!preprocessing && data) preprocessing = await fitPreprocessing(data, compiled, config);
   preprocessing ??= AS_GIVEN;
+  const classNames = spec.classNames ?? fittedClassNames(preprocessing);
   try {
     const pipeline = buildPipeline({
       preprocessing,
       source: spec.source,
       analysis: compiled.analysis,
       outputs: compiled.outputs,
-      classNames: spec.classNames,
+      classNames,
       training: config,
       options: { inputs: spec.inputs, tableInputs: spec.tableInputs },
       ...(spec.fileStem ? { fileStem: spec.fileStem } : {}),
     });
-    return { pipeline, preprocessing, config };
+    return { pipeline, preprocessing, classNames, config };
   } catch (error) {
     throw pipelineError(error, spec.inputs, spec.tableInputs);
   }
@@ -55,6 +57,12 @@ export function pipelineError(error: unknown, inputs: string, tableInputs: strin
     ),
     { code: "E_EXPORT_PIPELINE" },
   );
+}
+
+/** A fitted preprocessing's class names (a project's table or text), when the host knew none. */
+function fittedClassNames(preprocessing: Record<string, unknown>): string[] | null {
+  const names = preprocessing.classNames;
+  return Array.isArray(names) && names.length > 0 && names.every((n) => typeof n === "string") ? names : null;
 }
 
 export function trainingConfig(training: unknown): TrainingConfig {

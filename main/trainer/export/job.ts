@@ -150,7 +150,6 @@ async function rawReply(
     data: job.pipeline?.data ?? job.verify?.data,
     samples: job.verify?.samples ?? sample.count,
     preprocessing: built.preprocessing,
-    classNames: job.pipeline?.classNames ?? null,
     gan: ganMarkers(job.graph) !== null,
   });
   if (raw) return raw;
@@ -203,6 +202,8 @@ const DTYPES: Partial<Record<number, TensorInfo["dtype"]>> = {
   [DataType.FLOAT]: "float32",
   [DataType.INT32]: "int32",
   [DataType.INT64]: "int64",
+  [DataType.UINT8]: "uint8",
+  [DataType.STRING]: "string",
 };
 
 function tensorInfo(v: ValueInfo): TensorInfo {

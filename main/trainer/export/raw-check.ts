@@ -17,7 +17,6 @@ export interface RawCheckInput {
   data: InlineDataset | DatasetSpec | undefined;
   samples: number;
   preprocessing: Record<string, unknown> | null;
-  classNames: string[] | null;
   gan: boolean;
 }
 
@@ -37,15 +36,13 @@ export async function rawCheckSamples(c: RawCheckInput): Promise<RawReply | null
   });
   if (!raw) return null;
   const feeds = rawFeeds(c.description.inputs, raw.columns, raw.count);
-  const source = "kind" in c.data ? null : c.data.source;
   const { expected, text } = await netforgeAnswers(
     {
       compiled: c.compiled,
       config: c.config,
       gan: false,
+      runData: c.data,
       preprocessing: c.preprocessing,
-      resize: source?.kind === "imageFolder" ? source.resize : "stretch",
-      ...(c.classNames ? { classNames: c.classNames } : {}),
     },
     raw,
     c.description.outputs,

@@ -5,8 +5,10 @@ import type { SampleInput } from "../../../shared/evaluation/report";
 import type { RawSample } from "../../../shared/evaluation/request";
 import type { PortDtype } from "../../../shared/onnx/pipeline/types";
 import type { TrainingConfig } from "../../../shared/training/config";
+import { rawArrays } from "./raw-arrays";
 import { rawImages } from "./raw-images";
 import { rawInline } from "./raw-inline";
+import { rawSeries } from "./raw-series";
 import { rawTable } from "./raw-table";
 import { rawText } from "./raw-text";
 
@@ -60,6 +62,8 @@ export async function rawSamples(req: RawRequest): Promise<RawSamples | null> {
   if (source.kind === "table") return rawTable(source, data, config, req.samples);
   if (source.kind === "imageFolder") return rawImages(source, data, config, req.samples);
   if (source.kind === "text") return rawText(source, data, config, req.samples, req.preprocessing);
+  if (source.kind === "timeSeries") return rawSeries(source, data, config, req.samples);
+  if (source.kind === "idx" || source.kind === "npy") return rawArrays(source, data, config, req.samples);
   return null;
 }
 

@@ -1,18 +1,19 @@
 import * as tf from "@tensorflow/tfjs";
 import type { Prediction, PredictionResult } from "../../../shared/evaluation/report";
 import type { RawSample } from "../../../shared/evaluation/request";
-import type { TrainingConfig } from "../../../shared/training/config";
-import type { Compiled } from "../compile/compile";
 import { readPreprocessing } from "./evaluate-data";
-import { type EncodeContext, encodeSample } from "./evaluate-encode";
+import { encodeSample } from "./evaluate-encode";
+import { encodeContext } from "./evaluate-encode-context";
 import { type EvalModel, EvaluationError } from "./evaluate-model";
 import { toProbabilities } from "./evaluate-outputs";
 import { detectTask } from "./evaluate-task";
 
 /**
- * The try-it panel's `predict`: raw samples (a table row by column name, an image, a text, or
- * numbers) through the run's saved preprocessing, answered with the class and every class's
- * probability for classifiers, the output values otherwise.
+ * The try-it panel's and `netforge predict`'s one prediction path: raw samples (a table row by
+ * column name, an image file or raw pixels, a text, a window of series steps, or numbers) through
+ * the run's saved preprocessing, answered with the class and every class's probability for
+ * classifiers (both classes for binary), a series forecast per horizon step in the target's units,
+ * a table regression in the label's units, the output values otherwise.
  */
 export async function predictSamples(m: EvalModel, samples: RawSample[]): Promise<PredictionResult> {
   const model = m.compiled.model;
@@ -21,29 +22,21 @@ export async function predictSamples(m: EvalModel, samples: RawSample[]): Promis
       "E_PREDICT_INPUT",
       `try-it feeds a model with one Input; this one has ${model.inputs.length} (send model-shaped samples as x instead)`,
     );
-  const source = m.runData && !("kind" in m.runData) ? m.runData.source : null;
   return predictWith(
     {
       compiled: m.compiled,
       config: m.config,
       gan: m.gan,
+      runData: m.runData,
       preprocessing: await readPreprocessing(m.runDir),
-      resize: source?.kind === "imageFolder" ? source.resize : "stretch",
-      classNames: inlineClassNames(m),
     },
     samples,
   );
 }
 
-/** What the try-it path needs of a model: the run's preprocessing and class names, without its folder. */
-export interface PredictContext {
-  compiled: Compiled;
-  config: TrainingConfig;
-  gan: boolean;
+/** What the try-it path needs of a model: its data and saved preprocessing, without a run folder. */
+export interface PredictContext extends Pick<EvalModel, "compiled" | "config" | "gan" | "runData"> {
   preprocessing: Record<string, unknown> | null;
-  resize: EncodeContext["resize"];
-  /** Class names when the preprocessing has none (inline data's own). */
-  classNames?: string[];
 }
 
 /**
@@ -53,7 +46,7 @@ export interface PredictContext {
 export async function predictWith(c: PredictContext, samples: RawSample[]): Promise<PredictionResult> {
   const model = c.compiled.model;
   const preprocessing = c.preprocessing;
-  const ctx = { inputShape: model.inputs[0].shape.slice(1), preprocessing, resize: c.resize };
+  const ctx = encodeContext(c, preprocessing);
   const outputShape = model.outputs[0].shape.slice(1);
   const { task } = detectTask(c.config, {
     gan: c.gan,
@@ -83,9 +76,12 @@ export async function predictWith(c: PredictContext, samples: RawSample[]): Prom
     } else if (task === "classification") {
       predictions.push(classOf(out.values));
       classes = out.values.length;
+    } else if (e.answer) {
+      const values = e.answer.decode(out.values);
+      predictions.push({ kind: "values", shape: [values.length], values, names: e.answer.names });
     } else predictions.push({ kind: "values", shape: out.shape, values: out.values });
   }
-  const known = (preprocessing?.classNames as string[] | undefined) ?? c.classNames;
+  const known = (preprocessing?.classNames as string[] | undefined) ?? sourceClassNames(c);
   const classNames = classes > 0 ? Array.from({ length: classes }, (_, c) => known?.[c] ?? String(c)) : null;
   return {
     classNames,
@@ -102,9 +98,10 @@ function classOf(probabilities: number[]): Prediction {
   return { kind: "class", classId: best, className: String(best), confidence: probabilities[best], probabilities };
 }
 
-function inlineClassNames(m: EvalModel): string[] | undefined {
+/** Class names the run's data declares itself (inline samples, IDX and npy sources); tables and text save theirs. */
+function sourceClassNames(m: Pick<EvalModel, "runData">): string[] | undefined {
   const data = m.runData;
   if (!data) return undefined;
-  const inline = "kind" in data ? data : data.source.kind === "inline" ? data.source : null;
-  return inline?.classNames;
+  const source = "kind" in data ? data : data.source;
+  return "classNames" in source ? source.classNames : undefined;
 }
