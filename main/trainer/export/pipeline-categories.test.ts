@@ -42,12 +42,17 @@ function csv(name: string, lines: string[]): string {
 const SOURCE = { columns: [{ name: "size", encoding: "ordinal" }], missing: { strategy: "mean" } };
 
 /** Feeds as a user builds them from the file: category cells as written (trimmed), numbers parsed. */
-function feeds(rows: TableRows, lines: string[], ports: { name: string }[]): Record<string, ort.Tensor> {
+function feeds(
+  rows: TableRows,
+  lines: string[],
+  ports: { name: string }[],
+  header = HEADER,
+): Record<string, ort.Tensor> {
   const cells = lines.map((l) => l.split(","));
   const n = lines.length;
   return Object.fromEntries(
     rows.values.map((v, i) => {
-      const col = HEADER.split(",").indexOf(rows.features[i].name);
+      const col = header.split(",").indexOf(rows.features[i].name);
       const t =
         v.kind === "number"
           ? new ort.Tensor("float32", Float32Array.from(v.values), [n, 1])
@@ -97,5 +102,32 @@ describe("table pipeline with categories", () => {
     const want = dense(x, PREDICT.length, b.weights[b.analysis.outputs[0]]).map(softmax);
     expect(maxAbsDiff(out.probabilities.data as Float32Array, want.flat())).toBeLessThan(1e-5);
     expect(out.label.data).toEqual(want.map((p) => enc.classNames[argmax(p)]));
+  });
+
+  it("a category column with no value in the training rows encodes every row as unknown", async () => {
+    const lines = ["a,b,x,kind", ",,1,p", ",,2,q", ",,3,p", ",,4,q", "red,big,5,p", "blue,small,6,q"];
+    const path = join(dir, "sparse.csv");
+    writeFileSync(path, `${lines.join("\n")}\n`);
+    const source = {
+      kind: "table" as const,
+      path,
+      columns: [{ name: "b", encoding: "ordinal" }],
+      missing: { strategy: "mode" },
+    };
+    const rows = await readTable(source as never);
+    const enc = encodeTable(rows, [0, 1, 2, 3]);
+    expect(enc.stats.features.map((f) => f.categories)).toEqual([[], [], undefined]);
+    const pre = { kind: "table", featureNames: enc.featureNames, classNames: enc.classNames, stats: enc.stats };
+    const b = await build(dir, "sparse", sequential([enc.featureNames.length], ["Dense", { units: 2 }]), {
+      preprocessing: pre,
+      source: null,
+      classNames: enc.classNames,
+      training: training({ loss: { type: "sparseCategoricalCrossentropy", fromLogits: true } }),
+      options: { inputs: "raw", tableInputs: "columns" },
+    });
+    const out = await run(b.session, feeds(rows, lines.slice(1), b.description.inputs, lines[0]));
+    const x = applyTableStats(rows, enc.stats).features;
+    const want = dense(x, rows.labels.length, b.weights[b.analysis.outputs[0]]).map(softmax);
+    expect(maxAbsDiff(out.probabilities.data as Float32Array, want.flat())).toBeLessThan(1e-5);
   });
 });

@@ -19,8 +19,8 @@ export class Recorder {
 
   constructor(readonly mode: ExportInputMode) {}
 
-  input(info: ValueInfo, description: string): void {
-    this.inputs.push(port(info, description));
+  input(info: ValueInfo, description: string, columns?: string[]): void {
+    this.inputs.push({ ...port(info, description), ...(columns ? { columns } : {}) });
   }
 
   output(info: ValueInfo, description: string): void {

@@ -56,7 +56,13 @@ export function classLabels(g: OnnxGraph, probs: string, names: readonly string[
  * sigmoid (or logit) unit is binary: probabilities [1 - p, p], class 1 when p > 0.5 strictly.
  * Anything else (regression, autoencoders, generators, several outputs) passes unchanged.
  */
-export function classifierHeads(classNames: readonly string[] | null, training: TrainingConfig, d: Recorder): Heads {
+export function classifierHeads(
+  classNames: readonly string[] | null,
+  training: TrainingConfig,
+  d: Recorder,
+  /** A table regression's label column (its targets are not scaled, so the output is in its units). */
+  target?: string,
+): Heads {
   const squash = squashOf(training);
   const kindOf = (network: NetworkOutputs): "binary" | "classes" | null => {
     if (network.length !== 1) return null;
@@ -75,7 +81,7 @@ export function classifierHeads(classNames: readonly string[] | null, training: 
   return {
     raw(g, network) {
       const kind = kindOf(network);
-      if (!kind) return passThrough(network, d);
+      if (!kind) return passThrough(network, d, target);
       const out = network[0].info;
       const units = out.dims[1] as number;
       let probs = probabilities(g, out.name, squash, kind === "binary" ? "probabilities/positive" : "probabilities");
@@ -106,7 +112,7 @@ export function classifierHeads(classNames: readonly string[] | null, training: 
     },
     bare(network) {
       const kind = kindOf(network);
-      passThrough(network, d);
+      passThrough(network, d, target);
       if (!kind) return;
       const out = network[0].info;
       if (kind === "binary") d.metadata[METADATA_KEYS.threshold] = "0.5";
@@ -127,7 +133,10 @@ export function classifierHeads(classNames: readonly string[] | null, training: 
 }
 
 /** The network's outputs as the file's, described as what they are. */
-export function passThrough(network: NetworkOutputs, d: Recorder): ValueInfo[] {
-  for (const o of network) d.output(o.info, `the output of "${o.id}" as the network computes it`);
+export function passThrough(network: NetworkOutputs, d: Recorder, target?: string): ValueInfo[] {
+  for (const o of network) {
+    const what = target && network.length === 1 ? `the predicted "${target}", in the training file's units` : null;
+    d.output(o.info, what ?? `the output of "${o.id}" as the network computes it`);
+  }
   return network.map((o) => o.info);
 }

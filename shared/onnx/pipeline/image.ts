@@ -13,13 +13,15 @@ import type { ImagePreprocessing } from "./preprocessing";
 export function imageFront(pre: ImagePreprocessing, source: unknown, d: Recorder): Front {
   const [h, w, c] = pre.shape;
   const resize = (source as { resize?: string } | null)?.resize ?? "stretch";
-  d.userStep(
-    `Resize each image to ${w}x${h} pixels (width x height) with "${resize}" (${RESIZE[resize] ?? "as the run did"}), as NetForge did for training.`,
-  );
-  if (c === 1)
+  const userSteps = () => {
     d.userStep(
-      'Convert to grayscale with the ITU-R 601-2 luma weights (0.299 R + 0.587 G + 0.114 B, as PIL\'s convert("L")).',
+      `Resize each image to ${w}x${h} pixels (width x height) with "${resize}" (${RESIZE[resize] ?? "as the run did"}), as NetForge did for training.`,
     );
+    if (c === 1)
+      d.userStep(
+        'Convert to grayscale with the ITU-R 601-2 luma weights (0.299 R + 0.587 G + 0.114 B, as PIL\'s convert("L")).',
+      );
+  };
   const stats = pre.stats;
   const lines = [
     "pixels: cast to float, / 255",
@@ -27,6 +29,7 @@ export function imageFront(pre: ImagePreprocessing, source: unknown, d: Recorder
   ];
   return {
     raw(g, _inputId, model) {
+      userSteps();
       const dims = ["N", h, w, c];
       const name = g.addInput("pixels", DataType.UINT8, dims);
       d.input(
@@ -43,6 +46,7 @@ export function imageFront(pre: ImagePreprocessing, source: unknown, d: Recorder
       return reshapeTo(g, x, [h, w, c], model, d);
     },
     bare(_inputId, model) {
+      userSteps();
       d.step(`Resize to ${w}x${h} (${resize}), pixels as float ${shapeText(["N", h, w, c])}`);
       for (const line of lines) d.step(line);
       d.transforms[model.name] = {

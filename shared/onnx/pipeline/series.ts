@@ -31,6 +31,7 @@ export function seriesPipeline(pre: SeriesPreprocessing, d: Recorder): { front: 
       d.input(
         { name, elemType: DataType.FLOAT, dims },
         `the last ${steps} raw values of each feature (${names}), oldest first${diff ? ` (lookback ${L} + 1: the model reads differences)` : ""}`,
+        features.map((f) => f.name),
       );
       let x = g.op1("Cast", [name], { to: attr.i(DataType.DOUBLE) }, "window/double");
       if (diff) {
@@ -111,6 +112,7 @@ function targetInput(g: OnnxGraph, target: string, d: Recorder): string {
   d.input(
     { name, elemType: DataType.FLOAT, dims },
     `the last raw value of "${target}" at the window's last step (the forecast adds the changes to it)`,
+    [target],
   );
   return g.op1("Cast", [name], { to: attr.i(DataType.DOUBLE) }, `${name}/double`);
 }

@@ -26,14 +26,18 @@ export function tableFront(pre: TablePreprocessing, mode: TableInputMode, d: Rec
   const width = features.reduce((n, f) => n + widthOf(f), 0);
   const centers = features.flatMap((f) => new Array(widthOf(f)).fill(isCategorical(f) ? 0 : f.center));
   const scales = features.flatMap((f) => new Array(widthOf(f)).fill(isCategorical(f) ? 1 : f.scale));
-  for (const f of features) if (f.stripUnit && f.unit) d.userStep(unitLine(f));
-  d.userStep(
-    mode === "matrix"
-      ? "Missing numbers: feed NaN; the file fills them as training did."
-      : 'Missing cells: feed NaN for a number and "" for a category; the file fills them as training did. Trim spaces around categories.',
-  );
+  // Recorded when an Input takes the table (a GAN generator's file has none).
+  const userSteps = () => {
+    for (const f of features) if (f.stripUnit && f.unit) d.userStep(unitLine(f));
+    d.userStep(
+      mode === "matrix"
+        ? "Missing numbers: feed NaN; the file fills them as training did."
+        : 'Missing cells: feed NaN for a number and "" for a category; the file fills them as training did. Trim spaces around categories.',
+    );
+  };
   return {
     raw(g, _inputId, model) {
+      userSteps();
       expectDims(model, [width], "the table's encoded features");
       const x = mode === "matrix" ? matrixInput(g, features, d) : columnInputs(g, features, d);
       const affine = centers.some((c) => c !== 0) || scales.some((s) => s !== 1);
@@ -50,6 +54,7 @@ export function tableFront(pre: TablePreprocessing, mode: TableInputMode, d: Rec
       return { name, rank: 2, layout: "channelsLast", elemType: DataType.FLOAT } satisfies Value;
     },
     bare(_inputId, model) {
+      userSteps();
       for (const f of features) d.step(featureLine(f));
       d.step(`Concatenate into [N, ${width}] in this order: ${pre.featureNames.join(", ")}.`);
       d.transforms[model.name] = {
@@ -73,11 +78,11 @@ function columnInputs(g: OnnxGraph, features: readonly FeatureStat[], d: Recorde
   for (const f of features) {
     if (isCategorical(f)) {
       const name = g.addInput(onnxName(f.name), DataType.STRING, ["N", 1]);
-      d.input({ name, elemType: DataType.STRING, dims: ["N", 1] }, categoryPort(f));
+      d.input({ name, elemType: DataType.STRING, dims: ["N", 1] }, categoryPort(f), [f.name]);
       if (widthOf(f) > 0) parts.push(encodeCategory(g, name, f));
     } else {
       const name = g.addInput(onnxName(f.name), DataType.FLOAT, ["N", 1]);
-      d.input({ name, elemType: DataType.FLOAT, dims: ["N", 1] }, numberPort(f));
+      d.input({ name, elemType: DataType.FLOAT, dims: ["N", 1] }, numberPort(f), [f.name]);
       parts.push(fillMissing(g, name, [f.fill as number]));
     }
   }
@@ -91,6 +96,7 @@ function matrixInput(g: OnnxGraph, features: readonly FeatureStat[], d: Recorder
   d.input(
     { name, elemType: DataType.FLOAT, dims },
     `the feature columns as numbers, in this order: ${features.map((f) => `${f.name} (${numberKind(f)})`).join(", ")}; NaN where missing`,
+    features.map((f) => f.name),
   );
   return fillMissing(
     g,
@@ -115,14 +121,15 @@ function encodeCategory(g: OnnxGraph, input: string, f: FeatureStat): string {
   const categories = f.categories as string[];
   const fill = categories.indexOf(String(f.fill));
   const missing = fill >= 0 ? [...MISSING_TOKENS] : [];
+  const keys = [...categories, ...missing];
+  const codes = [...categories.map((_, k) => k), ...missing.map(() => fill)];
+  // A column without a value in the training rows has no key; the checker wants at least one,
+  // and "" -> -1 is what the default gives anyway.
+  if (keys.length === 0) [keys[0], codes[0]] = ["", -1];
   const code = g.mlOp1(
     "LabelEncoder",
     [input],
-    {
-      keys_strings: attr.ss([...categories, ...missing]),
-      values_int64s: attr.is([...categories.map((_, k) => k), ...missing.map(() => fill)]),
-      default_int64: attr.i(-1),
-    },
+    { keys_strings: attr.ss(keys), values_int64s: attr.is(codes), default_int64: attr.i(-1) },
     `${input}/code`,
   );
   if (f.encoding !== "onehot") return g.op1("Cast", [code], { to: attr.i(DataType.DOUBLE) }, `${input}/ordinal`);

@@ -13,21 +13,27 @@ import type { PairsPreprocessing, TextPreprocessing } from "./preprocessing";
  */
 export function tokensFront(pre: TextPreprocessing | PairsPreprocessing, fileStem: string, d: Recorder): Front {
   const file = `${fileStem}.vocabulary.json`;
-  d.metadata[METADATA_KEYS.vocabularyFile] = file;
-  d.sideFiles.push({ name: file, contents: `${JSON.stringify(vocabularyFile(pre), null, 1)}\n` });
-  const t = pre.tokenizer;
-  const split =
-    t.level === "word"
-      ? "words (runs of letters, digits and _, inner apostrophes kept; punctuation dropped)"
-      : "characters";
-  const side = pre.kind === "text" ? pre.padding : "post";
-  d.userStep(
-    `Tokenize as NetForge does (settings and vocabulary in ${file}): ${t.lowercase ? "lowercase, " : ""}split into ${split}, map each token to its index in the vocabulary (unknown: 1, "${t.oovToken}"), truncate to ${pre.maxLength} at the ${pre.kind === "text" ? (pre.truncation === "post" ? "end" : "start") : "end"} and pad with 0 at the ${side === "post" ? "end" : "start"}.`,
-  );
-  if (pre.kind === "sentencePairs")
+  // Announced once, when an Input takes token ids (sentence pairs have two).
+  let announced = false;
+  const announce = () => {
+    if (announced) return;
+    announced = true;
+    d.metadata[METADATA_KEYS.vocabularyFile] = file;
+    d.sideFiles.push({ name: file, contents: `${JSON.stringify(vocabularyFile(pre), null, 1)}\n` });
+    const t = pre.tokenizer;
+    const split =
+      t.level === "word"
+        ? "words (runs of letters, digits and _, inner apostrophes kept; punctuation dropped)"
+        : "characters";
+    const side = pre.kind === "text" ? pre.padding : "post";
     d.userStep(
-      `Decode step by step: the decoder input starts with "${pre.startToken}" (then the tokens produced so far, padded with 0); stop at "${pre.endToken}".`,
+      `Tokenize as NetForge does (settings and vocabulary in ${file}): ${t.lowercase ? "lowercase, " : ""}split into ${split}, map each token to its index in the vocabulary (unknown: 1, "${t.oovToken}"), truncate to ${pre.maxLength} at the ${pre.kind === "text" ? (pre.truncation === "post" ? "end" : "start") : "end"} and pad with 0 at the ${side === "post" ? "end" : "start"}.`,
     );
+    if (pre.kind === "sentencePairs")
+      d.userStep(
+        `Decode step by step: the decoder input starts with "${pre.startToken}" (then the tokens produced so far, padded with 0); stop at "${pre.endToken}".`,
+      );
+  };
   const describeIds = (inputId: string): string => {
     if (pre.kind === "text") return `token ids of the text, ${pre.maxLength} per sample (see ${file})`;
     const role = inputId === pre.decoderInput ? "decoder" : "encoder";
@@ -35,11 +41,13 @@ export function tokensFront(pre: TextPreprocessing | PairsPreprocessing, fileSte
   };
   return {
     raw(g, inputId, model) {
+      announce();
       const { info, value } = declareInput(g, model.name, model.elemType, model.dims);
       d.input(info, describeIds(inputId));
       return value;
     },
     bare(inputId, model) {
+      announce();
       d.step(`"${model.name}": ${describeIds(inputId)}, ${shapeText(model.dims)}`);
       d.transforms[model.name] = { kind: "tokens", vocabularyFile: file, maxLength: pre.maxLength };
     },

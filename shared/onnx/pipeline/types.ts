@@ -37,6 +37,12 @@ export interface PipelinePort {
   shape: Dim[];
   /** What to put in (a column of the training file, pixels 0..255 at HxW, token ids) or what comes out. */
   description: string;
+  /**
+   * The training file's columns this input takes, in order along its last axis: one for a table
+   * column's input (its name as the user wrote it, even when the port's name is sanitized), every
+   * feature for a table matrix or a series window, the target for `<target>_last`. Absent otherwise.
+   */
+  columns?: string[];
 }
 
 /** A file written beside the model (the vocabulary and tokenizer settings of a text model). */
