@@ -118,6 +118,7 @@ test("iris CSV: probe, bind, train, evaluate, try, export, reload", async ({ pag
     .getByLabel("Inputs", { exact: true })
     .selectOption({ label: "Raw data (preprocessing inside the file)" });
   await exporter.getByLabel("Table inputs").selectOption({ label: "One per column" });
+  await expect(exporter.getByTestId("export-mode")).toHaveText(/take raw data/);
   await exporter.getByRole("button", { name: "Export ONNX" }).click();
   await expect(exporter.getByTestId("export-verdict")).toHaveText("✓ Verified", { timeout: 120_000 });
   expect(await maxAbsDiff(page)).toBeLessThan(1e-4);
@@ -139,6 +140,7 @@ test("iris CSV: probe, bind, train, evaluate, try, export, reload", async ({ pag
   await exporter
     .getByLabel("Inputs", { exact: true })
     .selectOption({ label: "Bare network (expects preprocessed inputs)" });
+  await expect(exporter.getByTestId("export-mode")).toHaveText(/bare network: it expects preprocessed inputs/);
   await exporter.getByRole("button", { name: "Export ONNX" }).click();
   await expect(exporter.getByRole("note", { name: "Expects preprocessed inputs" })).toBeVisible({ timeout: 120_000 });
   await expect(exporter.getByTestId("export-verdict")).toHaveText("✓ Verified");

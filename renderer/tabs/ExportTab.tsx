@@ -106,7 +106,11 @@ export function ExportTab({ hidden }: { hidden: boolean }) {
       hidden={hidden}
     >
       <div className="export-layout">
-        <ReadinessCard report={readiness.report} error={readiness.error} />
+        <ReadinessCard
+          report={readiness.report}
+          error={readiness.error}
+          mode={format === "onnx" ? modes.inputs : null}
+        />
         <div className="export-side">
           <section className="card" aria-label="Export settings">
             <header className="card-header">
