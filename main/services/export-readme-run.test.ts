@@ -101,6 +101,19 @@ describe("README beside the model", () => {
     }
   }, 90_000);
 
+  it("Fashion-MNIST (IDX): the Node example feeds one image's uint8 pixels", async () => {
+    const { md, node, expected } = await exportAndRun(
+      join(ROOT, "resources/templates/fashion-mnist-mlp.netforge.json"),
+      "fashion",
+    );
+    expect(md).toMatch(/\| `[\w.]+` \| uint8 \| \[N, 28, 28(, 1)?\] \|/);
+    expect(block(md, "js")).toMatch(
+      /new ort\.Tensor\("uint8", Uint8Array\.from\(\[(\d+, ){783}\d+\]\), \[1, 28, 28(, 1)?\]\)/,
+    );
+    expect(md).toContain("| 9 | Ankle boot |");
+    expectSameAnswer(node, expected);
+  }, 90_000);
+
   it("a table with a text column: the Node example feeds strings", async () => {
     const lines = ["mass,colour,fruit"];
     for (let i = 0; i < 30; i++)
