@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { DatasetSpecSchema } from "../../../shared/datasets/spec";
 import { sequential } from "../../../shared/ir/builder";
+import { FASHION_MNIST_CLASSES } from "../../data/idx/fashion-mnist";
 import type { TrainerClient } from "../../services/trainer-client";
 
 /**
@@ -15,18 +16,6 @@ import type { TrainerClient } from "../../services/trainer-client";
  */
 
 const DATASET = join(import.meta.dirname, "../../../resources/datasets/fashion-mnist-subset");
-const CLASSES = [
-  "T-shirt/top",
-  "Trouser",
-  "Pullover",
-  "Dress",
-  "Coat",
-  "Sandal",
-  "Shirt",
-  "Sneaker",
-  "Bag",
-  "Ankle boot",
-];
 
 /** 26x26x32 conv features into 462 units: 21,632 x 462 + the rest = 10.0M parameters. */
 export const imageGraph = sequential(
@@ -57,7 +46,12 @@ function idxSubset(dir: string, n: number): { images: string; labels: string } {
 export async function trainImageRun(trainer: TrainerClient, dir: string, images: number): Promise<string> {
   const runDir = join(dir, "image-run");
   await mkdir(runDir, { recursive: true });
-  const source = { kind: "idx" as const, ...idxSubset(dir, images), scale: "unit" as const, classNames: CLASSES };
+  const source = {
+    kind: "idx" as const,
+    ...idxSubset(dir, images),
+    scale: "unit" as const,
+    classNames: [...FASHION_MNIST_CLASSES],
+  };
   const data = DatasetSpecSchema.parse({ source, split: { seed: 1, test: 0 } });
   const training = {
     epochs: 1,
