@@ -94,6 +94,10 @@ describe("README beside the model", () => {
     expect(["setosa", "versicolor", "virginica"]).toContain(label);
     // The label output is the class name, or its id when the file has no names.
     expect([[label], [best]]).toContainEqual(node.get("label"));
+    // Without onnxruntime in Python the example cannot run here; Python still reads it as valid code.
+    execFileSync("/usr/bin/python3", ["-c", "import ast, sys; ast.parse(sys.stdin.read())"], {
+      input: block(md, "python"),
+    });
     if (pythonOrt) {
       writeFileSync(join(folder, "example.py"), block(md, "python"));
       const py = execFileSync("/usr/bin/python3", ["example.py"], { cwd: folder, encoding: "utf8" });
