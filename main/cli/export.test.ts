@@ -57,14 +57,37 @@ describe("netforge export", () => {
       opset: 17,
       irVersion: 8,
       inputs: [{ name: "input_1", dtype: "float32", shape: ["N", 2] }],
-      outputs: [{ name: "dense_2", dtype: "float32", shape: ["N", 1] }],
+      outputs: [
+        { name: "probabilities", dtype: "float32", shape: ["N", 2] },
+        { name: "label", dtype: "string", shape: ["N"] },
+      ],
       verified: true,
       samples: 4,
       warnings: [],
+      pipeline: { mode: "raw" },
+      rawCheck: { source: "training inline samples", agree: 4, count: 4 },
     });
     expect(result.maxAbsDiff).toBeLessThan(1e-5);
     expect(typeof result.maxRelDiff).toBe("number");
     expect(existsSync(out)).toBe(true);
+  }, 120_000);
+
+  it("--bare writes the network alone, flagged as expecting preprocessed inputs", () => {
+    const out = join(dir, "xor-bare.onnx");
+    const r = netforge("export", runDir, "--bare", "--out", out);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain("inputs:  input_1 float32 [N, 2]");
+    expect(r.stdout).toContain("outputs: dense_2 float32 [N, 1]");
+    expect(r.stdout).toContain("bare network");
+    expect(r.stderr).toContain("warning: expects preprocessed inputs: ");
+  }, 120_000);
+
+  it("--table-inputs matrix gives iris one float matrix, and says how the raw check went", () => {
+    const out = join(dir, "iris-matrix.onnx");
+    const r = netforge("export", "iris", "--table-inputs", "matrix", "--out", out);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain("inputs:  features float32 [N, 4]");
+    expect(r.stdout).toContain("raw check on validation rows of iris.csv: 30 of 30 agree");
   }, 120_000);
 
   it("exports the tfjs layers format with a readable summary", () => {
@@ -134,6 +157,7 @@ describe("netforge export", () => {
     [["export", "no-such-run"], "no such run folder or project file"],
     [["export", "xor", "--format", "pdf"], "--format must be onnx or tfjs; received pdf"],
     [["export", "xor", "--samples", "0"], "--samples must be a whole number in [1, 4096]; received 0"],
+    [["export", "xor", "--table-inputs", "rows"], "--table-inputs must be columns or matrix; received rows"],
   ])("exits 1 with a clear message: %j", (args, message) => {
     const r = netforge(...args);
     expect(r.status).toBe(1);

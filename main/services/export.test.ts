@@ -90,20 +90,26 @@ describe("exportRun from a trained run", () => {
     runDir = await trainRun("iris", 3);
   }, 120_000);
 
-  it("writes a verified ONNX file with the run's class names and normalization", async () => {
+  it("writes a verified ONNX file that takes the raw columns, with the run's class names and normalization", async () => {
     const out = join(dir, "iris.onnx");
     const result = await exportRun({ runDir, out, trainer });
     expect(ExportResultSchema.parse(result)).toEqual(result);
+    const column = (name: string) => ({ name, dtype: "float32", shape: ["N", 1] });
     expect(result).toMatchObject({
       file: out,
       format: "onnx",
       opset: 17,
       irVersion: 8,
-      inputs: [{ name: "input_1", dtype: "float32", shape: ["N", 4] }],
-      outputs: [{ name: "dense_2", dtype: "float32", shape: ["N", 3] }],
+      inputs: ["sepal_length", "sepal_width", "petal_length", "petal_width"].map(column),
+      outputs: [
+        { name: "probabilities", dtype: "float32", shape: ["N", 3] },
+        { name: "label", dtype: "string", shape: ["N"] },
+      ],
       verified: true,
       samples: 30, // iris' 20% validation part
       warnings: [],
+      pipeline: { mode: "raw" },
+      rawCheck: { source: "validation rows of iris.csv", agree: 30, count: 30 },
     });
     expect(result.maxAbsDiff).toBeLessThan(1e-5);
     const text = readFileSync(out).toString("latin1");

@@ -116,11 +116,20 @@ function summary(r: ExportResult): string {
       ? "not verified"
       : `${r.verified ? "verified" : "FAILED verification"} on ${r.samples} sample(s): max abs diff ${r.maxAbsDiff.toExponential(2)}, max rel diff ${(r.maxRelDiff ?? 0).toExponential(2)}`;
   const c = r.readiness.counts;
+  const raw = r.rawCheck;
+  const pipeline =
+    r.pipeline?.mode === "bare"
+      ? "  bare network: it expects preprocessed inputs (see the warning)"
+      : raw
+        ? `  raw check on ${raw.source}: ${raw.agree} of ${raw.count} agree`
+        : null;
   return [
     r.file ? `exported ${r.file} (${header})` : `not exported (${header}): the file was deleted`,
     `  inputs:  ${r.inputs.map(tensor).join("; ")}`,
     `  outputs: ${r.outputs.map(tensor).join("; ")}`,
     `  ${verified}`,
+    ...(pipeline ? [pipeline] : []),
+    ...r.beside.map((f) => `  beside it: ${f}`),
     `  nodes: ${c.exported} exported, ${c.approximated} approximated, ${c.dropped} dropped${c.excluded ? `, ${c.excluded} excluded` : ""}`,
     "",
   ].join("\n");

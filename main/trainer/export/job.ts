@@ -10,7 +10,7 @@ import { loadModel, saveModel } from "../run/checkpoint";
 import { ganMarkers } from "../run/gan-data";
 import { type JobPipeline, jobPipeline, pipelineError } from "./job-pipeline";
 import { exportCompiled } from "./onnx";
-import { passThrough, type RawReply, rawCheckSamples } from "./raw-check";
+import { givenCheck, passThrough, type RawReply, rawCheckSamples } from "./raw-check";
 import { sampleTensors, verificationInputs } from "./samples";
 import { loadCheckpointWeights } from "./weights";
 
@@ -143,7 +143,7 @@ async function rawReply(
   sample: NonNullable<ExportReply["sample"]>,
   warnings: string[],
 ): Promise<RawReply | undefined> {
-  const raw = await rawCheckSamples({
+  const input = {
     compiled,
     config: built.config,
     description,
@@ -151,10 +151,14 @@ async function rawReply(
     samples: job.verify?.samples ?? sample.count,
     preprocessing: built.preprocessing,
     gan: ganMarkers(job.graph) !== null,
-  });
+  };
+  const raw = await rawCheckSamples(input);
   if (raw) return raw;
+  const source = sample.source === "random" ? "seeded random" : sample.source;
+  const asValues = await givenCheck(input, { source, inputs: sample.inputs });
+  if (asValues) return asValues;
   const given = passThrough(description, {
-    source: sample.source === "random" ? "seeded random" : sample.source,
+    source,
     inputs: sample.inputs,
     expected: named(
       sample.expected.map((t) => ({ ...t })),

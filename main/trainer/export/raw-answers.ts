@@ -3,7 +3,7 @@ import { classText, valuesText } from "../../../shared/onnx/answer-text";
 import type { PipelinePort } from "../../../shared/onnx/pipeline/types";
 import type { RawTensor } from "../../../shared/onnx/trainer-job";
 import { type PredictContext, predictWith } from "../run/evaluate-predict";
-import type { RawSamples } from "./raw-samples";
+import type { RawSamples } from "./raw-types";
 
 /**
  * NetForge's answers on the raw samples, through the Try-it path (its encoding of the raw sample,

@@ -1,11 +1,10 @@
-import { basename } from "node:path";
 import type { DatasetSpec } from "../../../shared/datasets/spec";
 import { splitIndices } from "../../../shared/datasets/split-indices";
 import type { TrainingConfig } from "../../../shared/training/config";
 import { loadIdx } from "../../data/idx/read";
 import { loadNpy } from "../../data/npy/load";
 import { valuesInput } from "../run/evaluate-inputs";
-import { type RawSamples, SHOWN_SAMPLES } from "./raw-samples";
+import { describeSource, firstOfPart, type RawSamples, SHOWN_SAMPLES } from "./raw-types";
 
 type ArraySource = Extract<DatasetSpec["source"], { kind: "idx" | "npy" }>;
 
@@ -33,15 +32,14 @@ export async function rawArrays(
   const size = loaded.shape.reduce((a, b) => a * b, 1);
   const count = loaded.x.length / Math.max(1, size);
   const parts = splitIndices(count, spec.split, loaded.labels);
-  const useValidation = config.validation.type !== "none" && parts.validation.length > 0;
-  const picked = (useValidation ? parts.validation : parts.train).slice(0, n);
+  const { picked, part } = firstOfPart(parts, config, n);
   if (picked.length === 0) return null;
   const sample = (i: number) => loaded.x.subarray(i * size, (i + 1) * size);
   const idx = source.kind === "idx";
   const data = idx ? new Uint8Array(picked.length * size) : new Float32Array(picked.length * size);
   for (const [k, i] of picked.entries()) data.set(sample(i), k * size);
   return {
-    source: `${useValidation ? "validation" : "training"} ${idx ? "images" : "samples"} of ${basename(loaded.file)}`,
+    source: describeSource(part, idx ? "images" : "samples", loaded.file),
     count: picked.length,
     columns: [{ name: idx ? "pixels" : "x", dtype: idx ? "uint8" : "float32", shape: loaded.shape, data }],
     samples: picked.map((i) =>
@@ -60,7 +58,7 @@ async function idxArrays(source: Extract<ArraySource, { kind: "idx" }>) {
 }
 
 /** Flat values as nested arrays of `shape` (a sample as inline data writes it). */
-function nest(values: number[], shape: readonly number[]): unknown {
+export function nest(values: number[], shape: readonly number[]): unknown {
   if (shape.length <= 1) return values;
   const step = values.length / shape[0];
   return Array.from({ length: shape[0] }, (_, i) => nest(values.slice(i * step, (i + 1) * step), shape.slice(1)));

@@ -4,9 +4,12 @@ import type { PipelineDescription } from "../../../shared/onnx/pipeline/types";
 import type { ExportReply, RawTensor, SampleTensor } from "../../../shared/onnx/trainer-job";
 import type { TrainingConfig } from "../../../shared/training/config";
 import type { Compiled } from "../compile/compile";
+import { valuesInput } from "../run/evaluate-inputs";
 import { netforgeAnswers } from "./raw-answers";
+import { nest } from "./raw-arrays";
 import { rawFeeds } from "./raw-feeds";
 import { rawSamples } from "./raw-samples";
+import { type RawSamples, SHOWN_SAMPLES } from "./raw-types";
 
 export type RawReply = NonNullable<NonNullable<ExportReply["sample"]>["raw"]>;
 
@@ -34,16 +37,41 @@ export async function rawCheckSamples(c: RawCheckInput): Promise<RawReply | null
     samples: c.samples,
     preprocessing: c.preprocessing,
   });
-  if (!raw) return null;
+  return raw ? answered(c, raw) : null;
+}
+
+/**
+ * Without raw samples (no data, a GAN's noise), a file that takes its one input as given (data
+ * with no preprocessing) is fed the verification inputs as raw values, and NetForge answers them
+ * through Try it's path as values: the file's answers (probabilities, labels) are still checked.
+ */
+export async function givenCheck(
+  c: RawCheckInput,
+  sample: { source: string; inputs: SampleTensor[] },
+): Promise<RawReply | null> {
+  const port = c.description.inputs[0];
+  const x = sample.inputs[0];
+  // Try it answers a model with one Input and reads its first output only.
+  const single = c.compiled.inputs.length === 1 && c.compiled.outputs.length === 1 && c.description.inputs.length === 1;
+  if (c.preprocessing?.kind !== "none" || !single) return null;
+  if (!x || port.dtype !== x.dtype) return null;
+  const shape = x.shape.slice(1);
+  const size = shape.reduce((a, b) => a * b, 1);
+  const count = x.shape[0];
+  const one = (i: number) => Array.from(x.data.subarray(i * size, (i + 1) * size));
+  return answered(c, {
+    source: `${sample.source === "random" ? "seeded random" : sample.source} inputs`,
+    count,
+    columns: [{ name: port.name, dtype: x.dtype, shape, data: x.data }],
+    samples: Array.from({ length: count }, (_, i) => ({ kind: "values", x: nest(one(i), shape) as number[] })),
+    shown: Array.from({ length: Math.min(SHOWN_SAMPLES, count) }, (_, i) => valuesInput(one(i), shape)),
+  });
+}
+
+async function answered(c: RawCheckInput, raw: RawSamples): Promise<RawReply> {
   const feeds = rawFeeds(c.description.inputs, raw.columns, raw.count);
   const { expected, text } = await netforgeAnswers(
-    {
-      compiled: c.compiled,
-      config: c.config,
-      gan: false,
-      runData: c.data,
-      preprocessing: c.preprocessing,
-    },
+    { compiled: c.compiled, config: c.config, gan: c.gan, runData: c.data ?? null, preprocessing: c.preprocessing },
     raw,
     c.description.outputs,
   );

@@ -1,6 +1,6 @@
 import type { PipelinePort } from "../../../shared/onnx/pipeline/types";
 import type { RawTensor } from "../../../shared/onnx/trainer-job";
-import type { RawColumn } from "./raw-samples";
+import type { RawColumn } from "./raw-types";
 
 /**
  * The raw samples as the exported file's inputs: one column per input, in the pipeline's input

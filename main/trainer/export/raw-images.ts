@@ -6,7 +6,7 @@ import type { TrainingConfig } from "../../../shared/training/config";
 import { channelsOf, decodeImage, mapLimit } from "../../data/image-folder/decode";
 import { scanImageFolder } from "../../data/image-folder/scan";
 import { imageFileInput } from "../run/evaluate-inputs";
-import { describeSource, type RawSamples, SHOWN_SAMPLES } from "./raw-samples";
+import { describeSource, firstOfPart, type RawSamples, SHOWN_SAMPLES } from "./raw-types";
 
 /** Images decoded at once: a few, so a large folder does not hold every file's pixels twice. */
 const PARALLEL = 4;
@@ -25,8 +25,7 @@ export async function rawImages(
 ): Promise<RawSamples | null> {
   const index = await scanImageFolder(source.path);
   const parts = splitIndices(index.files.length, spec.split, index.labels);
-  const useValidation = config.validation.type !== "none" && parts.validation.length > 0;
-  const picked = (useValidation ? parts.validation : parts.train).slice(0, n);
+  const { picked, part } = firstOfPart(parts, config, n);
   if (picked.length === 0) return null;
   const [h, w] = source.targetSize;
   const c = channelsOf(source.color);
@@ -38,7 +37,7 @@ export async function rawImages(
     for (let k = 0; k < px.length; k++) pixels[i * px.length + k] = Math.round(px[k] * 255);
   });
   return {
-    source: describeSource(useValidation ? "validation" : "training", "images", source.path),
+    source: describeSource(part, "images", source.path),
     count: files.length,
     columns: [{ name: "pixels", dtype: "uint8", shape: [h, w, c], data: pixels }],
     samples: files.map((path) => ({ kind: "image", path })),

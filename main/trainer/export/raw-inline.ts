@@ -1,7 +1,7 @@
 import type { InlineDataset } from "../../../shared/datasets/inline";
 import type { TrainingConfig } from "../../../shared/training/config";
 import { flatten, valuesInput } from "../run/evaluate-inputs";
-import { describeSource, type RawColumn, type RawSamples, SHOWN_SAMPLES } from "./raw-samples";
+import { describeSource, type RawColumn, type RawSamples, SHOWN_SAMPLES } from "./raw-types";
 
 /**
  * Inline samples are fed as given (NetForge saves no preprocessing for them): the validation

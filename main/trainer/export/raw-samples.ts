@@ -1,9 +1,5 @@
-import { basename } from "node:path";
 import type { InlineDataset } from "../../../shared/datasets/inline";
 import type { DatasetSpec } from "../../../shared/datasets/spec";
-import type { SampleInput } from "../../../shared/evaluation/report";
-import type { RawSample } from "../../../shared/evaluation/request";
-import type { PortDtype } from "../../../shared/onnx/pipeline/types";
 import type { TrainingConfig } from "../../../shared/training/config";
 import { rawArrays } from "./raw-arrays";
 import { rawImages } from "./raw-images";
@@ -11,34 +7,15 @@ import { rawInline } from "./raw-inline";
 import { rawSeries } from "./raw-series";
 import { rawTable } from "./raw-table";
 import { rawText } from "./raw-text";
+import type { RawSamples } from "./raw-types";
+
+export type { RawColumn, RawSamples } from "./raw-types";
 
 /**
  * Samples of the run's data read RAW from the user's files, for the export's raw check: what the
  * exported file is fed (one column per raw input, before any preprocessing) and the same samples
  * as the Try-it path takes them (RawSample), so NetForge answers on exactly what the file sees.
  */
-
-/** One raw input of the file, `count` samples of `shape` each, batch first. */
-export interface RawColumn {
-  name: string;
-  dtype: PortDtype;
-  shape: number[];
-  data: Float32Array | Int32Array | Uint8Array | string[];
-}
-
-export interface RawSamples {
-  /** "validation rows of iris.csv", for the report. */
-  source: string;
-  count: number;
-  columns: RawColumn[];
-  /** The same samples as Try it takes them, in order. */
-  samples: RawSample[];
-  /** The first samples as the report shows them. */
-  shown: SampleInput[];
-}
-
-/** The report shows this many samples of the raw check. */
-export const SHOWN_SAMPLES = 8;
 
 export interface RawRequest {
   data: InlineDataset | DatasetSpec;
@@ -65,9 +42,4 @@ export async function rawSamples(req: RawRequest): Promise<RawSamples | null> {
   if (source.kind === "timeSeries") return rawSeries(source, data, config, req.samples);
   if (source.kind === "idx" || source.kind === "npy") return rawArrays(source, data, config, req.samples);
   return null;
-}
-
-/** "validation rows of iris.csv" */
-export function describeSource(part: "validation" | "training", what: string, path?: string): string {
-  return `${part} ${what}${path ? ` of ${basename(path)}` : ""}`;
 }

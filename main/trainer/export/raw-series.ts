@@ -2,7 +2,7 @@ import type { TimeSeriesSource } from "../../../shared/datasets/sources/time-ser
 import type { DatasetSpec } from "../../../shared/datasets/spec";
 import type { TrainingConfig } from "../../../shared/training/config";
 import { readSeries, windowSeries } from "../../data/series/index";
-import { describeSource, type RawColumn, type RawSamples, SHOWN_SAMPLES } from "./raw-samples";
+import { describeSource, firstOfPart, type RawColumn, type RawSamples, SHOWN_SAMPLES } from "./raw-types";
 
 /**
  * Series windows of raw values, as a user cuts them from the CSV: the lookback steps (one more
@@ -20,8 +20,7 @@ export async function rawSeries(
   const data = await readSeries(source);
   const validation = config.validation.type === "none" ? 0 : spec.split.validation;
   const { parts } = windowSeries(data, source, { validation, test: spec.split.test });
-  const useValidation = parts.validation.length > 0;
-  const picked = (useValidation ? parts.validation : parts.train).slice(0, n);
+  const { picked, part } = firstOfPart(parts, config, n);
   if (picked.length === 0) return null;
   const steps = source.lookback + (source.differencing ? 1 : 0);
   const F = data.features.length;
@@ -44,7 +43,7 @@ export async function rawSeries(
   const columns: RawColumn[] = [{ name: "window", dtype: "float32", shape: [steps, F], data: window }];
   if (needsTarget) columns.push({ name: `${data.target}_last`, dtype: "float32", shape: [1], data: last });
   return {
-    source: describeSource(useValidation ? "validation" : "training", "windows", source.path),
+    source: describeSource(part, "windows", source.path),
     count: picked.length,
     columns,
     samples: samples.map((s) => ({ kind: "series", steps: s })),

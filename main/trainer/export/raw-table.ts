@@ -4,7 +4,7 @@ import { splitIndices } from "../../../shared/datasets/split-indices";
 import type { TrainingConfig } from "../../../shared/training/config";
 import { readTable } from "../../data/table/index";
 import { parseTable, readTableText } from "../../data/table/parse";
-import { describeSource, type RawColumn, type RawSamples, SHOWN_SAMPLES } from "./raw-samples";
+import { describeSource, firstOfPart, type RawColumn, type RawSamples, SHOWN_SAMPLES } from "./raw-types";
 
 /**
  * Table rows as the file holds them: numeric columns as numbers (a unit suffix stripped, an
@@ -20,8 +20,7 @@ export async function rawTable(
 ): Promise<RawSamples | null> {
   const rows = await readTable(source);
   const parts = splitIndices(rows.labels.length, spec.split, rows.task === "classification" ? rows.labels : undefined);
-  const useValidation = config.validation.type !== "none" && parts.validation.length > 0;
-  const picked = (useValidation ? parts.validation : [...parts.train]).slice(0, n);
+  const { picked, part } = firstOfPart(parts, config, n);
   if (picked.length === 0) return null;
   // The cells as written, by record number: what a user's row holds before NetForge reads it.
   const { text } = await readTableText(rows.path);
@@ -39,7 +38,7 @@ export async function rawTable(
   const names = rows.features.map((f) => f.name);
   const raw = picked.map((r) => rows.features.map((f) => cellsOf(r)[f.index] ?? ""));
   return {
-    source: describeSource(useValidation ? "validation" : "training", "rows", rows.path),
+    source: describeSource(part, "rows", rows.path),
     count: picked.length,
     columns,
     samples: raw.map((cells) => ({ kind: "table", row: Object.fromEntries(names.map((k, i) => [k, cells[i]])) })),

@@ -3,7 +3,7 @@ import type { DatasetSpec } from "../../../shared/datasets/spec";
 import { splitIndices } from "../../../shared/datasets/split-indices";
 import type { TrainingConfig } from "../../../shared/training/config";
 import { encodeSequences, readText } from "../../data/text/index";
-import { describeSource, type RawSamples, SHOWN_SAMPLES } from "./raw-samples";
+import { describeSource, firstOfPart, type RawSamples, SHOWN_SAMPLES } from "./raw-types";
 
 /**
  * Texts of the run's file: the exported file takes token ids (standard ONNX has no tokenizer),
@@ -27,8 +27,7 @@ export async function rawText(
   };
   const ex = await readText(source);
   const parts = splitIndices(ex.labels.length, spec.split, ex.labels);
-  const useValidation = config.validation.type !== "none" && parts.validation.length > 0;
-  const picked = (useValidation ? parts.validation : parts.train).slice(0, n);
+  const { picked, part } = firstOfPart(parts, config, n);
   if (picked.length === 0) return null;
   const { ids } = encodeSequences(
     picked.map((i) => ex.tokens[i]),
@@ -36,7 +35,7 @@ export async function rawText(
     layout,
   );
   return {
-    source: describeSource(useValidation ? "validation" : "training", "texts", source.path),
+    source: describeSource(part, "texts", source.path),
     count: picked.length,
     columns: [{ name: "ids", dtype: "int32", shape: [layout.maxLength], data: ids }],
     samples: picked.map((i) => ({ kind: "text", text: ex.texts[i] })),
