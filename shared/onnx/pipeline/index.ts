@@ -37,7 +37,8 @@ export interface PipelineInput {
  * of the network and the answers users want behind it; bare mode keeps the network's own inputs
  * and outputs (the file exportOnnx writes without a pipeline) and writes the exact transform the
  * user must apply into the metadata. Throws an Error naming the problem when the preprocessing
- * does not fit the network or the options.
+ * does not fit the network or the options. One pipeline per exportOnnx call: it records what it
+ * emits, and describe() reads that record.
  */
 export function buildPipeline(input: PipelineInput): Pipeline {
   const pre = parsePreprocessing(input.preprocessing);
