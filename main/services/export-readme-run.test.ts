@@ -63,11 +63,11 @@ function expectSameAnswer(got: Map<string, (number | string)[]>, want: Map<strin
 }
 
 /** Exports `project` into its own folder and runs the README's Node example there. */
-async function exportAndRun(project: string, name: string) {
+async function exportAndRun(project: string, name: string, inputs: "raw" | "bare" = "raw") {
   const folder = join(dir, name);
   mkdirSync(folder);
   const out = join(folder, `${name}.onnx`);
-  const result = await exportRun({ project, out, trainer });
+  const result = await exportRun({ project, out, trainer, inputs });
   expect(result.verified).toBe(true);
   const readme = join(folder, readmeName(basename(out)));
   expect(result.beside).toContain(readme);
@@ -115,6 +115,17 @@ describe("README beside the model", () => {
       /new ort\.Tensor\("uint8", Uint8Array\.from\(\[(\d+, ){783}\d+\]\), \[1, 28, 28(, 1)?\]\)/,
     );
     expect(md).toContain("| 9 | Ankle boot |");
+    expectSameAnswer(node, expected);
+  }, 90_000);
+
+  it("bare iris: the transform comes first, and the example feeds one preprocessed sample", async () => {
+    const { result, md, node, expected } = await exportAndRun(IRIS, "iris-bare", "bare");
+    expect(result.pipeline?.mode).toBe("bare");
+    expect(md.indexOf("## ⚠ Expects preprocessed inputs")).toBeGreaterThan(0);
+    expect(md.indexOf("## ⚠ Expects preprocessed inputs")).toBeLessThan(md.indexOf("## Inputs"));
+    for (const step of result.pipeline?.steps ?? []) expect(md).toContain(step);
+    expect(md).not.toContain("## Preprocessing inside the file");
+    expect(expected.size).toBeGreaterThan(0);
     expectSameAnswer(node, expected);
   }, 90_000);
 
