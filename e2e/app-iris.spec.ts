@@ -145,6 +145,8 @@ test("iris CSV: probe, bind, train, evaluate, try, export, reload", async ({ pag
   await expect(exporter.getByRole("note", { name: "Expects preprocessed inputs" })).toBeVisible({ timeout: 120_000 });
   await expect(exporter.getByTestId("export-verdict")).toHaveText("✓ Verified");
   await expect(exporter.getByRole("region", { name: "Raw-data check" })).toHaveCount(0);
+  await exporter.getByRole("note", { name: "Expects preprocessed inputs" }).scrollIntoViewIfNeeded();
+  await screenshot(page, test.info().outputPath("iris-export-bare.png"));
 
   await saveProject(page);
   await page.reload();

@@ -34,21 +34,25 @@ function PortTable({ label, ports }: { label: string; ports: readonly Port[] }) 
   );
 }
 
+/** A bare file's flag, shown first in the result card: nothing else says the file wants other data. */
+export function BareFlag() {
+  return (
+    <div className="problem-note" role="note" aria-label="Expects preprocessed inputs">
+      <strong>Expects preprocessed inputs.</strong> This file is the bare network: apply the transform under
+      "Preprocessing you must apply" to your data first, or its answers will be wrong without any error.
+    </div>
+  );
+}
+
 /**
  * What the written file takes and returns, the preprocessing inside it (or, for a bare export,
- * the one the user must apply, flagged), what stays the user's job, and the files beside it.
+ * the one the user must apply), what stays the user's job, and the files beside it.
  */
 export function PipelineDetails({ pipeline, beside }: { pipeline: PipelineSummary; beside: ExportResult["beside"] }) {
   const bare = pipeline.mode === "bare";
   const stepsLabel = bare ? "Preprocessing you must apply" : "Preprocessing inside the file";
   return (
     <div className="pipeline-details">
-      {bare && (
-        <div className="problem-note" role="note" aria-label="Expects preprocessed inputs">
-          <strong>Expects preprocessed inputs.</strong> This file is the bare network: apply the transform below to your
-          data first, or its answers will be wrong without any error.
-        </div>
-      )}
       <PortTable label="File inputs" ports={pipeline.inputs} />
       <PortTable label="File outputs" ports={pipeline.outputs} />
       <section aria-label={stepsLabel}>
