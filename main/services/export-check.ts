@@ -1,5 +1,5 @@
 import { type Comparison, compareOutputs } from "../../shared/onnx/compare";
-import type { PipelineDescription } from "../../shared/onnx/pipeline/types";
+import type { PipelineDescription, PipelinePort } from "../../shared/onnx/pipeline/types";
 import type { PipelineSummary, RawCheck } from "../../shared/onnx/result";
 import type { ExportReply } from "../../shared/onnx/trainer-job";
 import { checkRaw } from "./export-raw-check";
@@ -45,7 +45,15 @@ async function checkPreprocessed(file: string, sample: NonNullable<ExportReply["
 /** What the report shows of the pipeline: its ports and steps (metadata and side files stay in the file's folder). */
 export function pipelineSummary(d: PipelineDescription | null): PipelineSummary | null {
   if (!d) return null;
-  return { mode: d.mode, inputs: d.inputs, outputs: d.outputs, steps: d.steps, userSteps: d.userSteps };
+  // The ports as the result schema has them: a table input's `columns` is the export job's business.
+  const port = ({ name, dtype, shape, description }: PipelinePort) => ({ name, dtype, shape, description });
+  return {
+    mode: d.mode,
+    inputs: d.inputs.map(port),
+    outputs: d.outputs.map(port),
+    steps: d.steps,
+    userSteps: d.userSteps,
+  };
 }
 
 /** A bare file's warning: what the user must do to inputs before feeding it. */
