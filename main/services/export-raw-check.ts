@@ -1,4 +1,4 @@
-import { classText, valuesText } from "../../shared/onnx/answer-text";
+import { classText, tokensText, valuesText } from "../../shared/onnx/answer-text";
 import { type Comparison, compareOutputs, type OutputValues } from "../../shared/onnx/compare";
 import { type RawCheck, VERIFY_TOLERANCE } from "../../shared/onnx/result";
 import type { ExportReply, RawTensor } from "../../shared/onnx/trainer-job";
@@ -42,7 +42,7 @@ export async function checkRaw(file: string, raw: RawSample): Promise<{ comparis
       source: raw.source,
       agree: agrees.filter(Boolean).length,
       count,
-      shown: raw.shown.map((s, i) => ({ ...s, onnx: answerOf(actual, i, count), agree: agrees[i] })),
+      shown: raw.shown.map((s, i) => ({ ...s, onnx: answerOf(actual, i, count, raw.sequence), agree: agrees[i] })),
     },
   };
 }
@@ -90,8 +90,9 @@ function labelDisagreements(actual: RunOutput[], expected: RawTensor[], count: n
 }
 
 /** The file's answer on sample i as the report prints it: its label and top probability, else its values. */
-function answerOf(actual: RunOutput[], i: number, count: number): string {
+function answerOf(actual: RunOutput[], i: number, count: number, sequence: RawSample["sequence"]): string {
   const label = actual.find((a) => Array.isArray(a.data) || a.data instanceof BigInt64Array);
+  if (label && sequence) return tokensText(row(label, i, count).map(String), sequence);
   const numbers = actual.find((a) => a !== label);
   const values = numbers ? (row(numbers, i, count) as number[]) : [];
   if (!label) return valuesText(values);

@@ -1,8 +1,9 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BLUE, GREEN, makeFolder, png, RED } from "../data/image-folder/test-fixtures";
+import { seq2seqGraph } from "../trainer/testing/seq2seq-graph";
 import { exportRun } from "./export";
 import { expectRawAgreement, writeProject } from "./export-raw.testkit";
 import { TrainerClient } from "./trainer-client";
@@ -121,4 +122,38 @@ describe("raw data of each kind", () => {
     expect(vocabulary).toMatchObject({ kind: "text", maxLength: 16, classNames: ["negative", "positive"] });
     expect(result.rawCheck?.shown[0].input.kind).toBe("text");
   }, 60_000);
+
+  it("sentence pairs (dates to ISO): encoder and decoder ids in, per-step probabilities and tokens out", async () => {
+    const L = 10;
+    const path = join(dir, "dates.netforge.json");
+    const data = {
+      source: {
+        kind: "sentencePairs",
+        path: join(RESOURCES, "datasets/dates-to-iso.csv"),
+        maxLength: L,
+        tokenizer: { vocabSize: 300 },
+      },
+      split: { seed: 1, validation: 0.2, test: 0 },
+    };
+    const training = { loss: { type: "sparseCategoricalCrossentropy" }, validation: { type: "split", fraction: 0.2 } };
+    writeFileSync(
+      path,
+      JSON.stringify({
+        format: "netforge.project",
+        version: 1,
+        name: "dates",
+        graph: seq2seqGraph(L, 300),
+        data,
+        training,
+      }),
+    );
+    const result = await exportRun({ project: path, out: join(dir, "dates.onnx"), trainer, samples: 32 });
+    expectRawAgreement(result, /^validation pairs of dates-to-iso\.csv$/);
+    expect(result.inputs.map((i) => i.dtype)).toEqual(["int32", "int32"]);
+    expect(result.outputs.map((o) => [o.name, o.dtype])).toEqual([
+      ["probabilities", "float32"],
+      ["tokens", "string"],
+    ]);
+    expect(result.beside).toEqual([join(dir, "dates.vocabulary.json")]);
+  }, 120_000);
 });

@@ -134,6 +134,11 @@ export const ExportReplySchema = z.object({
           feeds: z.array(RawTensorSchema),
           expected: z.array(RawTensorSchema),
           shown: z.array(z.object({ input: SampleInputSchema, netforge: z.string() })),
+          /**
+           * A seq2seq file answers a token per step: its answer reads as the tokens up to `end`,
+           * padding left out, joined by `separator` (as NetForge's answer is written).
+           */
+          sequence: z.object({ end: z.string(), pad: z.string(), separator: z.string() }).optional(),
         })
         .optional(),
     })

@@ -63,19 +63,32 @@ export function encodeSentencePairs(
   fitRows?: ArrayLike<number>,
 ): EncodedPairs {
   const s = SentencePairsSourceSchema.parse(input);
-  const layout = { maxLength: s.maxLength, padding: "post", truncation: "post" } as const;
   const sourceVocabulary = buildVocabulary(pairs.source, s.tokenizer, fitRows);
   const targetVocabulary = buildVocabulary(pairs.target, s.tokenizer, fitRows, [s.startToken, s.endToken]);
+  return encodePairsWith(pairs, s.maxLength, sourceVocabulary, targetVocabulary);
+}
+
+/**
+ * Tokenized pairs as ids with given vocabularies (the run's saved ones, for an export's raw check,
+ * or those just fitted): the encoder's ids, the decoder's start+target and its target+end.
+ */
+export function encodePairsWith(
+  pairs: Pick<SentencePairs, "source" | "target">,
+  maxLength: number,
+  sourceVocabulary: string[],
+  targetVocabulary: string[],
+): EncodedPairs {
+  const layout = { maxLength, padding: "post", truncation: "post" } as const;
   const enc = encodeSequences(pairs.source, sourceVocabulary, layout);
   // Both decoder sequences hold at most maxLength-1 target tokens, so they stay aligned.
-  const cut = pairs.target.map((t) => t.slice(0, s.maxLength - 1));
+  const cut = pairs.target.map((t) => t.slice(0, maxLength - 1));
   const decIn = encodeSequences(cut, targetVocabulary, layout, { prefix: START_ID });
   const decOut = encodeSequences(cut, targetVocabulary, layout, { suffix: END_ID });
-  const truncated = pairs.target.filter((t) => t.length > s.maxLength - 1).length;
+  const truncated = pairs.target.filter((t) => t.length > maxLength - 1).length;
   const longest = Math.max(0, ...pairs.target.map((t) => t.length));
   return {
     n: pairs.source.length,
-    maxLength: s.maxLength,
+    maxLength,
     encoderInput: enc.ids,
     decoderInput: decIn.ids,
     decoderTarget: decOut.ids,

@@ -8,6 +8,7 @@ import { valuesInput } from "../run/evaluate-inputs";
 import { netforgeAnswers } from "./raw-answers";
 import { nest } from "./raw-arrays";
 import { rawFeeds } from "./raw-feeds";
+import { rawPairs } from "./raw-pairs";
 import { rawSamples } from "./raw-samples";
 import { type RawSamples, SHOWN_SAMPLES } from "./raw-types";
 
@@ -31,6 +32,9 @@ export interface RawCheckInput {
  */
 export async function rawCheckSamples(c: RawCheckInput): Promise<RawReply | null> {
   if (!c.data || c.gan) return null;
+  // Try it answers one Input; a seq2seq pair is answered beside it (raw-pairs.ts).
+  if (!("kind" in c.data) && c.data.source.kind === "sentencePairs")
+    return rawPairs(c.data.source, c.data, c, c.description);
   const raw = await rawSamples({
     data: c.data,
     config: c.config,

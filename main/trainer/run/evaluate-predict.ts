@@ -2,7 +2,7 @@ import * as tf from "@tensorflow/tfjs";
 import type { Prediction, PredictionResult } from "../../../shared/evaluation/report";
 import type { RawSample } from "../../../shared/evaluation/request";
 import { readPreprocessing } from "./evaluate-data";
-import { encodeSample } from "./evaluate-encode";
+import { type Encoded, encodeSample } from "./evaluate-encode";
 import { encodeContext } from "./evaluate-encode-context";
 import { type EvalModel, EvaluationError } from "./evaluate-model";
 import { toProbabilities } from "./evaluate-outputs";
@@ -61,14 +61,12 @@ export async function predictWith(c: PredictContext, samples: RawSample[]): Prom
   const predictions: Prediction[] = [];
   const warnings: string[][] = [];
   let classes = 0;
-  for (const sample of samples) {
-    const e = await encodeSample(sample, ctx);
+  const encoded: Encoded[] = [];
+  for (const sample of samples) encoded.push(await encodeSample(sample, ctx));
+  const outs = predictEncoded(model, encoded, int ? "int32" : "float32", c.config);
+  for (const [i, e] of encoded.entries()) {
     warnings.push(e.warnings);
-    const out = tf.tidy(() => {
-      const x = tf.tensor(e.values, [1, ...e.shape], int ? "int32" : "float32");
-      const p = toProbabilities(model.predict(x) as tf.Tensor, c.config);
-      return { shape: p.shape.slice(1), values: Array.from(p.dataSync()) };
-    });
+    const out = outs[i];
     if (task === "binary") {
       const p = out.values[0];
       predictions.push(classOf([1 - p, p]));
@@ -92,7 +90,38 @@ export async function predictWith(c: PredictContext, samples: RawSample[]): Prom
   };
 }
 
-function classOf(probabilities: number[]): Prediction {
+/**
+ * The model's probabilities (or values) per encoded sample: samples of one shape go through the
+ * model as one batch (an export's raw check answers dozens at once), others one by one.
+ */
+function predictEncoded(
+  model: tf.LayersModel,
+  encoded: readonly Encoded[],
+  dtype: "int32" | "float32",
+  config: PredictContext["config"],
+): { shape: number[]; values: number[] }[] {
+  const shape = encoded[0]?.shape ?? [];
+  const same = encoded.every((e) => e.shape.join() === shape.join());
+  const groups = same ? [encoded] : encoded.map((e) => [e]);
+  return groups.flatMap((group) =>
+    tf.tidy(() => {
+      const size = group[0].values.length;
+      const flat = dtype === "int32" ? new Int32Array(size * group.length) : new Float32Array(size * group.length);
+      for (const [k, e] of group.entries()) flat.set(e.values, k * size);
+      const x = tf.tensor(flat, [group.length, ...group[0].shape], dtype);
+      const p = toProbabilities(model.predict(x, { batchSize: 256 }) as tf.Tensor, config);
+      const per = p.size / group.length;
+      const all = p.dataSync();
+      return group.map((_, k) => ({
+        shape: p.shape.slice(1),
+        values: Array.from(all.subarray(k * per, (k + 1) * per)),
+      }));
+    }),
+  );
+}
+
+/** The class of the largest probability, the first on ties (as the exported file's ArgMax decides). */
+export function classOf(probabilities: number[]): Extract<Prediction, { kind: "class" }> {
   let best = 0;
   for (let c = 1; c < probabilities.length; c++) if (probabilities[c] > probabilities[best]) best = c;
   return { kind: "class", classId: best, className: String(best), confidence: probabilities[best], probabilities };

@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { ReportOf } from "../../../shared/evaluation/report";
-import { GraphBuilder, sequential } from "../../../shared/ir/builder";
+import { sequential } from "../../../shared/ir/builder";
+import { seq2seqGraph } from "../testing/seq2seq-graph";
 import { evaluateRun } from "./evaluate";
 import { lastEpoch, trainedRuns } from "./evaluate-fixtures";
 import { modelInMemory } from "./evaluate-model";
@@ -69,19 +70,6 @@ describe("sentence pairs (seq2seq, teacher forcing)", () => {
     const path = join(mkdtempSync(join(tmpdir(), "netforge-eval-pairs-")), "dates.csv");
     writeFileSync(path, `${text.slice(0, 201).join("\n")}\n`);
     const L = 10;
-    const b = new GraphBuilder();
-    const enc = b.add("Input", { shape: [L], dtype: "int32" }, { id: "encoder_tokens" });
-    const [, , repeated] = b.chain(
-      enc,
-      ["Embedding", { inputDim: 300, outputDim: 8 }],
-      ["GlobalAveragePooling1D"],
-      ["RepeatVector", { n: L }],
-    );
-    const dec = b.add("Input", { shape: [L], dtype: "int32" }, { id: "decoder_tokens" });
-    const [decEmb] = b.chain(dec, ["Embedding", { inputDim: 300, outputDim: 8 }]);
-    const cat = b.add("Concatenate");
-    b.connect(repeated, cat).connect(decEmb, cat);
-    b.chain(cat, ["Dense", { units: 300, activation: "softmax" }]);
     const data = {
       source: { kind: "sentencePairs", path, maxLength: L, tokenizer: { vocabSize: 300 } },
       split: { validation: 0.2, test: 0, seed: 1 },
@@ -94,7 +82,7 @@ describe("sentence pairs (seq2seq, teacher forcing)", () => {
       metrics: ["accuracy"],
       seed: 5,
     };
-    const run = await trained("iris", training, { graph: b.build(), data: data as never });
+    const run = await trained("iris", training, { graph: seq2seqGraph(L, 300), data: data as never });
     const r = (await evaluateRun(modelInMemory(run.handle, run.start), {})) as ReportOf<"sequence">;
     expect(r).toMatchObject({ task: "sequence", samples: 40 });
     expect(r.loss).toBeCloseTo(lastEpoch(run.messages).val_loss, 4);
