@@ -17,7 +17,7 @@ import { sandboxedHost } from "./helpers/spec-host";
  * The whole job on the iris CSV: the probe's columns, classes and split; a column's role changed
  * (the Input no longer fits: a diagnostic with its fix, and undo brings the data back); train;
  * evaluate the validation part (the confusion matrix counts each of its samples); try a flower;
- * export ONNX verified; the run is there after a reload.
+ * export ONNX on raw data (its raw-data check agrees) and bare (flagged); the run is there after a reload.
  */
 const ROOT = join(import.meta.dirname, "..");
 
@@ -112,11 +112,41 @@ test("iris CSV: probe, bind, train, evaluate, try, export, reload", async ({ pag
   await tryIt.scrollIntoViewIfNeeded();
   await screenshot(page, test.info().outputPath("iris-try-it.png"));
 
+  // Raw data in (the default): one input per column, checked on rows of iris.csv.
   const exporter = await gotoTab(page, "Export");
+  await exporter
+    .getByLabel("Inputs", { exact: true })
+    .selectOption({ label: "Raw data (preprocessing inside the file)" });
+  await exporter.getByLabel("Table inputs").selectOption({ label: "One per column" });
+  await expect(exporter.getByTestId("export-mode")).toHaveText(/take raw data/);
   await exporter.getByRole("button", { name: "Export ONNX" }).click();
   await expect(exporter.getByTestId("export-verdict")).toHaveText("✓ Verified", { timeout: 120_000 });
   expect(await maxAbsDiff(page)).toBeLessThan(1e-4);
+  const inputs = exporter.getByRole("table", { name: "File inputs" });
+  await expect(inputs.getByRole("rowheader", { name: "sepal_length" })).toBeVisible();
+  const check = exporter.getByRole("region", { name: "Raw-data check" });
+  const agreement = (await check.getByRole("status", { name: "Raw agreement" }).textContent()) ?? "";
+  const [, agree, count] = /^(\d+) of (\d+) agree/.exec(agreement) ?? [];
+  expect(Number(count)).toBeGreaterThan(0);
+  expect(agree).toBe(count);
+  const rawRows = check.getByRole("table", { name: "Raw samples" });
+  await expect(rawRows.locator("tbody tr").first()).toContainText("sepal_length=");
+  await expect(rawRows.getByRole("cell", { name: "differ" })).toHaveCount(0);
+  await expect(exporter.getByRole("region", { name: "Files beside the model" })).toContainText("README.md");
+  await check.scrollIntoViewIfNeeded();
   await screenshot(page, test.info().outputPath("iris-export.png"));
+
+  // The bare network: today's file, flagged as expecting preprocessed inputs.
+  await exporter
+    .getByLabel("Inputs", { exact: true })
+    .selectOption({ label: "Bare network (expects preprocessed inputs)" });
+  await expect(exporter.getByTestId("export-mode")).toHaveText(/bare network: it expects preprocessed inputs/);
+  await exporter.getByRole("button", { name: "Export ONNX" }).click();
+  await expect(exporter.getByRole("note", { name: "Expects preprocessed inputs" })).toBeVisible({ timeout: 120_000 });
+  await expect(exporter.getByTestId("export-verdict")).toHaveText("✓ Verified");
+  await expect(exporter.getByRole("region", { name: "Raw-data check" })).toHaveCount(0);
+  await exporter.getByRole("note", { name: "Expects preprocessed inputs" }).scrollIntoViewIfNeeded();
+  await screenshot(page, test.info().outputPath("iris-export-bare.png"));
 
   await saveProject(page);
   await page.reload();

@@ -21,6 +21,7 @@ import { DESCRIPTION_FILE, runDescription } from "./export-description";
 import { ExportError } from "./export-error";
 import { commitFile, commitFolder, discard } from "./export-files";
 import { classNamesOf, exportJob, preprocessingOf, VERSION } from "./export-job";
+import { readmeFile } from "./export-readme-file";
 import { requestExport } from "./export-request";
 import { type ExportSource, loadExportSource } from "./export-source";
 import { TrainerClient } from "./trainer-client";
@@ -165,8 +166,20 @@ export async function exportRunTimed(
     }
     const passed = comparison !== null && comparison.problem === null && comparison.maxAbsDiff <= VERIFY_TOLERANCE;
     const file = await settle(comparison, passed, format, tmp, opts, warnings);
-    // Files beside the model (a vocabulary) belong to it: written only when the model is.
-    const beside = file && reply.pipeline ? await writeBeside(file, reply.pipeline.sideFiles) : [];
+    // Files beside the model (a vocabulary, the README) belong to it: written only when the model is.
+    const readme = file
+      ? readmeFile({
+          file,
+          name: source.name,
+          runId: source.runId,
+          reply,
+          metadata: job.metadata,
+          classNames,
+          rawCheck,
+        })
+      : null;
+    const beside =
+      file && reply.pipeline ? await writeBeside(file, [...reply.pipeline.sideFiles, ...(readme ? [readme] : [])]) : [];
     lap("commit");
     const finite = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? null : v);
     const result: ExportResult = {

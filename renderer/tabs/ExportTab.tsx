@@ -12,6 +12,7 @@ import { baseName, joinPath } from "./common/paths";
 import { useClient, useTraining } from "./common/session";
 import { useAppInfo } from "./common/use-app-info";
 import { ExportResultCard } from "./export/ExportResultCard";
+import { DEFAULT_INPUT_MODES, InputModeFields, type InputModes } from "./export/InputModeFields";
 import { ReadinessCard, useReadiness } from "./export/ReadinessCard";
 import { TabFrame } from "./TabFrame";
 import { runLabel } from "./train/run-series";
@@ -39,6 +40,7 @@ export function ExportTab({ hidden }: { hidden: boolean }) {
   const [verify, setVerify] = useState(true);
   const [keep, setKeep] = useState(false);
   const [discriminator, setDiscriminator] = useState(false);
+  const [modes, setModes] = useState<InputModes>(DEFAULT_INPUT_MODES);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<ExportResult | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -65,6 +67,7 @@ export function ExportTab({ hidden }: { hidden: boolean }) {
         verify,
         keepOnFailure: keep,
         ...(hasExcluded ? { discriminator } : {}),
+        ...(format === "onnx" ? modes : {}),
       });
       setResult(r.result);
     } catch (e) {
@@ -103,7 +106,11 @@ export function ExportTab({ hidden }: { hidden: boolean }) {
       hidden={hidden}
     >
       <div className="export-layout">
-        <ReadinessCard report={readiness.report} error={readiness.error} />
+        <ReadinessCard
+          report={readiness.report}
+          error={readiness.error}
+          mode={format === "onnx" ? modes.inputs : null}
+        />
         <div className="export-side">
           <section className="card" aria-label="Export settings">
             <header className="card-header">
@@ -137,6 +144,7 @@ export function ExportTab({ hidden }: { hidden: boolean }) {
                     <option value="tfjs">TensorFlow.js layers (folder)</option>
                   </select>
                 </label>
+                {format === "onnx" && <InputModeFields value={modes} onChange={setModes} />}
                 <div className="form-row">
                   <label htmlFor={ids.out}>Destination</label>
                   <span className="dest">

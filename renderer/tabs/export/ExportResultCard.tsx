@@ -1,5 +1,8 @@
 import type { ExportResult } from "../../../shared/onnx/result";
+import "../../styles/export.css";
 import { VERIFY_TOLERANCE } from "../../../shared/onnx/result";
+import { BareFlag, PipelineDetails } from "./PipelineDetails";
+import { RawCheckTable } from "./RawCheckTable";
 
 /** What the export wrote and how well the file agrees with the trained model. */
 export function ExportResultCard({
@@ -22,6 +25,7 @@ export function ExportResultCard({
       >
         {skipped ? "Written, not verified" : result.verified ? "✓ Verified" : "✗ Verification failed"}
       </div>
+      {result.pipeline?.mode === "bare" && <BareFlag />}
       <dl className="facts-grid">
         <dt>Max abs diff</dt>
         <dd data-testid="max-abs-diff">{result.maxAbsDiff === null ? "–" : result.maxAbsDiff.toExponential(2)}</dd>
@@ -37,13 +41,20 @@ export function ExportResultCard({
           {result.opset !== null ? ` · opset ${result.opset}` : ""}
           {result.irVersion !== null ? ` · IR ${result.irVersion}` : ""}
         </dd>
-        <dt>Inputs</dt>
-        <dd>{result.inputs.map(tensor).join("; ") || "–"}</dd>
-        <dt>Outputs</dt>
-        <dd>{result.outputs.map(tensor).join("; ") || "–"}</dd>
+        {/* An ONNX file's ports are listed below, with what each holds. */}
+        {!result.pipeline && (
+          <>
+            <dt>Inputs</dt>
+            <dd>{result.inputs.map(tensor).join("; ") || "–"}</dd>
+            <dt>Outputs</dt>
+            <dd>{result.outputs.map(tensor).join("; ") || "–"}</dd>
+          </>
+        )}
         <dt>File</dt>
         <dd data-testid="export-file">{result.file ?? "removed (verification failed)"}</dd>
       </dl>
+      {result.pipeline && <PipelineDetails pipeline={result.pipeline} beside={result.beside} />}
+      {result.rawCheck && <RawCheckTable check={result.rawCheck} />}
       {result.warnings.length > 0 && (
         <ul className="warn-list">
           {result.warnings.map((w) => (

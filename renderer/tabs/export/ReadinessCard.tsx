@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
 import { PROJECT_FORMAT, PROJECT_VERSION, type Project } from "../../../shared/ir/project";
+import type { ExportInputMode } from "../../../shared/onnx/pipeline/types";
 import type { ReadinessReport } from "../../../shared/onnx/result";
 import { useDoc } from "../../state/hooks";
 import { messageOf } from "../common/errors";
@@ -46,7 +47,19 @@ export function useReadiness(discriminator: boolean): { report: ReadinessReport 
   return state;
 }
 
-export function ReadinessCard({ report, error }: { report: ReadinessReport | null; error: string | null }) {
+/**
+ * `mode`: what an ONNX file will take (null for tfjs), said under the header so the choice is
+ * seen beside what each block becomes.
+ */
+export function ReadinessCard({
+  report,
+  error,
+  mode = null,
+}: {
+  report: ReadinessReport | null;
+  error: string | null;
+  mode?: ExportInputMode | null;
+}) {
   return (
     <section className="card" aria-label="Export readiness">
       <header className="card-header">
@@ -66,6 +79,13 @@ export function ReadinessCard({ report, error }: { report: ReadinessReport | nul
           </span>
         )}
       </header>
+      {mode && (
+        <p className="muted small" data-testid="export-mode">
+          {mode === "raw"
+            ? "The file will take raw data: the run's preprocessing goes inside it."
+            : "The file will be the bare network: it expects preprocessed inputs."}
+        </p>
+      )}
       {error && (
         <p className="field-message" role="alert">
           {error}
