@@ -117,6 +117,18 @@ describe("GAN generators", () => {
 });
 
 describe("bare files", () => {
+  it("table: the user fills missing cells (a bare file fills nothing), raw files fill NaN themselves", () => {
+    const graph = sequential([2], ["Dense", { units: 1 }]);
+    const steps = (inputs: "raw" | "bare") => {
+      const { pipeline, run } = pipelineFor(graph, TABLE, { options: { inputs, tableInputs: "columns" } });
+      run();
+      return pipeline.describe().userSteps.join(" ");
+    };
+    expect(steps("raw")).toMatch(/feed NaN/);
+    expect(steps("bare")).not.toMatch(/feed NaN|the file fills/);
+    expect(steps("bare")).toMatch(/fill value/);
+  });
+
   it("series: the windows' exact transform and how to read the forecast", () => {
     const pre = {
       kind: "timeSeries",

@@ -27,17 +27,20 @@ export function tableFront(pre: TablePreprocessing, mode: TableInputMode, d: Rec
   const centers = features.flatMap((f) => new Array(widthOf(f)).fill(isCategorical(f) ? 0 : f.center));
   const scales = features.flatMap((f) => new Array(widthOf(f)).fill(isCategorical(f) ? 1 : f.scale));
   // Recorded when an Input takes the table (a GAN generator's file has none).
-  const userSteps = () => {
+  // A bare file fills nothing itself: the user fills missing cells with the saved values.
+  const userSteps = (bare: boolean) => {
     for (const f of features) if (f.stripUnit && f.unit) d.userStep(unitLine(f));
     d.userStep(
-      mode === "matrix"
-        ? "Missing numbers: feed NaN; the file fills them as training did."
-        : 'Missing cells: feed NaN for a number and "" for a category; the file fills them as training did. Trim spaces around categories.',
+      bare
+        ? "Missing cells: replace each with its column's fill value (in the steps) before encoding, as training did. Trim spaces around categories."
+        : mode === "matrix"
+          ? "Missing numbers: feed NaN; the file fills them as training did."
+          : 'Missing cells: feed NaN for a number and "" for a category; the file fills them as training did. Trim spaces around categories.',
     );
   };
   return {
     raw(g, _inputId, model) {
-      userSteps();
+      userSteps(false);
       expectDims(model, [width], "the table's encoded features");
       const x = mode === "matrix" ? matrixInput(g, features, d) : columnInputs(g, features, d);
       const affine = centers.some((c) => c !== 0) || scales.some((s) => s !== 1);
@@ -54,7 +57,7 @@ export function tableFront(pre: TablePreprocessing, mode: TableInputMode, d: Rec
       return { name, rank: 2, layout: "channelsLast", elemType: DataType.FLOAT } satisfies Value;
     },
     bare(_inputId, model) {
-      userSteps();
+      userSteps(true);
       for (const f of features) d.step(featureLine(f));
       d.step(`Concatenate into [N, ${width}] in this order: ${pre.featureNames.join(", ")}.`);
       d.transforms[model.name] = {
