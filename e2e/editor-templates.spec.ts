@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { COURSE_UNITS } from "../shared/ir/course-units";
 import { openEditor } from "./helpers/editor";
 import { sandboxedHost } from "./helpers/spec-host";
 
@@ -14,6 +15,14 @@ test("opens each template from the gallery and shows no diagnostics", async ({ p
   await expect(cards.first()).toBeVisible();
   const names = (await cards.allTextContents()).length;
   expect(names).toBeGreaterThanOrEqual(9);
+  // Grouped by course unit, in course order, each card tagged with its unit.
+  const units = await gallery.getByRole("region").evaluateAll((els) => els.map((e) => e.getAttribute("aria-label")));
+  expect(units.slice(0, 2)).toEqual(["Perceptrons", "Multilayer networks"]);
+  expect(units).toEqual(COURSE_UNITS.filter((u) => units.includes(u)));
+  const perceptrons = gallery.getByRole("region", { name: "Perceptrons" });
+  await expect(perceptrons.getByRole("button", { name: "Open template Perceptron: AND gate" })).toContainText(
+    "Perceptrons",
+  );
   const labels = await cards.evaluateAll((els) => els.map((e) => e.getAttribute("aria-label") ?? ""));
   await page.screenshot({ path: test.info().outputPath("gallery.png") });
   await page.keyboard.press("Escape");

@@ -125,10 +125,12 @@ describe("netforge templates", () => {
     expect(list.length).toBeGreaterThanOrEqual(9);
     for (const t of list) expect(Object.keys(t).sort()).toEqual(["category", "dataKind", "description", "id", "name"]);
     expect(list).toContainEqual(expect.objectContaining({ id: "xor", name: "XOR MLP", dataKind: "inline" }));
-    expect(list).toContainEqual(expect.objectContaining({ id: "iris", category: "Classification", dataKind: "table" }));
+    expect(list).toContainEqual(
+      expect.objectContaining({ id: "iris", category: "Multilayer networks", dataKind: "table" }),
+    );
     const text = await run("templates");
     expect(text.code).toBe(0);
-    expect(text.stdout).toMatch(/^xor +XOR MLP +Classification +inline$/m);
+    expect(text.stdout).toMatch(/^xor +XOR MLP +Multilayer networks +inline$/m);
     expect(text.stdout).toContain(`${list.length} templates.`);
   });
 });

@@ -67,8 +67,8 @@ describe("new and templates", () => {
       const { project } = await host.call("templates.get", { id: t.id });
       expect(inferGraph(project.graph).diagnostics, t.id).toEqual([]);
     }
-    expect(templates.find((t) => t.id === "xor")?.category).toBe("Classification");
-    expect(templates.find((t) => t.id === "gan-ring")?.category).toBe("Generative");
+    expect(templates.find((t) => t.id === "xor")?.category).toBe("Multilayer networks");
+    expect(templates.find((t) => t.id === "gan-ring")?.category).toBe("Generative models");
   });
 
   it("makes a template's data paths absolute so the project works from any folder", async () => {

@@ -5,6 +5,7 @@ import { ApiError } from "../../shared/api/errors";
 import { InlineDatasetSchema } from "../../shared/datasets/inline";
 import { resolveSourcePaths } from "../../shared/datasets/paths";
 import { DatasetSpecSchema } from "../../shared/datasets/spec";
+import { groupRank } from "../../shared/ir/course-units";
 import { parseProject } from "../../shared/ir/load";
 import type { Project } from "../../shared/ir/project";
 import { withoutSplitValidation } from "../../shared/training/validation";
@@ -13,11 +14,13 @@ import { readJsonFile } from "./json-file";
 type TemplateSummary = ResponseOf<"templates.list">["templates"][number];
 
 const SUFFIX = ".netforge.json";
+/** Categories derived from a template without a lesson, after the course units. */
 const CATEGORY_ORDER = ["Perceptrons", "Classification", "Regression", "Generative", "Other"];
 
 /**
  * The starter templates: every `*.netforge.json` in resources/templates. The gallery's category is
- * derived from the template itself (its layers and loss), so adding a template needs no list edit.
+ * the course unit of the template's lesson, in course order; a template without one gets a
+ * category derived from its layers and loss (after the units), so adding a template needs no list edit.
  */
 export class Templates {
   constructor(private readonly dir: string) {}
@@ -32,13 +35,14 @@ export class Templates {
         id,
         name: project.name,
         description: project.description ?? "",
-        category: categoryOf(project),
+        category: project.lesson?.unit ?? categoryOf(project),
         graph: project.graph,
         nodeCount: project.graph.nodes.length,
         dataKind: dataKindOf(project.data),
+        ...(project.lesson ? { lesson: project.lesson } : {}),
       });
     }
-    const rank = (c: string) => CATEGORY_ORDER.indexOf(c);
+    const rank = (c: string) => groupRank(c, CATEGORY_ORDER);
     return out.sort((a, b) => rank(a.category) - rank(b.category) || a.name.localeCompare(b.name));
   }
 

@@ -1,7 +1,8 @@
 /**
  * Tool (not run by the app or the tests): writes the generated and converted samples in
  * resources/datasets (see PROVENANCE.md there): the logic gates, the notes' car/truck table, sklearn's
- * 8x8 digits as CSV, the seasonal series and the dates-to-ISO translation pairs. Running it again
+ * 8x8 digits as CSV, the seasonal series, the dates-to-ISO translation pairs and the generated
+ * product remarks. Running it again
  * gives identical bytes (everything is seeded). The labelled sentences are hand-written, not made here.
  *
  *   npx tsx main/data/samples/make.ts [outDir] [digitsCsvGz]
@@ -12,6 +13,7 @@ import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { datePairs } from "../../../shared/datasets/date-words";
 import { seasonalSeries } from "../../../shared/datasets/generators";
+import { productRemarks } from "../../../shared/datasets/remark-words";
 
 const ROOT = join(import.meta.dirname, "../../..");
 /** Debian's python3-sklearn ships the 1,797 digits as 64 pixel columns plus the label, no header. */
@@ -75,6 +77,13 @@ export function datesCsv(): string {
   );
 }
 
+export function remarksCsv(): string {
+  return csv(
+    ["text", "label"],
+    productRemarks({ n: 1200, seed: 2024 }).map((r) => [r.text, r.label]),
+  );
+}
+
 async function main(outDir = join(ROOT, "resources/datasets"), digits = DEBIAN_DIGITS) {
   await mkdir(join(outDir, "logic-gates"), { recursive: true });
   for (const gate of Object.keys(GATES)) await writeFile(join(outDir, "logic-gates", `${gate}.csv`), gateCsv(gate));
@@ -82,6 +91,7 @@ async function main(outDir = join(ROOT, "resources/datasets"), digits = DEBIAN_D
   await writeFile(join(outDir, "digits-8x8.csv"), digitsCsv(readFileSync(digits)));
   await writeFile(join(outDir, "seasonal-series.csv"), seriesCsv());
   await writeFile(join(outDir, "dates-to-iso.csv"), datesCsv());
+  await writeFile(join(outDir, "remarks-generated.csv"), remarksCsv());
 }
 
 if (process.argv[1] && import.meta.filename === process.argv[1]) {

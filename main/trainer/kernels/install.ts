@@ -11,7 +11,7 @@ import { outerSum } from "./outer-sum";
 import { poolGradKernels } from "./pool-grads";
 import { registerReluGradient, reluGradKernel } from "./relu-grad";
 import { resizeNearestNeighborGrad } from "./resize-nearest-grad";
-import { segmentSumKernel } from "./segment-sum";
+import { fastUnsortedSegmentSum } from "./segment-sum";
 import { fastSliceKernels } from "./slice";
 import { registerUnpackGradient } from "./unpack-grad";
 import { wasmSharingKernels } from "./wasm-identity";
@@ -41,7 +41,8 @@ export function kernelPatches(backend: string): tf.KernelConfig[] {
       adamUpdateKernel("wasm"),
       reluGradKernel("wasm"),
       ...fastSliceKernels("wasm"),
-      segmentSumKernel("wasm"),
+      // After the cpu fallbacks: replaces the borrowed UnsortedSegmentSum.
+      fastUnsortedSegmentSum("wasm"),
     ];
   }
   if (backend === "cpu") {
@@ -55,7 +56,7 @@ export function kernelPatches(backend: string): tf.KernelConfig[] {
       adamUpdateKernel("cpu"),
       reluGradKernel("cpu"),
       ...fastSliceKernels("cpu"),
-      segmentSumKernel("cpu"),
+      fastUnsortedSegmentSum("cpu"),
     ];
   }
   return [];

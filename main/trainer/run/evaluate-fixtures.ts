@@ -2,18 +2,15 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll } from "vitest";
-import { resolveSourcePaths } from "../../../shared/datasets/paths";
 import type { DatasetSpec } from "../../../shared/datasets/spec";
 import { sequential } from "../../../shared/ir/builder";
 import type { TrainerMessage, TrainerRequest } from "../../../shared/trainer/protocol";
-import { template } from "../testing/run-template";
+import { TEMPLATES_DIR, template, templateData } from "../testing/run-template";
 import { useBackend } from "../testing/tf-setup";
 import { type RunHandle, startRun } from "./fit";
 
 type Start = Extract<TrainerRequest, { type: "start" }>;
 export type TrainedRun = Awaited<ReturnType<typeof trainForEval>>;
-
-const TEMPLATES = join(import.meta.dirname, "../../../resources/templates");
 
 /**
  * Trains a template (or a given graph and data) in-process into a fresh run folder, with run.json
@@ -25,11 +22,7 @@ export async function trainForEval(
   override: Partial<Pick<Start, "graph" | "data">> = {},
 ): Promise<{ handle: RunHandle; start: Start; runDir: string; messages: TrainerMessage[] }> {
   const t = template(name);
-  const rawData = override.data ?? t.data;
-  const data =
-    "kind" in rawData
-      ? rawData
-      : resolveSourcePaths(rawData as DatasetSpec, (p) => (p.startsWith("/") ? p : join(TEMPLATES, p)));
+  const data = templateData(override.data ?? t.data);
   const runDir = mkdtempSync(join(tmpdir(), `netforge-eval-${name}-`));
   const start: Start = {
     type: "start",
@@ -92,7 +85,7 @@ export function lastEpoch(messages: TrainerMessage[]): Record<string, number> {
  */
 export function seasonalForecaster(options: { differencing?: boolean; split: Partial<DatasetSpec["split"]> }) {
   const graph = sequential([12, 1], ["Flatten"], ["Dense", { units: 8, activation: "relu" }], ["Dense", { units: 3 }]);
-  const path = join(TEMPLATES, "../datasets/seasonal-series.csv");
+  const path = join(TEMPLATES_DIR, "../datasets/seasonal-series.csv");
   const source = {
     kind: "timeSeries",
     path,

@@ -1,13 +1,26 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { resolveSourcePaths } from "../../../shared/datasets/paths";
+import type { DatasetSpec } from "../../../shared/datasets/spec";
 import type { TrainerMessage } from "../../../shared/trainer/protocol";
 import { type RunHandle, startRun } from "../run/fit";
 
+export const TEMPLATES_DIR = join(import.meta.dirname, "../../../resources/templates");
+
 /** A starter template's project document (resources/templates/<name>.netforge.json). */
 export function template(name: string) {
-  return JSON.parse(
-    readFileSync(join(import.meta.dirname, `../../../resources/templates/${name}.netforge.json`), "utf8"),
-  );
+  return JSON.parse(readFileSync(join(TEMPLATES_DIR, `${name}.netforge.json`), "utf8"));
+}
+
+/**
+ * A template's data as the trainer reads it: inline samples as they are, a dataset spec with its
+ * file paths (relative to the templates folder) made absolute, as the gallery's "open" does.
+ */
+export function templateData<T>(data: T): T {
+  if (data === null || typeof data !== "object" || "kind" in data) return data;
+  return resolveSourcePaths(data as unknown as DatasetSpec, (p) =>
+    p.startsWith("/") ? p : join(TEMPLATES_DIR, p),
+  ) as T;
 }
 
 /**
@@ -20,7 +33,7 @@ export async function runTemplate(name: string, training: Record<string, unknown
     runId: name,
     graph: t.graph,
     training: { ...t.training, ...training },
-    data: t.data,
+    data: templateData(t.data),
   });
   return {
     handle,

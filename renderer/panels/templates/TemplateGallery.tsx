@@ -5,14 +5,16 @@ import { useEditor } from "../../state/editor-context";
 import { useStoreSelector } from "../../state/hooks";
 import { Icon } from "../icons";
 import { GraphPreview } from "./GraphPreview";
+import { groupTemplates, matchesQuery, minutesLabel, targetLabel } from "./gallery-groups";
 import { galleryStore, setGalleryOpen } from "./gallery-store";
 
 type TemplateSummary = ResponseOf<"templates.list">["templates"][number];
 const isOpen = (s: { open: boolean }) => s.open;
 
 /**
- * Every starter template with a picture of its graph; picking one opens it as a new project
- * (command open-template). The list comes from the host (resources/templates).
+ * Every starter template with a picture of its graph, grouped by course unit in course order;
+ * picking one opens it as a new project (command open-template). The list comes from the host
+ * (resources/templates).
  */
 export function TemplateGallery({ client }: { client: NetforgeClient | null }) {
   const editor = useEditor();
@@ -30,10 +32,10 @@ export function TemplateGallery({ client }: { client: NetforgeClient | null }) {
       .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   }, [open, client, templates]);
 
-  const shown = useMemo(() => {
-    const q = query.trim().toLowerCase();
-    return (templates ?? []).filter((t) => !q || `${t.name} ${t.description} ${t.category}`.toLowerCase().includes(q));
-  }, [templates, query]);
+  const groups = useMemo(
+    () => groupTemplates((templates ?? []).filter((t) => matchesQuery(t, query))),
+    [templates, query],
+  );
 
   // The file command asks before discarding unsaved changes and reports failures as a toast.
   const openTemplate = (id: string) => {
@@ -74,28 +76,47 @@ export function TemplateGallery({ client }: { client: NetforgeClient | null }) {
           {!client && <p className="muted">Templates come from the host; this window is not connected to one.</p>}
           {error && <p className="field-message">Could not list the templates: {error}</p>}
           {client && !templates && !error && <p className="muted">Loading templates…</p>}
-          <div className="template-grid">
-            {shown.map((t) => (
-              <button
-                key={t.id}
-                type="button"
-                className="template-card"
-                aria-label={`Open template ${t.name}`}
-                onClick={() => openTemplate(t.id)}
-              >
-                <GraphPreview graph={t.graph} label={`Graph of ${t.name}: ${t.nodeCount} blocks`} />
-                <h3>{t.name}</h3>
-                <p>{t.description}</p>
-                <span className="meta">
-                  <span className="tag">{t.category}</span>
-                  <span>{t.nodeCount} blocks</span>
-                  {t.dataKind && <span>data: {t.dataKind}</span>}
-                </span>
-              </button>
-            ))}
-          </div>
+          {templates && groups.length === 0 && <p className="muted">No template matches “{query.trim()}”.</p>}
+          {groups.map((g) => (
+            <section key={g.unit} className="template-group" aria-label={g.unit}>
+              <h3 className="template-group-title">{g.unit}</h3>
+              <div className="template-grid">
+                {g.templates.map((t) => (
+                  <TemplateCard key={t.id} template={t} onOpen={() => openTemplate(t.id)} />
+                ))}
+              </div>
+            </section>
+          ))}
         </div>
       </div>
     </div>
+  );
+}
+
+/** One template: its graph, name, what it teaches, and its unit, size, data, time and target. */
+function TemplateCard({ template: t, onOpen }: { template: TemplateSummary; onOpen: () => void }) {
+  const minutes = minutesLabel(t.lesson?.minutes);
+  const target = targetLabel(t.lesson?.target);
+  return (
+    <button
+      type="button"
+      className="template-card"
+      aria-label={`Open template ${t.name}`}
+      title={t.description}
+      onClick={onOpen}
+    >
+      <GraphPreview graph={t.graph} label={`Graph of ${t.name}: ${t.nodeCount} blocks`} />
+      <h4>{t.name}</h4>
+      <p>{t.lesson?.teaches ?? t.description}</p>
+      <span className="meta">
+        <span className="tag" title="Course unit">
+          {t.category}
+        </span>
+        <span>{t.nodeCount} blocks</span>
+        {t.dataKind && <span>data: {t.dataKind}</span>}
+        {minutes && <span>{minutes}</span>}
+      </span>
+      {target && <span className="meta">target: {target}</span>}
+    </button>
   );
 }

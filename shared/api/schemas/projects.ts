@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { GraphSchema } from "../../ir/graph";
-import { ProjectSchema } from "../../ir/project";
+import { LessonSchema, ProjectSchema } from "../../ir/project";
 import { DraftIdSchema, PathSchema, TimestampSchema } from "./common";
 
 /** The id of one editor session (one window or tab), chosen by the renderer; names its recovery file. */
@@ -119,6 +119,8 @@ export const TemplateSummarySchema = z.object({
   nodeCount: z.number().int(),
   /** How the template's data is provided: inline samples or a bundled dataset kind. */
   dataKind: z.string().nullable(),
+  /** The template's lesson (course unit, what it teaches, its target), when it has one. */
+  lesson: LessonSchema.optional(),
 });
 
 export const TemplateListSchema = z.object({ templates: z.array(TemplateSummarySchema) });
