@@ -133,6 +133,13 @@ describe("golden scalar cells (tfjs layers built by the builders, weights set by
   });
 });
 
+/** Each kind with its number of gate blocks. */
+const BLOCKS = [
+  ["SimpleRNN", 1],
+  ["LSTM", 4],
+  ["GRU", 3],
+] as const;
+
 describe("recurrent layers against the spec's equations (2 units, 3 features, 4 steps)", () => {
   beforeAll(() => useBackend("cpu"));
   const xs = [
@@ -147,11 +154,7 @@ describe("recurrent layers against the spec's equations (2 units, 3 features, 4 
       Array.from({ length: cols }, (_, j) => Math.sin(seed + 3 * i + 1.7 * j) * 0.6),
     );
 
-  it.each([
-    ["SimpleRNN", 1],
-    ["LSTM", 4],
-    ["GRU", 3],
-  ] as const)("%s: every step's h and the final states", (kind, blocks) => {
+  it.each(BLOCKS)("%s: every step's h and the final states", (kind, blocks) => {
     const units = 2;
     const [w, u] = [fill(3, blocks * units, 1), fill(units, blocks * units, 2)];
     const bias = fill(1, blocks * units, 3)[0];
@@ -170,11 +173,7 @@ describe("recurrent layers against the spec's equations (2 units, 3 features, 4 
     back.model.dispose();
   });
 
-  it.each([
-    ["SimpleRNN", 1],
-    ["LSTM", 4],
-    ["GRU", 3],
-  ] as const)("%s started from given initial states, forwards and backwards", (kind, blocks) => {
+  it.each(BLOCKS)("%s started from given initial states, forwards and backwards", (kind, blocks) => {
     const units = 2;
     const [w, u] = [fill(3, blocks * units, 4), fill(units, blocks * units, 5)];
     const bias = fill(1, blocks * units, 6)[0];
