@@ -13,6 +13,7 @@ import { registerReluGradient, reluGradKernel } from "./relu-grad";
 import { resizeNearestNeighborGrad } from "./resize-nearest-grad";
 import { fastSliceKernels } from "./slice";
 import { registerUnpackGradient } from "./unpack-grad";
+import { fastUnsortedSegmentSum } from "./unsorted-segment-sum";
 import { wasmSharingKernels } from "./wasm-identity";
 
 /**
@@ -40,6 +41,7 @@ export function kernelPatches(backend: string): tf.KernelConfig[] {
       adamUpdateKernel("wasm"),
       reluGradKernel("wasm"),
       ...fastSliceKernels("wasm"),
+      fastUnsortedSegmentSum("wasm"),
     ];
   }
   if (backend === "cpu") {
@@ -53,6 +55,7 @@ export function kernelPatches(backend: string): tf.KernelConfig[] {
       adamUpdateKernel("cpu"),
       reluGradKernel("cpu"),
       ...fastSliceKernels("cpu"),
+      fastUnsortedSegmentSum("cpu"),
     ];
   }
   return [];
