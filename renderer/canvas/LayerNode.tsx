@@ -40,8 +40,17 @@ export const LayerNode = memo(function LayerNode({ id, data }: NodeProps<LayerFl
         <div className="port-row" key={inputs[i]?.name ?? outputs[i]}>
           {inputs[i] && (
             <>
-              <PortHandle node={id} name={inputs[i].name} type="target" doc={inputs[i].doc} />
-              <span className="port-label in">
+              <PortHandle
+                node={id}
+                name={inputs[i].name}
+                type="target"
+                doc={inputs[i].doc}
+                optional={inputs[i].optional}
+              />
+              <span
+                className={`port-label in${inputs[i].optional ? " optional" : ""}`}
+                title={inputs[i].optional ? "Optional: may be left unconnected" : undefined}
+              >
                 {inputs[i].name}
                 {inputs[i].optional ? "?" : ""}
               </span>
@@ -99,16 +108,21 @@ function PortHandle({
   name,
   type,
   doc,
+  optional,
 }: {
   node: string;
   name: string;
   type: "source" | "target";
   doc?: string;
+  optional?: boolean;
 }) {
+  // An optional input is drawn hollow and dashed: it may stay unconnected (an RNN's initial state).
   return (
     <Handle
       id={name}
       type={type}
+      className={optional ? "port-optional" : undefined}
+      data-optional={optional ? "true" : undefined}
       position={type === "target" ? Position.Left : Position.Right}
       aria-label={`${node} ${type === "target" ? "input" : "output"} ${name}`}
       title={doc}

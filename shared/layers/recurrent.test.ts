@@ -65,6 +65,28 @@ describe.each(kinds.map(([spec, blocks, ports]) => [spec.kind, spec, blocks, por
       expect(outputsOf(spec, resolveParams(spec, {}).params)).toEqual(["out"]);
     });
 
+    it("takes optional initial states on the ports its returnState gives out", () => {
+      expect(spec.inputs.map((p) => [p.name, p.optional === true])).toEqual([
+        ["in", false],
+        ...statePorts.slice(1).map((name) => [name, true]),
+      ]);
+      const states = statePorts.slice(1).map(() => [8]);
+      expect(runLayer(spec, { units: 8 }, [[5, 3], ...states]).outputs).toEqual([[8]]);
+      // The weights do not depend on the states: the same count with and without them.
+      expect(runLayer(spec, { units: 8 }, [[5, 3], ...states]).trainable).toBe(
+        runLayer(spec, { units: 8 }, [[5, 3]]).trainable,
+      );
+    });
+
+    it("refuses an initial state whose size is not units", () => {
+      const states = statePorts.slice(1).map(() => [8]);
+      states[0] = [7];
+      const e = layerShapeError(spec, { units: 8 }, [[5, 3], ...states]);
+      expect(e.code).toBe("E_SHAPE_MISMATCH");
+      expect(e.message).toContain(`${spec.kind} expects initial state h of shape (8) = (units); received [7]`);
+      expect(layerShapeError(spec, { units: 8 }, [[5, 3], ...states.map(() => [2, 8])]).code).toBe("E_SHAPE_MISMATCH");
+    });
+
     it("bounds dropout rates to 0 <= rate < 1", () => {
       expect(resolveParams(spec, { dropout: 1 }).issues.map((i) => i.param)).toEqual(["dropout"]);
       expect(resolveParams(spec, { recurrentDropout: -0.1 }).issues.map((i) => i.param)).toEqual(["recurrentDropout"]);
@@ -80,6 +102,12 @@ describe.each(kinds.map(([spec, blocks, ports]) => [spec.kind, spec, blocks, por
     });
   },
 );
+
+it("LSTM takes h and c together or not at all", () => {
+  const e = layerShapeError(LSTM, { units: 8 }, [[5, 3], [8]]);
+  expect(e.code).toBe("E_UNCONNECTED_INPUT");
+  expect(e.message).toBe("LSTM takes its initial states h and c together or not at all; received 1 of 2");
+});
 
 describe("gated defaults follow the textbook, not tfjs", () => {
   it("uses sigmoid gates and says that tfjs defaults to hardSigmoid", () => {

@@ -1,4 +1,5 @@
-import type { Shape } from "../shapes/shape";
+import { ShapeError } from "../diagnostics";
+import { formatShape, type Shape } from "../shapes/shape";
 import { ACTIVATION_NAMES } from "./activations";
 import { activationParam, weightParams } from "./common-params";
 import { INITIALIZER_NAMES } from "./initializers";
@@ -72,14 +73,35 @@ interface RnnValues {
   activation: string;
 }
 
-/** Keras RNN.compute_output_shape: (T, units) or (units), then one (units) per state. */
+/**
+ * Keras RNN.compute_output_shape: (T, units) or (units), then one (units) per state. The optional
+ * initial states follow x in port order; all of them or none (Keras and tfjs take the full list).
+ */
 function rnnInfer(kind: string, states: readonly string[]) {
-  return (p: RnnValues, [x]: readonly Shape[]): Shape[] => {
+  return (p: RnnValues, [x, ...initial]: readonly Shape[]): Shape[] => {
     expectRank(kind, x, 2, "input (T, F)");
     known(kind, x[1], "feature dimension F (last axis)");
+    checkInitialStates(kind, states, p.units, initial);
     const out: Shape = p.returnSequences ? [x[0], p.units] : [p.units];
     return [out, ...(p.returnState ? states.map((): Shape => [p.units]) : [])];
   };
+}
+
+function checkInitialStates(kind: string, states: readonly string[], units: number, initial: readonly Shape[]) {
+  if (initial.length > 0 && initial.length < states.length) {
+    throw new ShapeError(
+      "E_UNCONNECTED_INPUT",
+      `${kind} takes its initial states ${states.join(" and ")} together or not at all; received ${initial.length} of ${states.length}`,
+    );
+  }
+  initial.forEach((shape, i) => {
+    if (shape.length !== 1 || (shape[0] !== null && shape[0] !== units)) {
+      throw new ShapeError(
+        "E_SHAPE_MISMATCH",
+        `${kind} expects initial state ${states[i]} of shape (${units}) = (units); received ${formatShape(shape)}`,
+      );
+    }
+  });
 }
 
 function rnnWeights(kind: string, blocks: number) {
@@ -99,14 +121,21 @@ function rnnLabel(p: RnnValues): string {
   return [String(p.units), p.activation === "tanh" ? "" : p.activation, ...flags].filter(Boolean).join(" ");
 }
 
-const sequencePort = [
-  {
-    name: "in",
-    doc: "A sequence (T, F): T time steps (may be unknown) of F features.",
-  },
-];
+const sequencePort = {
+  name: "in",
+  doc: "A sequence (T, F): T time steps (may be unknown) of F features.",
+};
+/** Optional initial states (Keras initial_state): a seq2seq decoder starts from the encoder's final state. */
+const statePort = (name: string, what: string) => ({
+  name,
+  doc: `Initial ${what} (units), optional: the state before the first step, e.g. an encoder's final ${name}; zeros when not connected.`,
+  optional: true,
+});
+const hPort = statePort("h", "hidden state h_0");
+const cPort = statePort("c", "cell state c_0");
+
 const rnnShapes = {
-  inputShape: "(T, F); T may be unknown (?), F must be known",
+  inputShape: "(T, F); T may be unknown (?), F must be known; optional initial state(s) (units) each",
   outputShape: "(units), or (T, units) with returnSequences; with returnState also the final state(s), (units) each",
 };
 const sharedNotes = [
@@ -119,7 +148,7 @@ export const SimpleRNN = defineLayer({
   title: "Simple RNN",
   category: "Recurrent",
   params: rnnParams(),
-  inputs: sequencePort,
+  inputs: [sequencePort, hPort],
   outputs: (p) => (p.returnState ? ["out", "h"] : ["out"]),
   infer: rnnInfer("SimpleRNN", ["h"]),
   weights: rnnWeights("SimpleRNN", 1),
@@ -127,7 +156,7 @@ export const SimpleRNN = defineLayer({
   doc: {
     summary: "Elman recurrent layer: the hidden state is fed back as input at the next time step.",
     formula:
-      "h_t = f(x_t W + h_(t-1) U + b), h_0 = 0, f = activation (tanh); W: [F, units], U: [units, units], b: [units]. Example (G-28): W = 0.5, U = 0.8, b = 0, x = [1, 0, -1] gives h = [0.462117, 0.353724, -0.213677]",
+      "h_t = f(x_t W + h_(t-1) U + b), h_0 = 0 (or the h port's value), f = activation (tanh); W: [F, units], U: [units, units], b: [units]. Example (G-28): W = 0.5, U = 0.8, b = 0, x = [1, 0, -1] gives h = [0.462117, 0.353724, -0.213677]",
     ...rnnShapes,
     whenToUse:
       "Short sequences and teaching BPTT. For dependencies over more than a few dozen steps use LSTM or GRU: a simple RNN's gradients vanish (or explode) through time.",
@@ -152,7 +181,7 @@ export const LSTM = defineLayer({
       doc: "Initialise the forget-gate bias to 1 (Jozefowicz et al. 2015), so the cell remembers by default.",
     }),
   },
-  inputs: sequencePort,
+  inputs: [sequencePort, hPort, cPort],
   outputs: (p) => (p.returnState ? ["out", "h", "c"] : ["out"]),
   infer: rnnInfer("LSTM", ["h", "c"]),
   weights: rnnWeights("LSTM", 4),
@@ -187,7 +216,7 @@ export const GRU = defineLayer({
   title: "GRU",
   category: "Recurrent",
   params: gatedParams(),
-  inputs: sequencePort,
+  inputs: [sequencePort, hPort],
   outputs: (p) => (p.returnState ? ["out", "h"] : ["out"]),
   infer: rnnInfer("GRU", ["h"]),
   weights: rnnWeights("GRU", 3),

@@ -2,7 +2,7 @@ import * as tf from "@tensorflow/tfjs";
 import { allocate, callKernel, type Info, release, view } from "./kernel-util";
 
 /**
- * A whole LSTM sequence (tanh cell activation, sigmoid gates, zero initial state, gate order
+ * A whole LSTM sequence (tanh cell activation, sigmoid gates, given initial states, gate order
  * i, f, c, o as tfjs' LSTMCell) as ONE kernel with ONE gradient kernel. tfjs' LSTM layer runs
  * ~100 ops per time step on the tape (matMuls, split, 5 activations, 4 products, sums; their
  * gradients again), ~5,000 kernel calls per step of the benchmark LSTM (64 units, 50 steps).
@@ -11,7 +11,8 @@ import { allocate, callKernel, type Info, release, view } from "./kernel-util";
  * the gate arithmetic in JS on heap views, and for the gradient one product per step plus three
  * large ones (dW, dU, dx). Benchmark LSTM on wasm: ~1,000 ms -> ~65 ms per training step.
  *
- * Inputs x [B,T,F], kernel [F,4H], recurrentKernel [H,4H], bias [4H] (optional).
+ * Inputs x [B,T,F], kernel [F,4H], recurrentKernel [H,4H], bias [4H] (optional), h0 and c0 [B,H]
+ * (the states before the first step: zeros, or a seq2seq encoder's final states).
  * Outputs hs [B,T,H] (every h), cs [B,T,H] (every c) and an internal state for the gradient
  * (its own gradient is ignored).
  */
@@ -43,6 +44,7 @@ function forward(backendName: string): tf.KernelConfig {
       const kernel = inputs.kernel as Info;
       const recurrent = inputs.recurrentKernel as Info;
       const bias = inputs.bias as Info | undefined;
+      const [h0, c0] = [inputs.h0, inputs.c0] as Info[];
       const [batch, steps, features] = x.shape;
       const units = recurrent.shape[0];
       const g4 = 4 * units;
@@ -53,19 +55,13 @@ function forward(backendName: string): tf.KernelConfig {
       const hs = allocate(backend, [batch, steps, units]);
       const cs = allocate(backend, [batch, steps, units]);
       const state = allocate(backend, [steps, batch, g5]);
-      const h = new Float32Array(batch * units);
-      const c = new Float32Array(batch * units);
+      const h = Float32Array.from(view(backend, h0));
+      const c = Float32Array.from(view(backend, c0));
       for (let t = 0; t < steps; t++) {
-        let pre: Info;
-        if (t > 0) {
-          const hPrev = allocate(backend, [1, batch, units]);
-          view(backend, hPrev).set(h);
-          pre = matmul(backendName, backend, hPrev, as3d(recurrent, units, g4));
-          release(backend, hPrev);
-        } else {
-          pre = allocate(backend, [1, batch, g4]);
-          view(backend, pre).fill(0);
-        }
+        const hPrev = allocate(backend, [1, batch, units]);
+        view(backend, hPrev).set(h);
+        const pre = matmul(backendName, backend, hPrev, as3d(recurrent, units, g4));
+        release(backend, hPrev);
         // pre = x_t·W + h_{t-1}·U + b in place in the step's own product, the g block doubled:
         // tanh(v) = 2·sigmoid(2v) - 1, so ONE Sigmoid call activates all four gates.
         const p = view(backend, pre);
@@ -138,7 +134,7 @@ function backward(backendName: string): tf.KernelConfig {
     kernelFunc: ({ inputs, backend }) => {
       const run = (name: string, ins: tf.NamedTensorInfoMap, attrs: tf.NamedAttrMap = {}) =>
         callKernel(backendName, backend, name, ins, attrs);
-      const { x, kernel, recurrentKernel: recurrent, hs, cs, state, dhs, dcs } = inputs as Record<string, Info>;
+      const { x, kernel, recurrentKernel: recurrent, h0, c0, hs, cs, state, dhs, dcs } = inputs as Record<string, Info>;
       const [batch, steps, features] = x.shape;
       const units = recurrent.shape[0];
       const g4 = 4 * units;
@@ -150,8 +146,8 @@ function backward(backendName: string): tf.KernelConfig {
       const dhNext = new Float32Array(batch * units);
       const dcNext = new Float32Array(batch * units);
       for (let t = steps - 1; t >= 0; t--) {
-        const dzStep = t > 0 ? allocate(backend, [1, batch, g4]) : null;
-        const [st, cv, dhv, dcv, dzv] = [state, cs, dhs, dcs, dz].map((v) => view(backend, v));
+        const dzStep = allocate(backend, [1, batch, g4]);
+        const [st, cv, c0v, dhv, dcv, dzv] = [state, cs, c0, dhs, dcs, dz].map((v) => view(backend, v));
         for (let n = 0; n < batch; n++) {
           const at = (t * batch + n) * g5;
           const row = (t * batch + n) * g4;
@@ -165,7 +161,7 @@ function backward(backendName: string): tf.KernelConfig {
             const tc = st[at + 4 * units + j];
             const dh = dhv[seq + j] + dhNext[q];
             const dc = dcv[seq + j] + dcNext[q] + dh * o * (1 - tc * tc);
-            const cPrev = t > 0 ? cv[seq - units + j] : 0;
+            const cPrev = t > 0 ? cv[seq - units + j] : c0v[q];
             const dzi = dc * g * i * (1 - i);
             const dzf = dc * cPrev * f * (1 - f);
             const dzg = dc * i * (1 - g * g);
@@ -181,20 +177,19 @@ function backward(backendName: string): tf.KernelConfig {
             dBias[3 * units + j] += dzo;
           }
         }
-        if (dzStep) {
-          const first = t * batch * g4;
-          view(backend, dzStep).set(dzv.subarray(first, first + batch * g4));
-          const dh = matmul(backendName, backend, dzStep, as3d(uT, g4, units));
-          dhNext.set(view(backend, dh));
-          release(backend, dh, dzStep);
-        }
+        // dh_(t-1) = dz_t Uᵀ; after t = 0 it is the gradient of h0 (and dcNext that of c0).
+        const first = t * batch * g4;
+        view(backend, dzStep).set(dzv.subarray(first, first + batch * g4));
+        const dh = matmul(backendName, backend, dzStep, as3d(uT, g4, units));
+        dhNext.set(view(backend, dh));
+        release(backend, dh, dzStep);
       }
       release(backend, uT);
-      // h_{t-1} time-major (rows t*B + n), zero at t = 0.
+      // h_{t-1} time-major (rows t*B + n), h0 at t = 0.
       const hPrev = allocate(backend, [1, rows, units]);
       {
         const [hp, hv] = [hPrev, hs].map((v) => view(backend, v));
-        hp.fill(0, 0, batch * units);
+        hp.set(view(backend, h0));
         for (let t = 1; t < steps; t++) {
           for (let n = 0; n < batch; n++) {
             const from = (n * steps + t - 1) * units;
@@ -208,9 +203,11 @@ function backward(backendName: string): tf.KernelConfig {
       const dxT = matmul(backendName, backend, dz, as3d(kernel, features, g4), false, true);
       const dx = run("Transpose", { x: { ...dxT, shape: [steps, batch, features] } }, { perm: [1, 0, 2] });
       release(backend, xT, hPrev, dz, dxT);
-      const db = allocate(backend, [g4]);
+      const [db, dh0, dc0] = [[g4], h0.shape, c0.shape].map((shape) => allocate(backend, shape));
       view(backend, db).set(dBias);
-      return [dx, { ...dKernel, shape: kernel.shape }, { ...dRecurrent, shape: recurrent.shape }, db];
+      view(backend, dh0).set(dhNext);
+      view(backend, dc0).set(dcNext);
+      return [dx, { ...dKernel, shape: kernel.shape }, { ...dRecurrent, shape: recurrent.shape }, db, dh0, dc0];
     },
   };
 }
@@ -228,15 +225,23 @@ export function registerLstmSequenceGradient(): void {
   gradientRegistered = true;
   tf.registerGradient({
     kernelName: LSTM_SEQUENCE,
-    inputsToSave: ["x", "kernel", "recurrentKernel"],
+    inputsToSave: ["x", "kernel", "recurrentKernel", "h0", "c0"],
     outputsToSave: [true, true, true],
     gradFunc: (dy: tf.Tensor | tf.Tensor[], saved: tf.Tensor[]) => {
       const [dhs, dcs] = dy as tf.Tensor[];
-      const [x, kernel, recurrentKernel, hs, cs, state] = saved;
-      const [dx, dKernel, dRecurrent, dBias] = tf
+      const [x, kernel, recurrentKernel, h0, c0, hs, cs, state] = saved;
+      const grads = { x, kernel, recurrentKernel, h0, c0, hs, cs, state, dhs, dcs };
+      const [dx, dKernel, dRecurrent, dBias, dh0, dc0] = tf
         .engine()
-        .runKernel(LSTM_SEQUENCE_GRAD, { x, kernel, recurrentKernel, hs, cs, state, dhs, dcs }) as tf.Tensor[];
-      return { x: () => dx, kernel: () => dKernel, recurrentKernel: () => dRecurrent, bias: () => dBias };
+        .runKernel(LSTM_SEQUENCE_GRAD, grads) as tf.Tensor[];
+      return {
+        x: () => dx,
+        kernel: () => dKernel,
+        recurrentKernel: () => dRecurrent,
+        bias: () => dBias,
+        h0: () => dh0,
+        c0: () => dc0,
+      };
     },
   });
 }
@@ -246,15 +251,21 @@ export const lstmSequenceAvailable = (): boolean =>
   tf.getKernel(LSTM_SEQUENCE, tf.getBackend()) !== undefined &&
   tf.getKernel(LSTM_SEQUENCE_GRAD, tf.getBackend()) !== undefined;
 
-/** Every h and c of an LSTM over x [B,T,F] from zero states; differentiable in all inputs. */
+/**
+ * Every h and c of an LSTM over x [B,T,F] from the initial states (zeros when not given);
+ * differentiable in all inputs, the initial states included.
+ */
 export function lstmSequence(
   x: tf.Tensor3D,
   kernel: tf.Tensor2D,
   recurrentKernel: tf.Tensor2D,
   bias: tf.Tensor1D | null,
+  initial?: readonly [tf.Tensor2D, tf.Tensor2D],
 ): { hs: tf.Tensor3D; cs: tf.Tensor3D } {
-  const inputs: tf.NamedTensorMap = bias ? { x, kernel, recurrentKernel, bias } : { x, kernel, recurrentKernel };
+  const [h0, c0] = initial ?? [0, 1].map(() => tf.zeros([x.shape[0], recurrentKernel.shape[0]]));
+  const inputs: tf.NamedTensorMap = { x, kernel, recurrentKernel, h0, c0, ...(bias ? { bias } : {}) };
   const [hs, cs, state] = tf.engine().runKernel(LSTM_SEQUENCE, inputs) as tf.Tensor[];
+  if (!initial) tf.dispose([h0, c0]);
   // The tape keeps its own reference to the internal state for the gradient.
   state.dispose();
   return { hs: hs as tf.Tensor3D, cs: cs as tf.Tensor3D };

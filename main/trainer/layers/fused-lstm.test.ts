@@ -63,6 +63,33 @@ describe.each(["cpu", "wasm"] as const)("FusedLSTM on %s", (backend) => {
     });
   });
 
+  it("equals tfjs' LSTM from given initial states, fused, with the states' gradients", async () => {
+    const { stock, fused, x } = pair({ returnSequences: true, returnState: true }, `${backend}_initial`);
+    const h0 = tf.randomNormal([3, 5], 0, 1, "float32", 21);
+    const c0 = tf.randomNormal([3, 5], 0, 1, "float32", 22);
+    const rs = [
+      [3, 7, 5],
+      [3, 5],
+      [3, 5],
+    ].map((s, i) => tf.randomNormal(s, 0, 1, "float32", 30 + i));
+    const run = (layer: tf.layers.Layer) => {
+      const objective = (...ins: tf.Tensor[]) =>
+        tf.addN(list(layer.apply(ins, { training: true }) as tf.Tensor[]).map((o, i) => tf.sum(tf.mul(o, rs[i]))));
+      const weights = layer.trainableWeights.map((w) => w.read() as tf.Variable);
+      const { grads } = tf.variableGrads(() => objective(x, h0, c0) as tf.Scalar, weights);
+      const outs = list(layer.apply([x, h0, c0], { training: true }) as tf.Tensor[]);
+      return [...outs, ...tf.grads(objective)([x, h0, c0]), ...weights.map((w) => grads[w.name])];
+    };
+    const want = run(stock);
+    const got = run(fused);
+    for (const [i, o] of want.entries()) expect(relative(o, got[i])).toBeLessThan(1e-5);
+    const info = await tf.profile(() => {
+      tf.dispose(fused.apply([x, h0, c0], { training: true }) as tf.Tensor[]);
+    });
+    expect(info.kernelNames).toContain(LSTM_SEQUENCE);
+    tf.dispose([...want, ...got, x, h0, c0, ...rs]);
+  });
+
   it("takes the fused path only when it computes the same thing", async () => {
     const uses = async (args: Partial<Args>, training: boolean) => {
       const { fused, x } = pair(args, `${backend}_path_${Object.keys(args).join("")}_${training}`);

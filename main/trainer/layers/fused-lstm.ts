@@ -3,7 +3,7 @@ import { lstmSequence, lstmSequenceAvailable } from "../kernels/lstm-sequence";
 
 /**
  * tfjs' LSTM layer with a fused training path: when the cell is the standard one (tanh, sigmoid
- * gates), without dropout in training, masks, initial or carried-over state, the whole sequence
+ * gates), without dropout in training, masks or carried-over (stateful) state, the whole sequence
  * runs as one kernel with one gradient kernel (kernels/lstm-sequence.ts) instead of ~100 taped
  * ops per time step. Otherwise, and on backends without the kernels (tfjs-node), it is tfjs'
  * LSTM unchanged. Weights, config, shapes and outputs are tfjs' (the same cell builds them), so
@@ -45,6 +45,7 @@ export class FusedLSTM extends LSTMBase {
         cell.kernel.read() as tf.Tensor2D,
         cell.recurrentKernel.read() as tf.Tensor2D,
         cell.bias ? (cell.bias.read() as tf.Tensor1D) : null,
+        initialStates(kwargs),
       );
       const [batch, steps, units] = hs.shape;
       const last = (t: tf.Tensor3D) => tf.reshape(tf.slice(t, [0, steps - 1, 0], [batch, 1, units]), [batch, units]);
@@ -64,13 +65,21 @@ export class FusedLSTM extends LSTMBase {
       x.dtype === "float32" &&
       (x.shape[1] ?? 0) > 0 &&
       kwargs?.mask == null &&
-      kwargs?.initialState == null &&
+      (kwargs?.initialState == null || initialStates(kwargs) !== undefined) &&
       !this.stateful &&
       cell.activation.getClassName() === "tanh" &&
       cell.recurrentActivation.getClassName() === "sigmoid" &&
       (!training || (cell.dropout === 0 && cell.recurrentDropout === 0))
     );
   }
+}
+/** The h0 and c0 a seq2seq decoder was given (RNN.apply moves the [x, h, c] inputs' states here). */
+function initialStates(kwargs: tf.serialization.ConfigDict): [tf.Tensor2D, tf.Tensor2D] | undefined {
+  const states = kwargs?.initialState as unknown;
+  if (!Array.isArray(states) || states.length !== 2) return undefined;
+  return states.every((s) => s instanceof tf.Tensor && s.rank === 2 && s.dtype === "float32")
+    ? (states as [tf.Tensor2D, tf.Tensor2D])
+    : undefined;
 }
 // tfjs' static LSTM.fromConfig is inherited at runtime; the cast above does not carry its type.
 tf.serialization.registerClass(FusedLSTM as unknown as tf.serialization.SerializableConstructor<tf.layers.Layer>);

@@ -27,6 +27,13 @@ export const recurrentCases = {
       outputs: [[8], [8]],
       trainable: 80,
     },
+    {
+      name: "initial state h: starts from a given h_0",
+      params: { units: 4, returnSequences: true },
+      inputs: [[5, 3], [4]],
+      outputs: [[5, 4]],
+      trainable: 32,
+    },
   ],
   LSTM: [
     {
@@ -80,6 +87,20 @@ export const recurrentCases = {
       outputs: [[7, 16], [16], [16]],
       trainable: 1280,
     },
+    {
+      name: "seq2seq decoder started from the encoder's h and c",
+      params: { units: 4, returnSequences: true, returnState: true },
+      inputs: [[null, 3], [4], [4]],
+      outputs: [[null, 4], [4], [4]],
+      trainable: 128,
+    },
+    {
+      name: "initial h and c, goBackwards, no bias",
+      params: { units: 3, goBackwards: true, useBias: false },
+      inputs: [[6, 2], [3], [3]],
+      outputs: [[3]],
+      trainable: 60,
+    },
   ],
   GRU: [
     {
@@ -115,6 +136,13 @@ export const recurrentCases = {
       inputs: [[6, 2]],
       outputs: [[4], [4]],
       trainable: 84,
+    },
+    {
+      name: "initial state h and returnState",
+      params: { units: 4, returnState: true },
+      inputs: [[5, 3], [4]],
+      outputs: [[4], [4]],
+      trainable: 96,
     },
   ],
 } satisfies Record<string, LayerCase[]>;

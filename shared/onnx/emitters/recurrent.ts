@@ -11,6 +11,7 @@ import type { EmitterTable, NoteTable, ParamsOf, WeightTensor } from "./types";
  * semantics, unchanged in 17). The ops are time-major: layout=1 (batch-major) is rejected by
  * onnxruntime's CPU build, so the sequence is transposed (N, T, F) -> (T, N, F) around the op and
  * T stays dynamic. Outputs are rebuilt in the order tfjs returns them: [out, h] or [out, h, c].
+ * Connected initial states become initial_h / initial_c (one direction: [1, N, H]).
  */
 
 export type RnnKind = "SimpleRNN" | "LSTM" | "GRU";
@@ -138,6 +139,7 @@ export function runRnn(
   direction: "forward" | "reverse" | "bidirectional",
   directions: readonly DirectionWeights[],
   prefix: string,
+  initial: readonly Value[] = [],
 ): RnnRun {
   const u = p.units;
   const x = g.toLayout(input, "channelsLast");
@@ -163,7 +165,9 @@ export function runRnn(
   }
   // A masked sequence (Embedding maskZero) stops at its length, as tfjs skips the padding steps.
   const lengths = maskedLengths(input);
-  if (lengths) inputs.push(...(p.useBias ? [] : [""]), lengths);
+  // ONNX inputs are positional (X, W, R, B, sequence_lens, initial_h, initial_c): "" skips one.
+  inputs.push(...(p.useBias ? [] : [""]), lengths ?? "", ...initialStates(g, initial, prefix));
+  while (inputs[inputs.length - 1] === "") inputs.pop();
   const acts = cellActivations(kind, p);
   const attributes: Record<string, Attribute> = {
     hidden_size: attr.i(u),
@@ -174,6 +178,14 @@ export function runRnn(
   };
   const outs = g.op(OP[kind], inputs, attributes, `${prefix}/${OP[kind]}`, kind === "LSTM" ? 3 : 2);
   return { y: outs[0], yh: outs[1], yc: kind === "LSTM" ? outs[2] : null };
+}
+
+/** The layer's initial states (N, H) as ONNX's initial_h / initial_c [num_directions = 1, N, H]. */
+function initialStates(g: OnnxGraph, initial: readonly Value[], prefix: string): string[] {
+  const names = ["initial_h", "initial_c"];
+  return initial.map((v, i) =>
+    g.op1("Unsqueeze", [g.toLayout(v, "channelsLast").name, g.int64s([0])], {}, `${prefix}/${names[i]}`),
+  );
 }
 
 /** x[index] along `axis` with the axis removed (Gather with a rank-0 index). */
@@ -202,8 +214,16 @@ const value = (name: string, rank: number): Value => ({ name, rank, layout: "cha
  * returns Y in the input's time order, while tfjs returns the steps in the order it processed
  * them (last input step first), so the sequence is reversed back.
  */
-function emitRecurrent(kind: RnnKind, p: RnnParams, x: Value, weights: WeightTensor[], g: OnnxGraph, prefix: string) {
-  const run = runRnn(g, kind, p, x, p.goBackwards ? "reverse" : "forward", [weights], prefix);
+function emitRecurrent(
+  kind: RnnKind,
+  p: RnnParams,
+  xs: Value[],
+  weights: WeightTensor[],
+  g: OnnxGraph,
+  prefix: string,
+) {
+  const [x, ...initial] = xs;
+  const run = runRnn(g, kind, p, x, p.goBackwards ? "reverse" : "forward", [weights], prefix, initial);
   const h = value(pick(g, run.yh, 0, 0, `${prefix}/h`), 2);
   let out = h;
   if (p.returnSequences) {
@@ -218,9 +238,9 @@ function emitRecurrent(kind: RnnKind, p: RnnParams, x: Value, weights: WeightTen
 }
 
 export const recurrentEmitters = {
-  SimpleRNN: ({ params, inputs: [x], weights, g, prefix }) => emitRecurrent("SimpleRNN", params, x, weights, g, prefix),
-  LSTM: ({ params, inputs: [x], weights, g, prefix }) => emitRecurrent("LSTM", params, x, weights, g, prefix),
-  GRU: ({ params, inputs: [x], weights, g, prefix }) => emitRecurrent("GRU", params, x, weights, g, prefix),
+  SimpleRNN: ({ params, inputs, weights, g, prefix }) => emitRecurrent("SimpleRNN", params, inputs, weights, g, prefix),
+  LSTM: ({ params, inputs, weights, g, prefix }) => emitRecurrent("LSTM", params, inputs, weights, g, prefix),
+  GRU: ({ params, inputs, weights, g, prefix }) => emitRecurrent("GRU", params, inputs, weights, g, prefix),
 } satisfies Partial<EmitterTable>;
 
 /** The input and recurrent dropout rates of a cell. */

@@ -26,9 +26,17 @@ function pre(x: Vec, h: Vec, w: Mat, u: Mat, b: Vec, k: number, units: number): 
 }
 
 /** shared/layers/recurrent.ts formulas; returns every h and the last c. */
-function reference(kind: "SimpleRNN" | "LSTM" | "GRU", xs: Vec[], w: Mat, u: Mat, b: Vec, units: number) {
-  let h: Vec = new Array(units).fill(0);
-  let c: Vec = new Array(units).fill(0);
+function reference(
+  kind: "SimpleRNN" | "LSTM" | "GRU",
+  xs: Vec[],
+  w: Mat,
+  u: Mat,
+  b: Vec,
+  units: number,
+  start: { h?: Vec; c?: Vec } = {},
+) {
+  let h: Vec = start.h ?? new Array(units).fill(0);
+  let c: Vec = start.c ?? new Array(units).fill(0);
   const hs: Vec[] = [];
   for (const x of xs) {
     if (kind === "SimpleRNN") h = pre(x, h, w, u, b, 0, units).map(Math.tanh);
@@ -55,18 +63,20 @@ function reference(kind: "SimpleRNN" | "LSTM" | "GRU", xs: Vec[], w: Mat, u: Mat
  * Input (T?, F) -> the recurrent node "rnn", compiled; returns that node's tfjs layer and a model
  * with every one of its outputs (the compiled model exposes only a node's first output).
  */
-function single(kind: string, params: Record<string, unknown>, shape: (number | null)[]) {
+function single(kind: string, params: Record<string, unknown>, shape: (number | null)[], states: string[] = []) {
   const b = new GraphBuilder();
   b.connect(b.add("Input", { shape }), b.add(kind, params, { id: "rnn" }));
+  for (const port of states) b.connect(b.add("Input", { shape: [params.units as number] }), "rnn", port);
   const compiled = compileGraph(b.build());
   const layer = (compiled.layersByNode.get("rnn") as tf.layers.Layer[])[0];
   return { model: tf.model({ inputs: compiled.model.inputs, outputs: layer.output }), layer };
 }
 
-/** Runs the model on one sequence and returns every output as nested arrays. */
-function run(model: tf.LayersModel, xs: Vec[]): number[][] {
+/** Runs the model on one sequence (and initial states) and returns every output as flat arrays. */
+function run(model: tf.LayersModel, xs: Vec[], states: Vec[] = []): number[][] {
   return tf.tidy(() => {
-    const y = model.predict(tf.tensor3d([xs])) as tf.Tensor | tf.Tensor[];
+    const feeds = [tf.tensor3d([xs]), ...states.map((s) => tf.tensor2d([s]))];
+    const y = model.predict(feeds.length === 1 ? feeds[0] : feeds) as tf.Tensor | tf.Tensor[];
     return (Array.isArray(y) ? y : [y]).map((t) => Array.from(t.dataSync()));
   });
 }
@@ -123,6 +133,13 @@ describe("golden scalar cells (tfjs layers built by the builders, weights set by
   });
 });
 
+/** Each kind with its number of gate blocks. */
+const BLOCKS = [
+  ["SimpleRNN", 1],
+  ["LSTM", 4],
+  ["GRU", 3],
+] as const;
+
 describe("recurrent layers against the spec's equations (2 units, 3 features, 4 steps)", () => {
   beforeAll(() => useBackend("cpu"));
   const xs = [
@@ -137,11 +154,7 @@ describe("recurrent layers against the spec's equations (2 units, 3 features, 4 
       Array.from({ length: cols }, (_, j) => Math.sin(seed + 3 * i + 1.7 * j) * 0.6),
     );
 
-  it.each([
-    ["SimpleRNN", 1],
-    ["LSTM", 4],
-    ["GRU", 3],
-  ] as const)("%s: every step's h and the final states", (kind, blocks) => {
+  it.each(BLOCKS)("%s: every step's h and the final states", (kind, blocks) => {
     const units = 2;
     const [w, u] = [fill(3, blocks * units, 1), fill(units, blocks * units, 2)];
     const bias = fill(1, blocks * units, 3)[0];
@@ -158,6 +171,26 @@ describe("recurrent layers against the spec's equations (2 units, 3 features, 4 
     expectClose(run(back.model, xs)[0], reference(kind, [...xs].reverse(), w, u, bias, units).h);
     model.dispose();
     back.model.dispose();
+  });
+
+  it.each(BLOCKS)("%s started from given initial states, forwards and backwards", (kind, blocks) => {
+    const units = 2;
+    const [w, u] = [fill(3, blocks * units, 4), fill(units, blocks * units, 5)];
+    const bias = fill(1, blocks * units, 6)[0];
+    const start = { h: [0.7, -0.4], c: kind === "LSTM" ? [-0.9, 0.5] : undefined };
+    const ports = kind === "LSTM" ? ["h", "c"] : ["h"];
+    const given = [start.h, ...(start.c ? [start.c] : [])];
+    for (const goBackwards of [false, true]) {
+      const params = { units, returnSequences: true, returnState: true, goBackwards };
+      const { model, layer } = single(kind, params, [4, 3], ports);
+      layer.setWeights([tf.tensor2d(w), tf.tensor2d(u), tf.tensor1d(bias)]);
+      const [seq, h, c] = run(model, xs, given);
+      const ref = reference(kind, goBackwards ? [...xs].reverse() : xs, w, u, bias, units, start);
+      expectClose(seq, ref.hs.flat());
+      expectClose(h, ref.h);
+      if (kind === "LSTM") expectClose(c, ref.c);
+      model.dispose();
+    }
   });
 
   it("LSTM initialises the forget bias to 1 with unitForgetBias, to 0 without", () => {

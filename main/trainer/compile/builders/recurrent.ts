@@ -2,6 +2,7 @@ import * as tf from "@tensorflow/tfjs";
 import type { InitializerName } from "../../../../shared/layers/initializers";
 import { cellActivation } from "../../layers/cell-activation";
 import { FusedLSTM } from "../../layers/fused-lstm";
+import "../../layers/recurrent-call-args";
 import "../../layers/recurrent-losses";
 import { applyLayer } from "../apply";
 import type { BuilderTable, ParamsOf } from "../types";
