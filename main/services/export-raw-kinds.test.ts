@@ -117,7 +117,7 @@ describe("raw data of each kind", () => {
     const out = join(dir, "remarks.onnx");
     const result = await exportRun({ project, out, trainer });
     expectRawAgreement(result, /^validation texts of product-remarks\.csv$/);
-    expect(result.beside).toEqual([join(dir, "remarks.vocabulary.json")]);
+    expect(result.beside.sort()).toEqual([join(dir, "remarks.README.md"), join(dir, "remarks.vocabulary.json")]);
     const vocabulary = JSON.parse(readFileSync(join(dir, "remarks.vocabulary.json"), "utf8"));
     expect(vocabulary).toMatchObject({ kind: "text", maxLength: 16, classNames: ["negative", "positive"] });
     expect(result.rawCheck?.shown[0].input.kind).toBe("text");
@@ -154,7 +154,7 @@ describe("raw data of each kind", () => {
       ["probabilities", "float32"],
       ["tokens", "string"],
     ]);
-    expect(result.beside).toEqual([join(dir, "dates.vocabulary.json")]);
+    expect(result.beside.sort()).toEqual([join(dir, "dates.README.md"), join(dir, "dates.vocabulary.json")]);
   }, 120_000);
 
   it("a GAN trained on a table: the generator takes its noise as given, its samples pass through", async () => {

@@ -42,10 +42,9 @@ export function expectRawAgreement(result: ExportResult, source: RegExp): void {
   expect(check?.count).toBeGreaterThan(0);
   expect(check?.agree).toBe(check?.count);
   expect(check?.shown.length).toBe(Math.min(8, check?.count ?? 0));
-  for (const s of check?.shown ?? []) {
-    expect(s.agree).toBe(true);
-    expect(s.onnx).toBe(s.netforge);
-  }
+  // The answers' text rounds to 4 digits, so two values within the tolerance may print apart at
+  // a rounding boundary (27.785): agreement is the numeric check, labels must match exactly.
+  for (const s of check?.shown ?? []) expect(s.agree).toBe(true);
   expect(result.maxAbsDiff).not.toBeNull();
   expect(result.maxAbsDiff as number).toBeLessThanOrEqual(VERIFY_TOLERANCE);
   expect(result.file).not.toBeNull();
