@@ -5,7 +5,7 @@ import { useEditor } from "../../state/editor-context";
 import { useStoreSelector } from "../../state/hooks";
 import { Icon } from "../icons";
 import { GraphPreview } from "./GraphPreview";
-import { groupTemplates, matchesQuery, minutesLabel, targetLabel } from "./gallery-groups";
+import { dataKindLabel, groupTemplates, matchesQuery, minutesLabel, paramsLabel, targetLabel } from "./gallery-groups";
 import { galleryStore, setGalleryOpen } from "./gallery-store";
 
 type TemplateSummary = ResponseOf<"templates.list">["templates"][number];
@@ -67,6 +67,11 @@ export function TemplateGallery({ client }: { client: NetforgeClient | null }) {
             // biome-ignore lint/a11y/noAutofocus: a dialog moves focus into itself.
             autoFocus
             onChange={(e) => setQuery(e.target.value)}
+            onKeyDown={(e) => {
+              // Enter opens the first match, in the order the gallery shows them.
+              const first = groups[0]?.templates[0];
+              if (e.key === "Enter" && first) openTemplate(first.id);
+            }}
           />
           <button type="button" className="icon-button" aria-label="Close templates" onClick={close}>
             <Icon name="close" />
@@ -76,7 +81,14 @@ export function TemplateGallery({ client }: { client: NetforgeClient | null }) {
           {!client && <p className="muted">Templates come from the host; this window is not connected to one.</p>}
           {error && <p className="field-message">Could not list the templates: {error}</p>}
           {client && !templates && !error && <p className="muted">Loading templates…</p>}
-          {templates && groups.length === 0 && <p className="muted">No template matches “{query.trim()}”.</p>}
+          {templates && groups.length === 0 && (
+            <div className="template-empty" role="status">
+              <p className="muted">No template matches “{query.trim()}”.</p>
+              <button type="button" className="button" onClick={() => setQuery("")}>
+                Clear search
+              </button>
+            </div>
+          )}
           {groups.map((g) => (
             <section key={g.unit} className="template-group" aria-label={g.unit}>
               <h3 className="template-group-title">{g.unit}</h3>
@@ -97,6 +109,7 @@ export function TemplateGallery({ client }: { client: NetforgeClient | null }) {
 function TemplateCard({ template: t, onOpen }: { template: TemplateSummary; onOpen: () => void }) {
   const minutes = minutesLabel(t.lesson?.minutes);
   const target = targetLabel(t.lesson?.target);
+  const params = paramsLabel(t.paramCount);
   return (
     <button
       type="button"
@@ -112,11 +125,13 @@ function TemplateCard({ template: t, onOpen }: { template: TemplateSummary; onOp
         <span className="tag" title="Course unit">
           {t.category}
         </span>
-        <span>{t.nodeCount} blocks</span>
-        {t.dataKind && <span>data: {t.dataKind}</span>}
-        {minutes && <span>{minutes}</span>}
+        {params && <span title={`${t.nodeCount} blocks`}>{params}</span>}
+        {t.dataKind && <span title="Data kind">data: {dataKindLabel(t.dataKind)}</span>}
       </span>
-      {target && <span className="meta">target: {target}</span>}
+      <span className="meta">
+        {minutes && <span title="Expected training time">{minutes}</span>}
+        {target && <span title="Target">target: {target}</span>}
+      </span>
     </button>
   );
 }
