@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import type { ResponseOf } from "../../../shared/api/contract";
 import type { NetforgeClient } from "../../api/client";
 import { useEditor } from "../../state/editor-context";
@@ -22,6 +22,7 @@ export function TemplateGallery({ client }: { client: NetforgeClient | null }) {
   const [templates, setTemplates] = useState<TemplateSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [query, setQuery] = useState("");
+  const searchField = useRef<HTMLInputElement>(null);
   const close = () => setGalleryOpen(editor, false);
 
   useEffect(() => {
@@ -48,7 +49,7 @@ export function TemplateGallery({ client }: { client: NetforgeClient | null }) {
     <div className="modal-backdrop">
       <button type="button" className="modal-scrim" aria-label="Close dialog" tabIndex={-1} onClick={close} />
       <div
-        className="modal"
+        className="modal template-gallery"
         role="dialog"
         aria-modal="true"
         aria-labelledby="gallery-title"
@@ -59,6 +60,7 @@ export function TemplateGallery({ client }: { client: NetforgeClient | null }) {
         <div className="modal-header">
           <h2 id="gallery-title">Start from a template</h2>
           <input
+            ref={searchField}
             className="search-input"
             type="search"
             aria-label="Search templates"
@@ -84,7 +86,14 @@ export function TemplateGallery({ client }: { client: NetforgeClient | null }) {
           {templates && groups.length === 0 && (
             <div className="template-empty" role="status">
               <p className="muted">No template matches “{query.trim()}”.</p>
-              <button type="button" className="button" onClick={() => setQuery("")}>
+              <button
+                type="button"
+                className="button"
+                onClick={() => {
+                  setQuery("");
+                  searchField.current?.focus();
+                }}
+              >
                 Clear search
               </button>
             </div>
@@ -121,17 +130,25 @@ function TemplateCard({ template: t, onOpen }: { template: TemplateSummary; onOp
       <GraphPreview graph={t.graph} label={`Graph of ${t.name}: ${t.nodeCount} blocks`} />
       <h4>{t.name}</h4>
       <p>{t.lesson?.teaches ?? t.description}</p>
-      <span className="meta">
-        <span className="tag" title="Course unit">
-          {t.category}
+      <div className="card-foot">
+        <span className="meta">
+          <span className="tag" title="Course unit">
+            {t.category}
+          </span>
+          {t.dataKind && <span title="Data kind">data: {dataKindLabel(t.dataKind)}</span>}
         </span>
-        {params && <span title={`${t.nodeCount} blocks`}>{params}</span>}
-        {t.dataKind && <span title="Data kind">data: {dataKindLabel(t.dataKind)}</span>}
-      </span>
-      <span className="meta">
-        {minutes && <span title="Expected training time">{minutes}</span>}
-        {target && <span title="Target">target: {target}</span>}
-      </span>
+        {params && (
+          <span className="meta" title={`${t.nodeCount} blocks`}>
+            {params}
+          </span>
+        )}
+        {minutes && (
+          <span className="meta" title="Expected training time">
+            {minutes}
+          </span>
+        )}
+        {target && <span className="meta">target: {target}</span>}
+      </div>
     </button>
   );
 }

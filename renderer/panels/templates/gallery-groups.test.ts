@@ -76,7 +76,7 @@ describe("the gallery's sections", () => {
     expect(paramsLabel(1_234_567_890)).toBe("1,234,567,890 parameters");
     for (const bad of [null, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 60])
       expect(paramsLabel(bad)).toBeNull();
-    expect(dataKindLabel("idx")).toBe("IDX images");
+    expect(dataKindLabel("idx")).toBe("IDX");
     expect(dataKindLabel("imageFolder")).toBe("images");
     expect(dataKindLabel("sentencePairs")).toBe("sentence pairs");
     expect(dataKindLabel("timeSeries")).toBe("series");

@@ -40,7 +40,7 @@ export function matchesQuery(t: TemplateSummary, query: string): boolean {
 const DATA_KINDS: Record<string, string> = {
   table: "table",
   imageFolder: "images",
-  idx: "IDX images",
+  idx: "IDX",
   timeSeries: "series",
   text: "text",
   sentencePairs: "sentence pairs",

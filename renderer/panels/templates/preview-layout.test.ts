@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { GraphBuilder } from "../../../shared/ir/builder";
-import { previewLayout } from "./preview-layout";
+import { blockWidth, previewLayout } from "./preview-layout";
 
 const BOX = { width: 200, height: 100, node: { width: 20, height: 10 }, pad: 5 };
 
@@ -70,5 +70,18 @@ describe("previewLayout", () => {
     expect(at.get(add)?.x).toBeGreaterThan(at.get(l)?.x ?? 0);
     // Single nodes sit between the two branches.
     expect(at.get(x)?.y).toBeCloseTo(((at.get(l)?.y ?? 0) + (at.get(r)?.y ?? 0)) / 2);
+  });
+
+  it("narrows the blocks of a long row so neighbours do not overlap, within bounds", () => {
+    const row = (n: number, step: number) => Array.from({ length: n }, (_, i) => ({ x: i * step, y: 40 }));
+    expect(blockWidth(row(3, 100), 13, 26)).toBe(26);
+    const w = blockWidth(row(12, 17), 13, 26);
+    expect(w).toBeLessThan(17);
+    expect(w).toBeGreaterThanOrEqual(6);
+    // Blocks on other rows are not neighbours; one block, or none, keeps the full width.
+    expect(blockWidth([...row(2, 100), { x: 5, y: 80 }], 13, 26)).toBe(26);
+    expect(blockWidth(row(1, 0), 13, 26)).toBe(26);
+    expect(blockWidth([], 13, 26)).toBe(26);
+    expect(blockWidth(row(2, 0), 13, 26)).toBe(6);
   });
 });

@@ -77,3 +77,18 @@ function depths(graph: Graph): Map<string, number> {
   }
   return depth;
 }
+
+/**
+ * How wide to draw the blocks so that neighbours on one row do not overlap: a long chain (a
+ * DenseNet block's twelve) is scaled down until the canvas' spacing is narrower than a block.
+ * Never wider than `max`, never narrower than `min` (a block must stay visible).
+ */
+export function blockWidth(nodes: readonly { x: number; y: number }[], height: number, max: number, min = 6): number {
+  let gap = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < nodes.length; i++) {
+    for (let j = i + 1; j < nodes.length; j++) {
+      if (Math.abs(nodes[i].y - nodes[j].y) < height) gap = Math.min(gap, Math.abs(nodes[i].x - nodes[j].x));
+    }
+  }
+  return Math.min(max, Math.max(min, gap * 0.8));
+}
