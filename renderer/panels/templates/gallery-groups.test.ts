@@ -58,7 +58,7 @@ describe("the gallery's sections", () => {
 
   it("finds templates by the kinds of their layers and by their data kind, in either spelling", () => {
     const t: TemplateSummary = {
-      ...card("lstm", "Recurrent networks"),
+      ...card("sequences", "Recurrent networks"),
       dataKind: "sentencePairs",
       graph: sequential([5, 3], ["LSTM", { units: 4 }]),
     };
