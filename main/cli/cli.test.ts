@@ -118,19 +118,25 @@ describe("netforge check", () => {
 });
 
 describe("netforge templates", () => {
-  it("lists every bundled template with id, name, category, description and data kind", async () => {
+  it("lists every bundled template with its unit, data kind, parameter count and expected minutes", async () => {
     const json = await run("templates", "--json");
     expect(json.code, json.stderr).toBe(0);
     const list = JSON.parse(json.stdout) as Record<string, unknown>[];
     expect(list.length).toBeGreaterThanOrEqual(9);
-    for (const t of list) expect(Object.keys(t).sort()).toEqual(["category", "dataKind", "description", "id", "name"]);
-    expect(list).toContainEqual(expect.objectContaining({ id: "xor", name: "XOR MLP", dataKind: "inline" }));
+    const keys = ["category", "dataKind", "description", "id", "minutes", "name", "paramCount", "unit"];
+    for (const t of list) expect(Object.keys(t).sort()).toEqual(keys);
     expect(list).toContainEqual(
-      expect.objectContaining({ id: "iris", category: "Multilayer networks", dataKind: "table" }),
+      expect.objectContaining({ id: "xor", name: "XOR MLP", dataKind: "inline", paramCount: 17, minutes: 0.2 }),
     );
+    expect(list).toContainEqual(
+      expect.objectContaining({ id: "iris", category: "Multilayer networks", unit: "Multilayer networks" }),
+    );
+    expect(list).toContainEqual(expect.objectContaining({ id: "lenet-5", paramCount: 61_706 }));
     const text = await run("templates");
     expect(text.code).toBe(0);
-    expect(text.stdout).toMatch(/^xor +XOR MLP +Multilayer networks +inline$/m);
+    expect(text.stdout).toMatch(/^id +name +unit +data +params +minutes$/m);
+    expect(text.stdout).toMatch(/^xor +XOR MLP +Multilayer networks +inline +17 +0\.2$/m);
+    expect(text.stdout).toMatch(/^lenet-5 .* idx +61,706 +1$/m);
     expect(text.stdout).toContain(`${list.length} templates.`);
   });
 });

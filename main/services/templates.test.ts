@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { COURSE_UNITS } from "../../shared/ir/course-units";
 import { ProjectSchema } from "../../shared/ir/project";
+import { inferGraph } from "../../shared/shapes/infer";
 import { Templates } from "./templates";
 
 const DIR = join(import.meta.dirname, "../../resources/templates");
@@ -55,5 +56,24 @@ describe("the template gallery's groups", () => {
     const groups = units.filter((u, i) => u !== units[i - 1]);
     expect(new Set(groups).size).toBe(groups.length);
     expect(groups).toEqual(COURSE_UNITS.filter((u) => groups.includes(u)));
+  });
+
+  it("gives each template's parameter count as shape inference counts it, null for a graph that does not infer", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "netforge-templates-"));
+    for (const f of files) copyFileSync(join(DIR, f), join(dir, f));
+    const broken = JSON.parse(readFileSync(join(DIR, "xor.netforge.json"), "utf8"));
+    broken.graph.edges = [];
+    writeFileSync(join(dir, "broken.netforge.json"), JSON.stringify(broken));
+    const list = await new Templates(dir).list();
+    for (const t of list.filter((x) => x.id !== "broken")) {
+      const project = ProjectSchema.parse(JSON.parse(readFileSync(join(DIR, `${t.id}.netforge.json`), "utf8")));
+      const analysis = inferGraph(project.graph);
+      expect(analysis.ok, `${t.id} infers`).toBe(true);
+      expect(t.paramCount, t.id).toBe(analysis.totals.total);
+      expect(t.paramCount, t.id).toBeGreaterThan(0);
+    }
+    // The notes' LeNet-5: 61,706 weights.
+    expect(list.find((t) => t.id === "lenet-5")?.paramCount).toBe(61_706);
+    expect(list.find((t) => t.id === "broken")?.paramCount).toBeNull();
   });
 });

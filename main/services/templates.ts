@@ -8,6 +8,7 @@ import { DatasetSpecSchema } from "../../shared/datasets/spec";
 import { groupRank } from "../../shared/ir/course-units";
 import { parseProject } from "../../shared/ir/load";
 import type { Project } from "../../shared/ir/project";
+import { inferGraph } from "../../shared/shapes/infer";
 import { withoutSplitValidation } from "../../shared/training/validation";
 import { readJsonFile } from "./json-file";
 
@@ -38,6 +39,7 @@ export class Templates {
         category: project.lesson?.unit ?? categoryOf(project),
         graph: project.graph,
         nodeCount: project.graph.nodes.length,
+        paramCount: paramCountOf(project),
         dataKind: dataKindOf(project.data),
         ...(project.lesson ? { lesson: project.lesson } : {}),
       });
@@ -96,6 +98,12 @@ function categoryOf(project: Project): string {
   if (/crossentropy|hinge/i.test(loss)) return "Classification";
   if (/squared|absolute|huber|logcosh/i.test(loss)) return "Regression";
   return "Other";
+}
+
+/** The model's size as the Summary panel counts it; null rather than a wrong number for a graph with errors. */
+function paramCountOf(project: Project): number | null {
+  const analysis = inferGraph(project.graph);
+  return analysis.ok ? analysis.totals.total : null;
 }
 
 function dataKindOf(data: Project["data"]): string | null {

@@ -1,15 +1,16 @@
 import { memo, useMemo } from "react";
 import type { Graph } from "../../../shared/ir/graph";
-import { previewLayout } from "./preview-layout";
+import { blockWidth, previewLayout } from "./preview-layout";
 
-const BOX = { width: 232, height: 96, node: { width: 26, height: 13 }, pad: 12 };
+const BOX = { width: 232, height: 78, node: { width: 26, height: 13 }, pad: 10 };
 /** Small graphs get kind names under their blocks; larger ones would be unreadable. */
 const LABELLED = 5;
 
 /** A template's graph as a small picture: blocks in their category colour, wires as curves. */
 export const GraphPreview = memo(function GraphPreview({ graph, label }: { graph: Graph; label: string }) {
   const { nodes, edges } = useMemo(() => previewLayout(graph, BOX), [graph]);
-  const { width: w, height: h } = BOX.node;
+  const h = BOX.node.height;
+  const w = useMemo(() => blockWidth(nodes, h, BOX.node.width), [nodes, h]);
   return (
     <svg className="graph-preview" viewBox={`0 0 ${BOX.width} ${BOX.height}`} role="img" aria-label={label}>
       {edges.map((e) => {

@@ -1,11 +1,11 @@
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import type { ResponseOf } from "../../../shared/api/contract";
 import type { NetforgeClient } from "../../api/client";
 import { useEditor } from "../../state/editor-context";
 import { useStoreSelector } from "../../state/hooks";
 import { Icon } from "../icons";
 import { GraphPreview } from "./GraphPreview";
-import { groupTemplates, matchesQuery, minutesLabel, targetLabel } from "./gallery-groups";
+import { dataKindLabel, groupTemplates, matchesQuery, minutesLabel, paramsLabel, targetLabel } from "./gallery-groups";
 import { galleryStore, setGalleryOpen } from "./gallery-store";
 
 type TemplateSummary = ResponseOf<"templates.list">["templates"][number];
@@ -22,6 +22,7 @@ export function TemplateGallery({ client }: { client: NetforgeClient | null }) {
   const [templates, setTemplates] = useState<TemplateSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [query, setQuery] = useState("");
+  const searchField = useRef<HTMLInputElement>(null);
   const close = () => setGalleryOpen(editor, false);
 
   useEffect(() => {
@@ -48,7 +49,7 @@ export function TemplateGallery({ client }: { client: NetforgeClient | null }) {
     <div className="modal-backdrop">
       <button type="button" className="modal-scrim" aria-label="Close dialog" tabIndex={-1} onClick={close} />
       <div
-        className="modal"
+        className="modal template-gallery"
         role="dialog"
         aria-modal="true"
         aria-labelledby="gallery-title"
@@ -59,6 +60,7 @@ export function TemplateGallery({ client }: { client: NetforgeClient | null }) {
         <div className="modal-header">
           <h2 id="gallery-title">Start from a template</h2>
           <input
+            ref={searchField}
             className="search-input"
             type="search"
             aria-label="Search templates"
@@ -67,6 +69,11 @@ export function TemplateGallery({ client }: { client: NetforgeClient | null }) {
             // biome-ignore lint/a11y/noAutofocus: a dialog moves focus into itself.
             autoFocus
             onChange={(e) => setQuery(e.target.value)}
+            onKeyDown={(e) => {
+              // Enter opens the first match, in the order the gallery shows them.
+              const first = groups[0]?.templates[0];
+              if (e.key === "Enter" && first) openTemplate(first.id);
+            }}
           />
           <button type="button" className="icon-button" aria-label="Close templates" onClick={close}>
             <Icon name="close" />
@@ -76,7 +83,21 @@ export function TemplateGallery({ client }: { client: NetforgeClient | null }) {
           {!client && <p className="muted">Templates come from the host; this window is not connected to one.</p>}
           {error && <p className="field-message">Could not list the templates: {error}</p>}
           {client && !templates && !error && <p className="muted">Loading templates…</p>}
-          {templates && groups.length === 0 && <p className="muted">No template matches “{query.trim()}”.</p>}
+          {templates && groups.length === 0 && (
+            <div className="template-empty" role="status">
+              <p className="muted">No template matches “{query.trim()}”.</p>
+              <button
+                type="button"
+                className="button"
+                onClick={() => {
+                  setQuery("");
+                  searchField.current?.focus();
+                }}
+              >
+                Clear search
+              </button>
+            </div>
+          )}
           {groups.map((g) => (
             <section key={g.unit} className="template-group" aria-label={g.unit}>
               <h3 className="template-group-title">{g.unit}</h3>
@@ -97,6 +118,7 @@ export function TemplateGallery({ client }: { client: NetforgeClient | null }) {
 function TemplateCard({ template: t, onOpen }: { template: TemplateSummary; onOpen: () => void }) {
   const minutes = minutesLabel(t.lesson?.minutes);
   const target = targetLabel(t.lesson?.target);
+  const params = paramsLabel(t.paramCount);
   return (
     <button
       type="button"
@@ -108,15 +130,25 @@ function TemplateCard({ template: t, onOpen }: { template: TemplateSummary; onOp
       <GraphPreview graph={t.graph} label={`Graph of ${t.name}: ${t.nodeCount} blocks`} />
       <h4>{t.name}</h4>
       <p>{t.lesson?.teaches ?? t.description}</p>
-      <span className="meta">
-        <span className="tag" title="Course unit">
-          {t.category}
+      <div className="card-foot">
+        <span className="meta">
+          <span className="tag" title="Course unit">
+            {t.category}
+          </span>
+          {t.dataKind && <span title="Data kind">data: {dataKindLabel(t.dataKind)}</span>}
         </span>
-        <span>{t.nodeCount} blocks</span>
-        {t.dataKind && <span>data: {t.dataKind}</span>}
-        {minutes && <span>{minutes}</span>}
-      </span>
-      {target && <span className="meta">target: {target}</span>}
+        {params && (
+          <span className="meta" title={`${t.nodeCount} blocks`}>
+            {params}
+          </span>
+        )}
+        {minutes && (
+          <span className="meta" title="Expected training time">
+            {minutes}
+          </span>
+        )}
+        {target && <span className="meta">target: {target}</span>}
+      </div>
     </button>
   );
 }

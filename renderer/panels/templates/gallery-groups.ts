@@ -23,12 +23,40 @@ export function groupTemplates(templates: readonly TemplateSummary[]): TemplateG
     .sort((a, b) => groupRank(a.unit, others) - groupRank(b.unit, others));
 }
 
-/** Whether a template matches the search text: its name, description, unit or lesson. */
+/**
+ * Whether a template matches the search text: its name, description, unit, lesson, data kind, or
+ * the kind of a layer in its graph (a learner types "LSTM" or "Conv2D").
+ */
 export function matchesQuery(t: TemplateSummary, query: string): boolean {
   const q = query.trim().toLowerCase();
   if (!q) return true;
   const lesson = t.lesson ? `${t.lesson.teaches} ${t.lesson.tryNext ?? ""}` : "";
-  return `${t.name} ${t.description} ${t.category} ${t.dataKind ?? ""} ${lesson}`.toLowerCase().includes(q);
+  const kinds = [...new Set(t.graph.nodes.map((n) => n.kind))].join(" ");
+  const data = t.dataKind ? `${t.dataKind} ${dataKindLabel(t.dataKind)}` : "";
+  return `${t.name} ${t.description} ${t.category} ${data} ${kinds} ${lesson}`.toLowerCase().includes(q);
+}
+
+/** Data source kinds in a learner's words. */
+const DATA_KINDS: Record<string, string> = {
+  table: "table",
+  imageFolder: "images",
+  idx: "IDX",
+  timeSeries: "series",
+  text: "text",
+  sentencePairs: "sentence pairs",
+  npy: "arrays (.npy)",
+  inline: "inline samples",
+};
+
+/** How a template's data comes, as the card says it: "sentence pairs"; an unknown kind as is. */
+export function dataKindLabel(kind: string): string {
+  return DATA_KINDS[kind] ?? kind;
+}
+
+/** A model's size: "61,706 parameters", "1 parameter"; nothing when it is unknown. */
+export function paramsLabel(count: number | null): string | null {
+  if (count === null || !Number.isSafeInteger(count) || count < 0) return null;
+  return `${count.toLocaleString("en-US")} ${count === 1 ? "parameter" : "parameters"}`;
 }
 
 /** A lesson's target in a few words: "val_accuracy ≥ 0.9". */
@@ -37,8 +65,8 @@ export function targetLabel(target: Target): string | null {
   return target.atLeast !== undefined ? `${target.metric} ≥ ${target.atLeast}` : `${target.metric} ≤ ${target.atMost}`;
 }
 
-/** Expected training time: "< 1 min", "about 3 min". */
+/** Expected training time on the machine the lessons were timed on: "about 2 min on a laptop CPU". */
 export function minutesLabel(minutes: number | undefined): string | null {
   if (minutes === undefined || !Number.isFinite(minutes) || minutes <= 0) return null;
-  return minutes < 1 ? "< 1 min" : `about ${Math.round(minutes)} min`;
+  return `${minutes < 1 ? "under a minute" : `about ${Math.round(minutes)} min`} on a laptop CPU`;
 }

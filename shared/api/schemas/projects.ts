@@ -117,6 +117,8 @@ export const TemplateSummarySchema = z.object({
   /** The graph, for the gallery's small preview. */
   graph: GraphSchema,
   nodeCount: z.number().int(),
+  /** Weights in the model (trainable and not) from shape inference; null when the graph does not infer. */
+  paramCount: z.number().int().nonnegative().nullable(),
   /** How the template's data is provided: inline samples or a bundled dataset kind. */
   dataKind: z.string().nullable(),
   /** The template's lesson (course unit, what it teaches, its target), when it has one. */
