@@ -37,7 +37,9 @@ const isImageFolder = (name: string): boolean =>
 const EXPECTED: Record<string, { rows: number; task?: string; inputShape?: number[]; classes?: number }> = {
   "car-truck.csv": { rows: 3, task: "classification", inputShape: [2], classes: 2 },
   "dates-to-iso.csv": { rows: 3000, task: "sequence" }, // read as sentence pairs (source, target)
+  "digit-tree.csv": { rows: 4000, task: "classification", classes: 2 },
   "digits-8x8.csv": { rows: 1797, task: "classification", inputShape: [64], classes: 10 },
+  "fruit.csv": { rows: 400, task: "classification", inputShape: [14], classes: 5 },
   "iris.csv": { rows: 150, task: "classification", inputShape: [4], classes: 3 },
   "product-remarks.csv": { rows: 200, task: "classification", classes: 2 },
   "remarks-generated.csv": { rows: 1200, task: "classification", classes: 2 },

@@ -16,14 +16,15 @@ import { TrainerClient } from "./trainer-client";
 
 /**
  * The templates that cover every kind of data NetForge reads (issue 14): a table with a category
- * label, a table with unit-suffixed cells, a time series, text and sentence pairs. Each builds with
- * tfjs' shapes equal to shape inference, trains an epoch on its bundled file (large batches: a few
- * steps), evaluates, and exports an ONNX file whose parity the export verifies. Whether the
+ * label, a table with unit-suffixed cells, one with category features and units (fruit), a time
+ * series, text and sentence pairs. Each builds with tfjs' shapes equal to shape inference, trains
+ * an epoch on its bundled file (large batches: a few steps), evaluates, and exports an ONNX file whose parity the export verifies. Whether the
  * defaults reach the lesson's target is `npm run bench:templates` (minutes, not seconds).
  */
 const KINDS = [
   ["car-truck", "table", "classification"],
   ["time-management-table", "table", "binary"],
+  ["fruit", "table", "classification"],
   ["seasonal-forecaster", "timeSeries", "regression"],
   ["text-classifier", "text", "classification"],
   ["dates-attention", "sentencePairs", "sequence"],

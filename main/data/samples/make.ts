@@ -27,7 +27,7 @@ export const GATES: Record<string, (a: number, b: number) => number> = {
   xor: (a, b) => a ^ b,
 };
 
-const csv = (header: string[], rows: (string | number)[][]) =>
+export const csv = (header: string[], rows: (string | number)[][]) =>
   `${[header, ...rows].map((r) => r.map((v) => (/[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : v)).join(",")).join("\n")}\n`;
 
 export function gateCsv(gate: string): string {

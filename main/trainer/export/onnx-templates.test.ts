@@ -111,7 +111,11 @@ describe("OpenCV's ONNX importer (cv2.dnn) reproduces the MLP and CNN outputs", 
     ["Flatten"],
     ["Dense", { units: 10, activation: "softmax" }],
   );
-  const convTemplates = templates.filter(([, g]) => g.nodes.some((n) => n.kind.startsWith("Conv")));
+  // Token models (an Embedding: Gather on int ids, such as the tree network's Conv1D levels) are
+  // left out: cv2.dnn does not import Gather; onnxruntime and python3-onnx check them above.
+  const convTemplates = templates.filter(
+    ([, g]) => g.nodes.some((n) => n.kind.startsWith("Conv")) && !g.nodes.some((n) => n.kind === "Embedding"),
+  );
   const cases: (readonly [string, unknown])[] = [
     ...templates.filter(([name]) => name === "fashion-mnist-mlp" || name === "iris"),
     ...convTemplates,
