@@ -20,9 +20,16 @@ export async function runStepThrough(job: StepJob): Promise<StepThroughResult> {
   if (!parsed.ok)
     throw new RunError("E_CONFIG", `training settings: ${parsed.issues.map((i) => i.message).join("; ")}`);
   const config = parsed.config;
-  // The same initial weights as a run with this seed (fit.ts seeds Math.random the same way).
+  // The same initial weights as a run with this seed (fit.ts seeds Math.random the same way);
+  // restored after, so a run training in this process keeps its own random stream.
+  const random = Math.random;
   if (config.seed !== null) Math.random = mulberry32(config.seed);
-  const compiled = guardCompile(() => compileGraph(graph));
+  let compiled: ReturnType<typeof compileGraph>;
+  try {
+    compiled = guardCompile(() => compileGraph(graph));
+  } finally {
+    Math.random = random;
+  }
   try {
     const typed = sample.x !== undefined ? { kind: "inline" as const, x: [sample.x], y: [sample.y as never] } : null;
     const prepared = await prepareDataset(typed ?? data, compiled, { ...config, validation: { type: "none" } });
