@@ -51,7 +51,7 @@ export function StepThrough() {
   };
 
   return (
-    <section className="step-through" aria-label="Step-through" data-collapsed={!open}>
+    <section className="problems step-through" aria-label="Step-through" data-collapsed={!open}>
       <div className="problems-header">
         <button type="button" className="toggle" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
           <span aria-hidden="true">{open ? "▾" : "▸"}</span>
