@@ -75,3 +75,23 @@ describe.each([
     model.dispose();
   });
 });
+
+describe("step-through of a larger model", () => {
+  beforeAll(() => useBackend("cpu"));
+
+  it("summarizes each tensor (shape, mean, std, min, max) instead of listing its values", () => {
+    const b = new GraphBuilder();
+    b.chain(null, ["Input", { shape: [8] }], ["Dense", { units: 64, activation: "relu" }], ["Dense", { units: 1 }]);
+    const compiled = compileGraph(b.build());
+    const x = tf.tensor2d([[1, -2, 3, 0.5, 0, 1, 2, -1]]);
+    const r = stepThrough(compiled, [x], [tf.tensor2d([[1]])], lossFunction({ type: "meanSquaredError" }), config(), 0);
+    expect(r).toMatchObject({ detailed: false, paramCount: 8 * 64 + 64 + 65 });
+    const kernel = r.layers[0].weights[0];
+    expect(kernel.value.values).toBeUndefined();
+    const values = Array.from(compiled.model.layers[1].getWeights()[0].dataSync());
+    const mean = values.reduce((a, v) => a + v, 0) / values.length;
+    expect(kernel.value).toMatchObject({ shape: [8, 64], min: Math.min(...values), max: Math.max(...values) });
+    expect(kernel.value.mean).toBeCloseTo(mean, 6);
+    compiled.model.dispose();
+  });
+});
