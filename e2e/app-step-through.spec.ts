@@ -44,4 +44,18 @@ test("step through the 2-2-2 backprop template: dE/dw5 0.0822 and w5 0.3589", as
   await expect(next).toBeDisabled();
   await panel.getByRole("button", { name: "Back" }).click();
   await expect(panel.getByRole("heading")).toHaveText("Backward 1 of 2: output (Dense)");
+
+  // A sample typed in instead of the data's: the forward pass starts from it.
+  await panel.getByRole("textbox", { name: "x" }).fill("1, 0");
+  await panel.getByRole("button", { name: "Step through", exact: true }).click();
+  await expect(panel.getByRole("status")).toHaveText(
+    'y: expected numbers separated by commas (e.g. 0.05, 0.1) or a JSON array; received ""',
+  );
+  await panel.getByRole("textbox", { name: "y" }).fill("0, 1");
+  await panel.getByRole("button", { name: "Step through", exact: true }).click();
+  await expect(panel.getByRole("status")).toHaveText("Typed-in sample: 12 weights", { timeout: STALL_MS });
+  await expect(panel.getByRole("heading")).toHaveText("Forward 1 of 2: hidden (Dense)");
+  // net_h1 = w1 * 1 + w2 * 0 + b1 = 0.15 + 0.35
+  await expect(panel.getByRole("row", { name: "net" })).toContainText("0.5000  0.6000");
+  await screenshot(page, test.info().outputPath("step-through-typed.png"));
 });

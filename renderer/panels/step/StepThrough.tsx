@@ -4,7 +4,7 @@ import { useEditor } from "../../state/editor-context";
 import { projectRef, requestFocus, setSelection } from "../../state/ui-store";
 import { messageOf } from "../../tabs/common/errors";
 import { clientOf } from "../../tabs/common/session";
-import { type StepRow, stepScreens, tensorRows } from "./steps";
+import { type StepRow, stepScreens, tensorRows, typedSample } from "./steps";
 
 /**
  * The step-through under the canvas: one forward and backward pass on one training sample,
@@ -14,6 +14,8 @@ export function StepThrough() {
   const editor = useEditor();
   const [open, setOpen] = useState(false);
   const [sample, setSample] = useState(0);
+  const [typedX, setTypedX] = useState("");
+  const [typedY, setTypedY] = useState("");
   const [result, setResult] = useState<StepThroughResult | null>(null);
   const [at, setAt] = useState(0);
   const [status, setStatus] = useState<string>("");
@@ -32,16 +34,18 @@ export function StepThrough() {
     const client = clientOf(editor);
     if (!client) return setStatus("Step-through needs the NetForge host (the trainer computes every value).");
     setOpen(true);
+    const typed = typedSample(typedX, typedY);
+    if (typed && "error" in typed) return setStatus(typed.error);
     setStatus("Computing one forward and backward pass…");
     try {
       const r = await client.call("step.run", {
         project: editor.project(),
         ...projectRef(editor.ui),
-        sample: { index: sample },
+        sample: typed ?? { index: sample },
       });
       setResult(r.result);
       setStatus(
-        `Sample ${sample}: ${r.result.paramCount} weights${r.result.detailed ? "" : " (summaries: too many to list)"}`,
+        `${typed ? "Typed-in sample" : `Sample ${sample}`}: ${r.result.paramCount} weights${r.result.detailed ? "" : " (summaries: too many to list)"}`,
       );
       show(0, stepScreens(r.result));
     } catch (error) {
@@ -64,6 +68,24 @@ export function StepThrough() {
             min={0}
             value={sample}
             onChange={(e) => setSample(Math.max(0, Math.floor(Number(e.target.value) || 0)))}
+          />
+        </label>
+        <label className="step-sample" title="Or type a sample's input (numbers separated by commas)">
+          x
+          <input
+            className="step-typed"
+            value={typedX}
+            placeholder="from data"
+            onChange={(e) => setTypedX(e.target.value)}
+          />
+        </label>
+        <label className="step-sample" title="and its target">
+          y
+          <input
+            className="step-typed"
+            value={typedY}
+            placeholder="from data"
+            onChange={(e) => setTypedY(e.target.value)}
           />
         </label>
         <button type="button" className="button" onClick={() => void run()}>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { StepThroughResult, TensorView } from "../../../shared/api/schemas/step-through";
-import { formatValue, stepScreens, tensorRows } from "./steps";
+import { formatValue, stepScreens, tensorRows, typedSample } from "./steps";
 
 const t = (shape: number[], values: number[]): TensorView => ({ shape, values, mean: 0, std: 0, min: 0, max: 0 });
 
@@ -60,5 +60,16 @@ describe("step-through screens", () => {
     expect(formatValue(0.000438567)).toBe("0.000439");
     expect(formatValue(0)).toBe("0");
     expect(tensorRows({ shape: [1000], mean: 0, std: 1, min: -3, max: 3 })).toBeNull();
+  });
+});
+
+describe("a typed-in sample", () => {
+  it("reads numbers separated by commas or JSON arrays, and says which field is wrong", () => {
+    expect(typedSample("", " ")).toBeNull();
+    expect(typedSample("0.05, 0.1", "[0.01, 0.99]")).toEqual({ x: [0.05, 0.1], y: [0.01, 0.99] });
+    expect(typedSample("0.05, 0.1", "")).toEqual({
+      error: 'y: expected numbers separated by commas (e.g. 0.05, 0.1) or a JSON array; received ""',
+    });
+    expect(typedSample("a, b", "1")).toMatchObject({ error: expect.stringContaining("x: expected numbers") });
   });
 });

@@ -1,4 +1,4 @@
-import type { StepThroughResult, TensorView } from "../../../shared/api/schemas/step-through";
+import type { StepSample, StepThroughResult, TensorView } from "../../../shared/api/schemas/step-through";
 
 /** One row of a step: a named tensor and the formula that produced it. */
 export interface StepRow {
@@ -85,4 +85,30 @@ export function tensorRows(t: TensorView): string[][] | null {
 function netFormula(formula: string): string {
   const inner = /f\((.*?)\)(,|$)/.exec(formula)?.[1];
   return inner ? `net = ${inner}` : "the layer before its activation";
+}
+
+/**
+ * A typed-in sample: "0.05, 0.1" or a JSON array for x and for y. Both empty means "use the data's
+ * sample"; otherwise both must parse, or the message says which and what was received.
+ */
+export function typedSample(x: string, y: string): StepSample | { error: string } | null {
+  if (!x.trim() && !y.trim()) return null;
+  const parse = (name: string, text: string) => {
+    const body = text.trim().startsWith("[") ? text : `[${text}]`;
+    try {
+      // The host checks that every entry is a finite number (the request schema).
+      const v: unknown = JSON.parse(body);
+      if (Array.isArray(v) && v.length > 0) return v as NonNullable<StepSample["x"]>;
+    } catch {
+      // reported below
+    }
+    throw new Error(
+      `${name}: expected numbers separated by commas (e.g. 0.05, 0.1) or a JSON array; received "${text}"`,
+    );
+  };
+  try {
+    return { x: parse("x", x), y: parse("y", y) };
+  } catch (error) {
+    return { error: (error as Error).message };
+  }
 }
