@@ -41,6 +41,7 @@ export const OPTIONS: Record<string, string[]> = {
     "project's seed), on one training sample, with the project's loss, optimizer and learning rate.",
     "<project.json|template> a project file, or a template name (see `netforge templates`)",
     "--sample N              which training sample, from 0; default 0",
+    "--x JSON --y JSON       a sample typed in instead: its input and target, e.g. --x [1,0] --y [0,1]",
     "--data path             data instead of the project's own (as for train)",
     BACKEND,
     "--json                  every value as JSON (values listed up to 500 weights, else summaries)",

@@ -45,7 +45,8 @@ export const COMMANDS: Record<
     run: (args, io) => import("./commands/evaluate").then((m) => m.evaluateCommand(args, io)),
   },
   step: {
-    usage: "netforge step <project.json | template> [--sample N] [--data path] [--backend name] [--json]",
+    usage:
+      "netforge step <project.json | template> [--sample N | --x JSON --y JSON] [--data path] [--backend name] [--json]",
     help: "One forward and backward pass on one sample: every weight, activation, the loss, each gradient and the weights after one optimizer step.",
     run: (args, io) => import("./commands/step").then((m) => m.stepCommand(args, io)),
   },

@@ -22,6 +22,12 @@ describe("netforge step", () => {
     const missing = await runCli("step", "backprop-2-2-2", "--sample", "3");
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain("sample 3 does not exist: the training part holds 1 samples (0 to 0)");
+    const typed = await runCli("step", "backprop-2-2-2", "--json", "--x", "[1, 0]", "--y", "[0, 1]");
+    expect(typed.code, typed.stderr).toBe(0);
+    expect(StepThroughResultSchema.parse(JSON.parse(typed.stdout)).sampleIndex).toBeNull();
+    const half = await runCli("step", "backprop-2-2-2", "--x", "[1, 0]");
+    expect(half.code).toBe(1);
+    expect(half.stderr).toContain("--x and --y go together");
     const bad = await runCli("step", "backprop-2-2-2", "--sample", "two");
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain("--sample must be a sample number");
