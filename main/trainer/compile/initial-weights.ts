@@ -23,7 +23,10 @@ export function applyInitialWeights(
       const values = given[spec.name];
       if (!values) return;
       const v = variables[i];
-      v.write(tf.tensor(values, v.shape as number[], v.dtype));
+      // write() assigns the data (reference-counted); the tensor made for it is freed here.
+      tf.tidy(() => {
+        v.write(tf.tensor(values, v.shape as number[], v.dtype));
+      });
     });
   }
 }

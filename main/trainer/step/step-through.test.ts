@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import * as tf from "@tensorflow/tfjs";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { StepThroughResult } from "../../../shared/api/schemas/step-through";
 import { useBackend } from "../testing/tf-setup";
@@ -63,6 +64,12 @@ describe.each(["cpu", "wasm"] as const)("step-through of the 2-2-2 template (%s)
     expect(hk.updated?.values).toEqual(
       [0.149780716, 0.249751144, 0.199561432, 0.299502287].map((v) => expect.closeTo(v, 6)),
     );
+  });
+
+  it("leaves no tensor or variable behind (the trainer process answers many requests)", async () => {
+    const before = tf.memory().numTensors;
+    await runStepThrough(job);
+    expect(tf.memory().numTensors).toBe(before);
   });
 
   it("names the optimizer step, the activation and the layer formula", () => {

@@ -117,7 +117,7 @@ function updatedWeights(optimizer: tf.Optimizer, weights: tf.Variable[], grads: 
   const copies = weights.map((w) => tf.variable(w.clone(), true));
   try {
     optimizer.applyGradients(Object.fromEntries(copies.map((c, i) => [c.name, grads[weights[i].name]])));
-    return new Map(weights.map((w, i) => [w.name, tf.keep(copies[i].clone())]));
+    return new Map(weights.map((w, i) => [w.name, copies[i].clone()]));
   } finally {
     for (const c of copies) c.dispose();
   }
