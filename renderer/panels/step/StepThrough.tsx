@@ -70,24 +70,13 @@ export function StepThrough() {
             onChange={(e) => setSample(Math.max(0, Math.floor(Number(e.target.value) || 0)))}
           />
         </label>
-        <label className="step-sample" title="Or type a sample's input (numbers separated by commas)">
-          x
-          <input
-            className="step-typed"
-            value={typedX}
-            placeholder="from data"
-            onChange={(e) => setTypedX(e.target.value)}
-          />
-        </label>
-        <label className="step-sample" title="and its target">
-          y
-          <input
-            className="step-typed"
-            value={typedY}
-            placeholder="from data"
-            onChange={(e) => setTypedY(e.target.value)}
-          />
-        </label>
+        <TypedField
+          name="x"
+          title="Or type a sample's input (numbers separated by commas)"
+          value={typedX}
+          set={setTypedX}
+        />
+        <TypedField name="y" title="and its target" value={typedY} set={setTypedY} />
         <button type="button" className="button" onClick={() => void run()}>
           Step through
         </button>
@@ -144,5 +133,15 @@ function Row({ row }: { row: StepRow }) {
       </td>
       <td className="step-formula">{row.formula}</td>
     </tr>
+  );
+}
+
+/** One half of a typed-in sample; empty means "the data's sample". */
+function TypedField(p: { name: string; title: string; value: string; set: (v: string) => void }) {
+  return (
+    <label className="step-sample" title={p.title}>
+      {p.name}
+      <input className="step-typed" value={p.value} placeholder="from data" onChange={(e) => p.set(e.target.value)} />
+    </label>
   );
 }
