@@ -9,6 +9,7 @@ import { HelpOverlay } from "./panels/help/HelpOverlay";
 import { Inspector } from "./panels/inspector/Inspector";
 import { Palette } from "./panels/palette/Palette";
 import { StatusBar } from "./panels/StatusBar";
+import { StepThrough } from "./panels/step/StepThrough";
 import { Toasts } from "./panels/Toasts";
 import { TemplateGallery } from "./panels/templates/TemplateGallery";
 import { TopBar } from "./panels/topbar/TopBar";
@@ -57,6 +58,7 @@ export function App({ client }: { client: NetforgeClient | null }) {
           <div className="center-column">
             <Canvas />
             <DiagnosticsList />
+            <StepThrough />
           </div>
           <Inspector />
         </div>

@@ -36,6 +36,16 @@ export const OPTIONS: Record<string, string[]> = {
     "--out runDir            the run folder; default <project>.runs/<runId> (netforge-runs/<template>/... for a template)",
     "--json                  one JSON object per epoch and a final `done` line",
   ],
+  step: [
+    "One forward and backward pass of the model as it starts training (hand-set weights, or the",
+    "project's seed), on one training sample, with the project's loss, optimizer and learning rate.",
+    "<project.json|template> a project file, or a template name (see `netforge templates`)",
+    "--sample N              which training sample, from 0; default 0",
+    "--x JSON --y JSON       a sample typed in instead: its input and target, e.g. --x [1,0] --y [0,1]",
+    "--data path             data instead of the project's own (as for train)",
+    BACKEND,
+    "--json                  every value as JSON (values listed up to 500 weights, else summaries)",
+  ],
   predict: [
     "Runs the saved model on raw data through the run's own preprocessing (the Evaluate tab's Try it):",
     "--input file|folder     what the run trained on: a table run reads a .csv with its columns by name",

@@ -44,6 +44,12 @@ export const COMMANDS: Record<
     help: "Evaluate a run's model (best checkpoint, else last) on its validation (or test, train) part or other data.",
     run: (args, io) => import("./commands/evaluate").then((m) => m.evaluateCommand(args, io)),
   },
+  step: {
+    usage:
+      "netforge step <project.json | template> [--sample N | --x JSON --y JSON] [--data path] [--backend name] [--json]",
+    help: "One forward and backward pass on one sample: every weight, activation, the loss, each gradient and the weights after one optimizer step.",
+    run: (args, io) => import("./commands/step").then((m) => m.stepCommand(args, io)),
+  },
   export: {
     usage:
       "netforge export <runDir | project.json> [--format onnx|tfjs] [--out path] [--no-verify] [--keep-on-failure] [--discriminator] [--bare] [--table-inputs columns|matrix] [--checkpoint best|last] [--samples N] [--json]",

@@ -12,6 +12,7 @@ import type { ProjectsService } from "./projects";
 import type { RecentFiles } from "./recent";
 import type { RecoveryStore } from "./recovery";
 import type { RunsService } from "./runs";
+import type { StepThroughService } from "./step-through";
 import type { Templates } from "./templates";
 import type { TrainingService } from "./training";
 
@@ -42,6 +43,7 @@ export interface Services {
   runs: RunsService;
   inference: InferenceService;
   exports: ExportsService;
+  stepThrough: StepThroughService;
   shell: ShellHooks;
 }
 
@@ -131,6 +133,7 @@ export function createHandlers(s: Services): HandlerTable {
 
     "evaluate.run": (req) => s.inference.evaluate(req),
     "predict.run": (req) => s.inference.predict(req),
+    "step.run": (req) => s.stepThrough.run(req),
 
     "export.readiness": async (req) => ({
       report: exportReadiness(inferGraph(req.project.graph), { includeDiscriminator: req.discriminator }),

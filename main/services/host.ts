@@ -19,6 +19,7 @@ import { ProjectsService } from "./projects";
 import { RecentFiles } from "./recent";
 import { RecoveryStore } from "./recovery";
 import { RunsService } from "./runs";
+import { StepThroughService } from "./step-through";
 import { sweepStaleTemps } from "./temp-sweep";
 import { Templates } from "./templates";
 import { defaultStartTrainer, type StartTrainer, TrainerPool } from "./trainer-pool";
@@ -109,6 +110,7 @@ export function createHost(options: HostOptions): Host {
     runs,
     inference: new InferenceService(folders, runs, () => pool),
     exports: new ExportsService(folders, runs, () => pool),
+    stepThrough: new StepThroughService(training, () => pool),
     shell: options.shell ?? {},
   };
   const handlers: HandlerTable = createHandlers(services);

@@ -234,7 +234,8 @@ export class TrainingService {
     });
   }
 
-  private async projectData(project: Project, projectPath: string | null): Promise<InlineDataset | DatasetSpec> {
+  /** The project's data, checked: inline samples, or a spec with its paths resolved and allowed. */
+  async projectData(project: Project, projectPath: string | null): Promise<InlineDataset | DatasetSpec> {
     if (project.data === null) {
       throw new ApiError("E_BAD_REQUEST", "the project has no data; choose a dataset in the Data tab first");
     }

@@ -10,6 +10,7 @@ import { type EvalModel, modelFromRunDir, modelInMemory } from "./run/evaluate-m
 import { predictSamples } from "./run/evaluate-predict";
 import { type RunHandle, startRun } from "./run/fit";
 import { predictModel } from "./run/infer";
+import { runStepThrough } from "./step/run-step";
 
 /** Models of finished runs kept for predict/evaluate; older ones are disposed. */
 const KEEP_MODELS = 4;
@@ -103,6 +104,14 @@ export class TrainerSession {
       }
       case "export":
         this.port.post({ type: "result", runId: req.runId, requestId: req.requestId, value: await runExportJob(req) });
+        return;
+      case "stepThrough":
+        this.port.post({
+          type: "result",
+          runId: req.runId,
+          requestId: req.requestId,
+          value: await runStepThrough(req),
+        });
         return;
       case "shutdown":
         this.active?.stop();

@@ -70,6 +70,7 @@ import {
   TemplateGetRequestSchema,
   TemplateListSchema,
 } from "./schemas/projects";
+import { StepThroughRequestSchema, StepThroughResultSchema } from "./schemas/step-through";
 import {
   MetricsCsvResultSchema,
   RunGetRequestSchema,
@@ -166,6 +167,11 @@ export const contract = defineContract({
 
     "evaluate.run": { request: EvaluateRequestSchema, response: EvaluateResultSchema, summary: "Evaluate a run" },
     "predict.run": { request: PredictRequestSchema, response: PredictResultSchema, summary: "Try the model" },
+    "step.run": {
+      request: StepThroughRequestSchema,
+      response: z.object({ result: StepThroughResultSchema }),
+      summary: "One forward and backward pass with every value",
+    },
 
     "export.readiness": {
       request: ExportReadinessRequestSchema,

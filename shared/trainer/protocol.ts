@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { StepJobSchema } from "../api/schemas/step-through";
 import { InlineDatasetSchema } from "../datasets/inline";
 import { DatasetSpecSchema } from "../datasets/spec";
 import { EvaluateOptionsSchema, RawSampleSchema } from "../evaluation/request";
@@ -53,6 +54,7 @@ export const TrainerRequestSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("exportWeights"), runId: RunId, requestId: z.string() }),
   /** ONNX or tfjs export with verification predictions; the result is an ExportReply (shared/onnx/trainer-job.ts). */
   z.object({ type: z.literal("export"), runId: RunId, requestId: z.string(), ...ExportJobSchema.shape }),
+  z.object({ type: z.literal("stepThrough"), runId: RunId, requestId: z.string(), ...StepJobSchema.shape }),
   z.object({ type: z.literal("shutdown"), runId: z.null() }),
 ]);
 

@@ -1,11 +1,13 @@
 import * as tf from "@tensorflow/tfjs";
 import type { Diagnostic } from "../../../shared/diagnostics";
+import type { Graph } from "../../../shared/ir/graph";
 import type { LayerKind } from "../../../shared/layers/catalog";
 import type { Regularizer } from "../../../shared/layers/params";
 import { ancestorsOf } from "../../../shared/shapes/ancestors";
 import { type GraphAnalysis, inferGraph } from "../../../shared/shapes/infer";
 import { activityLayer } from "../layers/activity-regularization";
 import { BUILDERS } from "./builders/index";
+import { applyInitialWeights } from "./initial-weights";
 import type { Builder, Built } from "./types";
 import { verifyAgainstSpecs } from "./verify";
 
@@ -71,6 +73,8 @@ export function compileGraph(graph: unknown, opts: { outputs?: string[]; name?: 
   });
   const compiled: Compiled = { model, analysis, layersByNode, inputs, outputs };
   verifyAgainstSpecs(compiled, tensors, needed);
+  // inferGraph found no error, so the input is a valid graph.
+  applyInitialWeights(graph as Graph, analysis, layersByNode);
   return compiled;
 }
 
