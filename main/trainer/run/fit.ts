@@ -12,6 +12,7 @@ import { scoring } from "../train/scoring";
 import { trainStep } from "../train/step";
 import { type BatchStream, evaluateBatches, sampleCount, tensorBatches } from "./batches";
 import { BestTracker, effectiveMonitor } from "./best";
+import { boundaryReporter } from "./boundary-reporter";
 import { saveFinal } from "./checkpoint";
 import { Checkpointer } from "./checkpointer";
 import type { PreparedData } from "./data";
@@ -125,7 +126,7 @@ export function startRun(req: Start, postRaw: Post): RunHandle {
             compiled.model,
             data,
             config,
-            { runId: req.runId, post },
+            { runId: req.runId, post, boundary: boundaryReporter(data, config, { ...req, post }, layer) },
             control,
             counters,
           );
@@ -178,6 +179,7 @@ async function train(
     post,
     req.runId,
   );
+  const boundary = memory ? boundaryReporter(memory, config, { ...req, post }) : null;
   let epoch = 0;
   let lastMetrics: Record<string, number | null> = {};
   let currentLr = config.learningRate;
@@ -259,6 +261,7 @@ async function train(
       });
       if (req.runDir)
         await appendFile(join(req.runDir, "metrics.jsonl"), `${JSON.stringify({ epoch: epoch + 1, ...metrics })}\n`);
+      await boundary?.epochEnd(model, epoch, epoch === config.epochs - 1);
       // Batches can all stay finite while the weights grow until the predictions overflow float32:
       // an infinite validation loss ends the run here, before the next batch turns the loss NaN.
       const blownUp = nonFiniteLoss(metrics);
