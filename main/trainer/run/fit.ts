@@ -121,15 +121,17 @@ export function startRun(req: Start, postRaw: Post): RunHandle {
             );
           if (Array.isArray(data.x))
             throw new RunError("E_CONFIG", "the perceptron rule trains a model with one Input, not several");
+          const perceptronBoundary = boundaryReporter(data, config, { ...req, post }, layer);
           end = await trainPerceptron(
             layer,
             compiled.model,
             data,
             config,
-            { runId: req.runId, post, boundary: boundaryReporter(data, config, { ...req, post }, layer) },
+            { runId: req.runId, post, boundary: perceptronBoundary },
             control,
             counters,
           );
+          await perceptronBoundary?.finish();
           await saveFinal(req, compiled.model, end.epochs, post);
         } else {
           end = await train(req, compiled, data, config, post, control, counters);
@@ -287,6 +289,7 @@ async function train(
     return { reason: "completed", epochs: config.epochs, metrics: lastMetrics };
   } finally {
     await checkpoints.finish(model, Math.min(epoch, config.epochs - 1));
+    await boundary?.finish();
     early.dispose();
     disposeOptimizer(optimizer);
   }
