@@ -46,6 +46,29 @@ describe("live decision boundary (XOR, real trainer)", () => {
   });
 });
 
+describe("live boundary of a regression (2 features, values as colour)", () => {
+  it("holds the model's predicted value at every grid point", async () => {
+    const graph = sequential([2], ["Dense", { units: 4, activation: "tanh" }], ["Dense", { units: 1 }]);
+    const x = Array.from({ length: 24 }, (_, i) => [(i % 6) - 2.5, Math.floor(i / 6) * 3]);
+    const data = { kind: "inline", x, y: x.map(([a, b]) => [a + 2 * b]) } as never;
+    const run = await trained(
+      "regression",
+      { epochs: 3, loss: { type: "meanSquaredError" }, metrics: [], validation: { type: "none" } },
+      { graph, data },
+    );
+    const b = boundaries(run.messages).at(-1) as LiveBoundary;
+    expect(b.kind).toBe("value");
+    expect(b.confidence).toBeUndefined();
+    expect(b.points.target).toEqual(x.map(([a, c]) => a + 2 * c));
+    const r = b.resolution;
+    const model = run.handle.model as tf.LayersModel;
+    const p = tf.tidy(() =>
+      (model.predict(tf.tensor2d(boundaryGrid(b.x, b.y, r), [r * r, 2])) as tf.Tensor).dataSync(),
+    );
+    expect(Math.max(...b.values.map((v, i) => Math.abs(v - p[i])))).toBeLessThan(1e-4);
+  });
+});
+
 describe("perceptron line on a standardized table (car-truck, 2 numeric features)", () => {
   it("is the layer's line w.z + b = threshold mapped back to the table's units", async () => {
     const graph = sequential([2], ["Perceptron", { units: 1, threshold: 0, outputCoding: "zeroOne" }]);
