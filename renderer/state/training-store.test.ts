@@ -206,6 +206,7 @@ describe("training store: live events", () => {
           epoch,
           validation: null,
           line: null,
+          classNames: ["no", "yes"],
         },
       },
     });

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import type * as tf from "@tensorflow/tfjs";
 import { LIVE_BOUNDARY_FILE, type LiveBoundary } from "../../../shared/api/schemas/boundary";
-import type { TrainerMessage } from "../../../shared/trainer/protocol";
+import type { TrainerMessage, TrainerRequest } from "../../../shared/trainer/protocol";
 import type { TrainingConfig } from "../../../shared/training/config";
 import { writeFileAtomic } from "../../services/atomic-write";
 import type { Perceptron } from "../layers/perceptron";
@@ -17,6 +17,8 @@ export interface BoundaryReporter {
   readonly budget: BoundaryBudget;
 }
 
+type Start = Extract<TrainerRequest, { type: "start" }>;
+
 /** Wall time between two saves of boundary.json while a run trains (each save syncs the disk). */
 const SAVE_EVERY_MS = 5000;
 
@@ -28,11 +30,11 @@ const SAVE_EVERY_MS = 5000;
 export function boundaryReporter(
   data: PreparedData,
   config: TrainingConfig,
-  run: { runId: string; runDir?: string; post: (m: TrainerMessage) => void },
+  run: { runId: string; runDir?: string; post: (m: TrainerMessage) => void; data?: Start["data"] },
   perceptron: Perceptron | null = null,
   now?: () => number,
 ): BoundaryReporter | null {
-  const src = boundarySource(data, config);
+  const src = boundarySource(data, config, inlineClassNames(run.data));
   if (!src) return null;
   const budget = new BoundaryBudget(now);
   let unsaved: LiveBoundary | null = null;
@@ -56,4 +58,11 @@ export function boundaryReporter(
     },
     finish: () => budget.measure(save),
   };
+}
+
+/** Class names of inline data, given directly or as a spec's inline source (tables bring theirs). */
+function inlineClassNames(data: Start["data"] | undefined): string[] | undefined {
+  if (!data) return undefined;
+  if ("kind" in data) return data.classNames;
+  return data.source.kind === "inline" ? data.source.classNames : undefined;
 }

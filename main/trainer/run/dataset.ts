@@ -104,7 +104,11 @@ async function fromTable(
 function tablePlane(stats: TableStats): PlaneInfo | undefined {
   const [a, b] = stats.features;
   if (stats.features.length !== 2 || stats.featureNames.length !== 2 || a.categories || b.categories) return undefined;
-  return { axes: [a.name, b.name], plane: { center: [a.center, b.center], scale: [a.scale, b.scale] } };
+  return {
+    axes: [a.name, b.name],
+    plane: { center: [a.center, b.center], scale: [a.scale, b.scale] },
+    classNames: stats.label.classNames.length > 0 ? stats.label.classNames : undefined,
+  };
 }
 
 async function savePreprocessing(runDir: string | undefined, preprocessing: object): Promise<void> {

@@ -16,6 +16,7 @@ export interface Plane {
 export interface PlaneInfo {
   axes: [string, string];
   plane: Plane;
+  classNames?: string[];
 }
 
 export const IDENTITY_PLANE: Plane = { center: [0, 0], scale: [1, 1] };

@@ -29,6 +29,7 @@ describe("live decision boundary (XOR, real trainer)", () => {
     expect(b.epoch).toBe(30);
     expect(b.resolution).toBe(LIVE_BOUNDARY_RESOLUTION);
     expect(b.axes).toEqual(["x1", "x2"]);
+    expect(b.classNames).toEqual(["0", "1"]);
     expect(b.points).toEqual({ x: [0, 0, 1, 1], y: [0, 1, 0, 1], target: [0, 1, 1, 0] });
     const model = run.handle.model as tf.LayersModel;
     const config = run.handle.config as NonNullable<typeof run.handle.config>;
@@ -59,6 +60,7 @@ describe("live boundary of a regression (2 features, values as colour)", () => {
     const b = boundaries(run.messages).at(-1) as LiveBoundary;
     expect(b.kind).toBe("value");
     expect(b.confidence).toBeUndefined();
+    expect(b.classNames).toBeNull();
     expect(b.points.target).toEqual(x.map(([a, c]) => a + 2 * c));
     const r = b.resolution;
     const model = run.handle.model as tf.LayersModel;
@@ -86,6 +88,7 @@ describe("perceptron line on a standardized table (car-truck, 2 numeric features
     );
     const b = boundaries(run.messages).at(-1) as LiveBoundary;
     expect(b.axes).toEqual(["weight", "goods"]);
+    expect(b.classNames).toEqual(["Car", "Truck"]);
     const stats = JSON.parse(readFileSync(join(run.runDir, "preprocessing.json"), "utf8")).stats;
     const [fw, fg] = stats.features as { center: number; scale: number }[];
     expect(fw.scale).not.toBe(1); // standardized: the test would not tell the units apart otherwise

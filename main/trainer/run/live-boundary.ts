@@ -8,6 +8,7 @@ import { decisionBoundary, IDENTITY_PLANE, type Plane, toOriginal } from "./eval
 
 /** What a run needs to draw its boundary while it trains: its points in the user's units. */
 export interface BoundarySource {
+  classNames: string[] | null;
   xy: Float32Array;
   targets: number[];
   validation: { xy: Float32Array; targets: number[] } | null;
@@ -20,7 +21,11 @@ export interface BoundarySource {
  * The boundary source of in-memory data whose samples are two numbers (inline 2-D data, a table
  * with two numeric features); null for anything else (images, sequences, several inputs).
  */
-export function boundarySource(data: PreparedData, config: TrainingConfig): BoundarySource | null {
+export function boundarySource(
+  data: PreparedData,
+  config: TrainingConfig,
+  classNames?: string[],
+): BoundarySource | null {
   if (Array.isArray(data.x) || data.x.rank !== 2 || data.x.shape[1] !== 2 || data.x.dtype !== "float32") return null;
   const width = data.y.rank === 2 ? (data.y.shape[1] ?? 1) : 1;
   const classes =
@@ -41,6 +46,7 @@ export function boundarySource(data: PreparedData, config: TrainingConfig): Boun
     ...train,
     validation: v && !Array.isArray(v.x) ? part(v.x, v.y) : null,
     kind,
+    classNames: kind === "class" ? (classNames ?? info?.classNames ?? null) : null,
     axes: info?.axes ?? ["x1", "x2"],
     plane,
   };
@@ -81,6 +87,7 @@ export function liveBoundary(
     epoch,
     validation: src.validation ? samplePoints(src.validation.xy, src.validation.targets) : null,
     line: perceptron ? perceptronLine(perceptron, src.plane) : null,
+    classNames: src.classNames,
   };
 }
 

@@ -41,7 +41,7 @@ export function LiveBoundaryPanel() {
         <>
           <DecisionBoundary
             boundary={boundary}
-            classNames={null}
+            classNames={boundary.classNames}
             title={`Decision boundary, epoch ${boundary.epoch}`}
           />
           <p className="info-note">

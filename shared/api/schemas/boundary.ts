@@ -17,6 +17,8 @@ export const LiveBoundarySchema = DecisionBoundarySchema.extend({
   epoch: z.number().int().min(1),
   validation: z.object({ x: z.array(num), y: z.array(num), target: z.array(num) }).nullable(),
   line: z.object({ w: z.tuple([num, num]), b: num }).nullable(),
+  /** Class names by id (the legend), when the data name them. */
+  classNames: z.array(z.string()).nullable(),
 });
 
 export type LiveBoundary = z.infer<typeof LiveBoundarySchema>;
