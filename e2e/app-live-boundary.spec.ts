@@ -53,3 +53,16 @@ test("XOR: the decision boundary changes while the model trains", async ({ page 
   await again.scrollIntoViewIfNeeded();
   await page.screenshot({ path: test.info().outputPath("boundary-reloaded.png") });
 });
+
+test("Perceptron AND: the boundary shows the perceptron's line", async ({ page }) => {
+  test.setTimeout(120_000);
+  await startSavedTemplate(page, app.url, "Perceptron: AND gate", "and-boundary");
+  const train = await gotoTab(page, "Train");
+  await train.getByRole("button", { name: "Start training" }).click();
+  const panel = train.getByRole("region", { name: "Live decision boundary" });
+  await expect(panel).toBeVisible({ timeout: STALL_MS });
+  await expect(panel).toContainText("black line: the perceptron's w1 x1 + w2 x2 + b = 0");
+  await expect(runStatus(page)).not.toHaveAccessibleName(/Running/, { timeout: STALL_MS });
+  await panel.scrollIntoViewIfNeeded();
+  await panel.screenshot({ path: test.info().outputPath("boundary-perceptron.png") });
+});
