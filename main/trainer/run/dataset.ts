@@ -11,15 +11,15 @@ import { stableStringify } from "../../../shared/ir/serialize";
 import { formatShape } from "../../../shared/shapes/shape";
 import { accuracyKind, type TrainingConfig } from "../../../shared/training/config";
 import { readSeries, windowSeries } from "../../data/series/index";
-import { encodeTable, readTable, type TableStats } from "../../data/table/index";
+import { encodeTable, readTable } from "../../data/table/index";
 import { encodeSentencePairs, encodeText, PAD_ID, readSentencePairs, readText } from "../../data/text/index";
 import { writeFileAtomic } from "../../services/atomic-write";
 import type { Compiled } from "../compile/compile";
 import { type ArrayData, inputsAsTargets, loadArrays } from "./arrays";
 import type { BatchStream } from "./batches";
 import { DataError, type PreparedData, prepareData, type SingleInputData } from "./data";
-import type { PlaneInfo } from "./evaluate-boundary";
 import { imageFolderStream } from "./image-stream";
+import { tablePlane } from "./live-boundary";
 import { checkVocabulary } from "./vocabulary";
 
 /**
@@ -98,17 +98,6 @@ async function fromTable(
     classNames: table.classNames,
   };
   return { ...fromArrays(arrays, parts, compiled, config), plane: tablePlane(table.stats) };
-}
-
-/** Two numeric features (no one-hot columns): the plane the live boundary is drawn on. */
-function tablePlane(stats: TableStats): PlaneInfo | undefined {
-  const [a, b] = stats.features;
-  if (stats.features.length !== 2 || stats.featureNames.length !== 2 || a.categories || b.categories) return undefined;
-  return {
-    axes: [a.name, b.name],
-    plane: { center: [a.center, b.center], scale: [a.scale, b.scale] },
-    classNames: stats.label.classNames.length > 0 ? stats.label.classNames : undefined,
-  };
 }
 
 async function savePreprocessing(runDir: string | undefined, preprocessing: object): Promise<void> {

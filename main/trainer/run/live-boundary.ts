@@ -2,9 +2,10 @@ import type * as tf from "@tensorflow/tfjs";
 import { LIVE_BOUNDARY_RESOLUTION, type LiveBoundary } from "../../../shared/api/schemas/boundary";
 import { EVALUATION_LIMITS } from "../../../shared/evaluation/report";
 import { decisionThreshold, type TrainingConfig } from "../../../shared/training/config";
+import type { TableStats } from "../../data/table/index";
 import type { Perceptron } from "../layers/perceptron";
 import type { PreparedData } from "./data";
-import { decisionBoundary, IDENTITY_PLANE, type Plane, toOriginal } from "./evaluate-boundary";
+import { decisionBoundary, IDENTITY_PLANE, type Plane, type PlaneInfo, toOriginal } from "./evaluate-boundary";
 
 /** What a run needs to draw its boundary while it trains: its points in the user's units. */
 export interface BoundarySource {
@@ -109,4 +110,15 @@ export function perceptronLine(layer: Perceptron, plane: Plane): LiveBoundary["l
   const w: [number, number] = [kernel[0] / plane.scale[0], kernel[1] / plane.scale[1]];
   const b = bias[0] - layer.threshold - w[0] * plane.center[0] - w[1] * plane.center[1];
   return { w, b };
+}
+
+/** Two numeric features (no one-hot columns): the plane the live boundary is drawn on. */
+export function tablePlane(stats: TableStats): PlaneInfo | undefined {
+  const [a, b] = stats.features;
+  if (stats.features.length !== 2 || stats.featureNames.length !== 2 || a.categories || b.categories) return undefined;
+  return {
+    axes: [a.name, b.name],
+    plane: { center: [a.center, b.center], scale: [a.scale, b.scale] },
+    classNames: stats.label.classNames.length > 0 ? stats.label.classNames : undefined,
+  };
 }
