@@ -54,14 +54,20 @@ describe("live boundary of a regression (2 features, values as colour)", () => {
     const data = { kind: "inline", x, y: x.map(([a, b]) => [a + 2 * b]) } as never;
     const run = await trained(
       "regression",
-      { epochs: 3, loss: { type: "meanSquaredError" }, metrics: [], validation: { type: "none" } },
+      { epochs: 3, loss: { type: "meanSquaredError" }, metrics: [], validation: { type: "split", fraction: 0.25 } },
       { graph, data },
     );
     const b = boundaries(run.messages).at(-1) as LiveBoundary;
     expect(b.kind).toBe("value");
     expect(b.confidence).toBeUndefined();
     expect(b.classNames).toBeNull();
-    expect(b.points.target).toEqual(x.map(([a, c]) => a + 2 * c));
+    // Keras-style split: the last quarter validates, drawn apart from the 18 training points.
+    expect(b.points.target).toEqual(x.slice(0, 18).map(([a, c]) => a + 2 * c));
+    expect(b.validation).toEqual({
+      x: x.slice(18).map((p) => p[0]),
+      y: x.slice(18).map((p) => p[1]),
+      target: x.slice(18).map(([a, c]) => a + 2 * c),
+    });
     const r = b.resolution;
     const model = run.handle.model as tf.LayersModel;
     const p = tf.tidy(() =>
