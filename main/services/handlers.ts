@@ -11,6 +11,7 @@ import type { InferenceService } from "./inference";
 import type { ProjectsService } from "./projects";
 import type { RecentFiles } from "./recent";
 import type { RecoveryStore } from "./recovery";
+import { runBoundary } from "./run-boundary";
 import type { RunsService } from "./runs";
 import type { StepThroughService } from "./step-through";
 import type { Templates } from "./templates";
@@ -130,6 +131,7 @@ export function createHandlers(s: Services): HandlerTable {
     "runs.list": (req) => s.runs.list(req),
     "runs.get": (req) => s.runs.get(req, req.runId),
     "runs.metricsCsv": (req) => s.runs.metricsCsv(req, req.runId),
+    "runs.boundary": (req) => runBoundary(s.runs, req, req.runId),
 
     "evaluate.run": (req) => s.inference.evaluate(req),
     "predict.run": (req) => s.inference.predict(req),

@@ -3,6 +3,7 @@ import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { ParsedRequestOf, ResponseOf } from "../../shared/api/contract";
 import { ApiError, describeZodIssues } from "../../shared/api/errors";
+import type { LiveBoundary } from "../../shared/api/schemas/boundary";
 import { type InlineDataset, InlineDatasetSchema } from "../../shared/datasets/inline";
 import { type DatasetSpec, DatasetSpecSchema } from "../../shared/datasets/spec";
 import type { Project } from "../../shared/ir/project";
@@ -37,6 +38,8 @@ export interface LiveRun {
   generation: number;
   /** The data it trained on (resolved), for evaluation of runs without a folder. */
   data: InlineDataset | DatasetSpec;
+  /** The last live decision boundary the trainer sent (two-feature data only). */
+  boundary?: LiveBoundary;
 }
 
 /**
@@ -187,6 +190,10 @@ export class TrainingService {
         return;
       case "samples":
         this.events.emit("train.samples", withoutType(m));
+        return;
+      case "boundary":
+        if (run) run.boundary = m.boundary;
+        this.events.emit("train.boundary", withoutType(m));
         return;
       case "checkpoint":
         if (run) run.hasModel = true;

@@ -17,6 +17,7 @@ export type TrainingEvent =
   | { name: "train.progress"; payload: EventOf<"train.progress"> }
   | { name: "train.epoch"; payload: EventOf<"train.epoch"> }
   | { name: "train.samples"; payload: EventOf<"train.samples"> }
+  | { name: "train.boundary"; payload: EventOf<"train.boundary"> }
   | { name: "train.status"; payload: EventOf<"train.status"> }
   | { name: "train.checkpoint"; payload: EventOf<"train.checkpoint"> }
   | { name: "train.done"; payload: EventOf<"train.done"> }
@@ -29,6 +30,7 @@ export const TRAINING_EVENTS = [
   "train.progress",
   "train.epoch",
   "train.samples",
+  "train.boundary",
   "train.status",
   "train.checkpoint",
   "train.done",
@@ -135,6 +137,9 @@ export function applyTrainingEvents(store: TrainingStore, events: readonly Train
             : frames;
         break;
       }
+      case "train.boundary":
+        edit(e.payload.runId).boundary = e.payload.boundary;
+        break;
       case "train.status": {
         const r = edit(e.payload.runId);
         pauseClock(r, e.payload.status, nowMs);

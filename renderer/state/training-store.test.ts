@@ -189,6 +189,34 @@ describe("training store: live events", () => {
     expect(frames.map((f) => f.epoch)).toEqual([...frames.map((f) => f.epoch)].sort((a, b) => a - b));
   });
 
+  it("keeps the newest live boundary of each run, not every one", () => {
+    const store = createTrainingStore();
+    const boundary = (runId: string, epoch: number): TrainingEvent => ({
+      name: "train.boundary",
+      payload: {
+        runId,
+        boundary: {
+          axes: ["x1", "x2"],
+          x: { min: 0, max: 1 },
+          y: { min: 0, max: 1 },
+          resolution: 2,
+          kind: "class",
+          values: [0, 1, 1, epoch % 2],
+          points: { x: [0], y: [1], target: [1] },
+          epoch,
+          validation: null,
+          line: null,
+          classNames: ["no", "yes"],
+        },
+      },
+    });
+    applyTrainingEvents(store, [started("a"), boundary("a", 1), boundary("a", 7)], 0);
+    expect(store.getState().runs.a.boundary?.epoch).toBe(7);
+    applyTrainingEvents(store, [started("b")], 0);
+    expect(store.getState().runs.b.boundary).toBeNull();
+    expect(store.getState().runs.a.boundary?.values).toEqual([0, 1, 1, 1]);
+  });
+
   it("never draws a line backwards when a batch repeats", () => {
     const store = createTrainingStore();
     applyTrainingEvents(store, [started("r"), progress("r", 0, 2, 1), progress("r", 0, 1, 2)], 0);

@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
 import type { ResponseOf } from "../../shared/api/contract";
+import type { LiveBoundary } from "../../shared/api/schemas/boundary";
 import { monitorMode } from "../../shared/training/config";
 
 /**
@@ -60,6 +61,8 @@ export interface RunView {
   historyLoaded: boolean;
   /** Generated samples per epoch (GAN generator, VAE decoder), newest last, at most MAX_SAMPLE_FRAMES. */
   samples: SampleFrame[];
+  /** The last live decision boundary (two-feature data); null until one arrives or is loaded. */
+  boundary: LiveBoundary | null;
   /** The parts of its data split that exist (from the host's listing; empty until listed). */
   parts: RunSummary["parts"];
   /** The checkpoints its folder holds (from the host's listing; empty until listed). */
@@ -147,6 +150,7 @@ export function newRunView(runId: string, fields: Partial<RunView> = {}): RunVie
     revision: 0,
     historyLoaded: false,
     samples: [],
+    boundary: null,
     parts: [],
     checkpoints: [],
     ...fields,

@@ -7,6 +7,7 @@ import { useTabsSession, useTraining } from "./common/session";
 import { TabFrame } from "./TabFrame";
 import { controlRun, startRun } from "./train/actions";
 import { ChartsPanel } from "./train/ChartsPanel";
+import { LiveBoundaryPanel } from "./train/LiveBoundaryPanel";
 import { ProgressPanel } from "./train/ProgressPanel";
 import { RunsList } from "./train/RunsList";
 import { TrainSettings } from "./train/TrainSettings";
@@ -30,6 +31,7 @@ export function TrainTab({ hidden }: { hidden: boolean }) {
           <StartBlockers />
           <ProgressPanel />
           <ChartsPanel />
+          <LiveBoundaryPanel />
           <RunsList />
         </div>
       </div>

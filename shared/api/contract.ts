@@ -8,6 +8,7 @@ import {
   DialogResultSchema,
   DialogSaveRequestSchema,
 } from "./schemas/app";
+import { RunBoundaryResultSchema, TrainBoundaryEventSchema } from "./schemas/boundary";
 import { EmptySchema, OkSchema } from "./schemas/common";
 import {
   DataProbeRequestSchema,
@@ -165,6 +166,12 @@ export const contract = defineContract({
       summary: "A run's epoch curves as CSV",
     },
 
+    "runs.boundary": {
+      request: RunGetRequestSchema,
+      response: RunBoundaryResultSchema,
+      summary: "A run's last live decision boundary",
+    },
+
     "evaluate.run": { request: EvaluateRequestSchema, response: EvaluateResultSchema, summary: "Evaluate a run" },
     "predict.run": { request: PredictRequestSchema, response: PredictResultSchema, summary: "Try the model" },
     "step.run": {
@@ -188,6 +195,7 @@ export const contract = defineContract({
     "train.progress": TrainProgressEventSchema,
     "train.epoch": TrainEpochEventSchema,
     "train.samples": TrainSamplesEventSchema,
+    "train.boundary": TrainBoundaryEventSchema,
     "train.checkpoint": TrainCheckpointEventSchema,
     "train.status": TrainStatusEventSchema,
     "train.done": TrainDoneEventSchema,

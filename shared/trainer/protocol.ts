@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LiveBoundarySchema } from "../api/schemas/boundary";
 import { StepJobSchema } from "../api/schemas/step-through";
 import { InlineDatasetSchema } from "../datasets/inline";
 import { DatasetSpecSchema } from "../datasets/spec";
@@ -95,6 +96,8 @@ export const TrainerMessageSchema = z.discriminatedUnion("type", [
     shape: z.array(z.number().int()),
     values: z.array(z.number()),
   }),
+  /** The live decision boundary of two-feature data (shared/api/schemas/boundary.ts). */
+  z.object({ type: z.literal("boundary"), runId: RunId, boundary: LiveBoundarySchema }),
   z.object({
     type: z.literal("checkpoint"),
     runId: RunId,

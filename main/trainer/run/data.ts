@@ -4,6 +4,7 @@ import { formatShape, type Shape } from "../../../shared/shapes/shape";
 import { accuracyKind, type TrainingConfig } from "../../../shared/training/config";
 import { DataError } from "../../data/errors";
 import type { Compiled } from "../compile/compile";
+import type { PlaneInfo } from "./evaluate-boundary";
 
 export { DataError };
 
@@ -16,6 +17,8 @@ export interface PreparedData {
   n: number;
   /** Sequence targets: the class id that pads them, left out of the loss and the metrics. */
   paddingClass?: number;
+  /** A table with two numeric features: their names and standardization (the live boundary's axes). */
+  plane?: PlaneInfo;
   dispose(): void;
 }
 

@@ -19,6 +19,7 @@ import { type ArrayData, inputsAsTargets, loadArrays } from "./arrays";
 import type { BatchStream } from "./batches";
 import { DataError, type PreparedData, prepareData, type SingleInputData } from "./data";
 import { imageFolderStream } from "./image-stream";
+import { tablePlane } from "./live-boundary";
 import { checkVocabulary } from "./vocabulary";
 
 /**
@@ -96,7 +97,7 @@ async function fromTable(
     numClasses: table.classNames.length || undefined,
     classNames: table.classNames,
   };
-  return fromArrays(arrays, parts, compiled, config);
+  return { ...fromArrays(arrays, parts, compiled, config), plane: tablePlane(table.stats) };
 }
 
 async function savePreprocessing(runDir: string | undefined, preprocessing: object): Promise<void> {

@@ -4,9 +4,36 @@ import type { TrainingConfig } from "../../../shared/training/config";
 import { toProbabilities } from "./evaluate-outputs";
 
 /**
+ * How the model's two inputs relate to the user's units: model = (original - center) / scale per
+ * axis (a table's standardization). The identity when the data were not normalized.
+ */
+export interface Plane {
+  center: [number, number];
+  scale: [number, number];
+}
+
+/** The plane of a two-feature table: its feature names and standardization. */
+export interface PlaneInfo {
+  axes: [string, string];
+  plane: Plane;
+  classNames?: string[];
+}
+
+export const IDENTITY_PLANE: Plane = { center: [0, 0], scale: [1, 1] };
+
+/** A point from model units back to the user's units. */
+export function toOriginal(xy: Float32Array, plane: Plane): Float32Array {
+  const out = new Float32Array(xy.length);
+  for (let i = 0; i < xy.length; i++) out[i] = xy[i] * plane.scale[i % 2] + plane.center[i % 2];
+  return out;
+}
+
+/**
  * The model's answer on a grid over the plane of a two-feature input (the data's range plus a 5%
  * margin), with an even sample of the evaluated points to draw over it. "class" grids hold the
  * predicted class and its probability; "value" grids (regression) the first predicted value.
+ * With a plane, `xy` and the result are in the user's units and the grid is standardized as the
+ * model's inputs were before it is predicted.
  */
 export function decisionBoundary(
   model: tf.LayersModel,
@@ -15,8 +42,10 @@ export function decisionBoundary(
   targets: ArrayLike<number>,
   kind: "class" | "value",
   axes: [string, string],
+  opts: { resolution?: number; plane?: Plane } = {},
 ): DecisionBoundary {
   const n = xy.length / 2;
+  const plane = opts.plane ?? IDENTITY_PLANE;
   const range = (axis: 0 | 1) => {
     let min = Number.POSITIVE_INFINITY;
     let max = Number.NEGATIVE_INFINITY;
@@ -29,13 +58,9 @@ export function decisionBoundary(
   };
   const x = range(0);
   const y = range(1);
-  const r = EVALUATION_LIMITS.boundaryResolution;
-  const grid = new Float32Array(r * r * 2);
-  for (let j = 0; j < r; j++)
-    for (let i = 0; i < r; i++) {
-      grid[2 * (j * r + i)] = x.min + ((x.max - x.min) * i) / (r - 1);
-      grid[2 * (j * r + i) + 1] = y.min + ((y.max - y.min) * j) / (r - 1);
-    }
+  const r = opts.resolution ?? EVALUATION_LIMITS.boundaryResolution;
+  const grid = boundaryGrid(x, y, r);
+  for (let i = 0; i < grid.length; i++) grid[i] = (grid[i] - plane.center[i % 2]) / plane.scale[i % 2];
   const out = tf.tidy(() => {
     const raw = model.predict(tf.tensor2d(grid, [r * r, 2])) as tf.Tensor;
     return { values: Float32Array.from(toProbabilities(raw, config).dataSync()), width: raw.shape.at(-1) ?? 1 };
@@ -71,6 +96,22 @@ export function decisionBoundary(
       target: pick.map((i) => targets[i]),
     },
   };
+}
+
+/** The r x r grid's points (row-major from (x.min, y.min), x fastest), as [x, y] pairs. */
+export function boundaryGrid(x: Range, y: Range, r: number): Float32Array {
+  const grid = new Float32Array(r * r * 2);
+  for (let j = 0; j < r; j++)
+    for (let i = 0; i < r; i++) {
+      grid[2 * (j * r + i)] = x.min + ((x.max - x.min) * i) / (r - 1);
+      grid[2 * (j * r + i) + 1] = y.min + ((y.max - y.min) * j) / (r - 1);
+    }
+  return grid;
+}
+
+interface Range {
+  min: number;
+  max: number;
 }
 
 const round = (v: number) => Math.round(v * 1e4) / 1e4;

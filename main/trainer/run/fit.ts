@@ -12,6 +12,7 @@ import { scoring } from "../train/scoring";
 import { trainStep } from "../train/step";
 import { type BatchStream, evaluateBatches, sampleCount, tensorBatches } from "./batches";
 import { BestTracker, effectiveMonitor } from "./best";
+import { boundaryReporter } from "./boundary-reporter";
 import { saveFinal } from "./checkpoint";
 import { Checkpointer } from "./checkpointer";
 import type { PreparedData } from "./data";
@@ -120,15 +121,17 @@ export function startRun(req: Start, postRaw: Post): RunHandle {
             );
           if (Array.isArray(data.x))
             throw new RunError("E_CONFIG", "the perceptron rule trains a model with one Input, not several");
+          const perceptronBoundary = boundaryReporter(data, config, { ...req, post }, layer);
           end = await trainPerceptron(
             layer,
             compiled.model,
             data,
             config,
-            { runId: req.runId, post },
+            { runId: req.runId, post, boundary: perceptronBoundary },
             control,
             counters,
           );
+          await perceptronBoundary?.finish();
           await saveFinal(req, compiled.model, end.epochs, post);
         } else {
           end = await train(req, compiled, data, config, post, control, counters);
@@ -178,6 +181,7 @@ async function train(
     post,
     req.runId,
   );
+  const boundary = memory ? boundaryReporter(memory, config, { ...req, post }) : null;
   let epoch = 0;
   let lastMetrics: Record<string, number | null> = {};
   let currentLr = config.learningRate;
@@ -259,6 +263,7 @@ async function train(
       });
       if (req.runDir)
         await appendFile(join(req.runDir, "metrics.jsonl"), `${JSON.stringify({ epoch: epoch + 1, ...metrics })}\n`);
+      await boundary?.epochEnd(model, epoch, epoch === config.epochs - 1);
       // Batches can all stay finite while the weights grow until the predictions overflow float32:
       // an infinite validation loss ends the run here, before the next batch turns the loss NaN.
       const blownUp = nonFiniteLoss(metrics);
@@ -284,6 +289,7 @@ async function train(
     return { reason: "completed", epochs: config.epochs, metrics: lastMetrics };
   } finally {
     await checkpoints.finish(model, Math.min(epoch, config.epochs - 1));
+    await boundary?.finish();
     early.dispose();
     disposeOptimizer(optimizer);
   }

@@ -4,6 +4,7 @@ import type { TrainerMessage } from "../../../shared/trainer/protocol";
 import type { TrainingConfig } from "../../../shared/training/config";
 import type { Compiled } from "../compile/compile";
 import { applyPerceptronRule, Perceptron } from "../layers/perceptron";
+import type { BoundaryReporter } from "./boundary-reporter";
 import type { PreparedData } from "./data";
 
 type Done = Omit<Extract<TrainerMessage, { type: "done" }>, "type" | "runId" | "steps">;
@@ -26,7 +27,7 @@ export async function trainPerceptron(
   model: tf.LayersModel,
   data: PreparedData,
   config: TrainingConfig,
-  opts: { runId: string; post: (m: TrainerMessage) => void },
+  opts: { runId: string; post: (m: TrainerMessage) => void; boundary: BoundaryReporter | null },
   control: { stopped(): boolean; waitIfPaused(): Promise<void> },
   counters: { step: number },
 ): Promise<Done> {
@@ -57,6 +58,7 @@ export async function trainPerceptron(
       metrics,
       durationMs: Date.now() - started,
     });
+    await opts.boundary?.epochEnd(model, epoch, mistakes === 0 || epoch === config.epochs - 1);
     await new Promise((r) => setImmediate(r));
     if (mistakes === 0) {
       return {
