@@ -22,6 +22,7 @@ import { runGan } from "./gan-run";
 import { evaluateTensors } from "./infer";
 import { perceptronLayer, trainPerceptron } from "./perceptron";
 import { guardCompile, RunError } from "./run-error";
+import { TelemetryRecorder } from "./telemetry-recorder";
 import { throttleLatest } from "./throttle";
 import { assertTrainable } from "./trainable";
 import { checkTokenIds } from "./vocabulary";
@@ -178,6 +179,9 @@ async function train(
     post,
     req.runId,
   );
+  const telemetry = config.telemetry.enabled
+    ? new TelemetryRecorder(model, score.loss, config.telemetry, config.epochs, req.runId, req.runDir, post)
+    : null;
   let epoch = 0;
   let lastMetrics: Record<string, number | null> = {};
   let currentLr = config.learningRate;
@@ -185,6 +189,7 @@ async function train(
     if (req.runDir) await mkdir(req.runDir, { recursive: true });
     for (epoch = 0; epoch < config.epochs; epoch++) {
       const started = Date.now();
+      telemetry?.epochStart(epoch);
       const order = config.shuffle ? permutation(data.n, random) : Int32Array.from({ length: data.n }, (_, i) => i);
       const batches = stream
         ? stream.train(epoch)
@@ -207,6 +212,7 @@ async function train(
         });
         const value = result.applied ? result.loss : Number.NaN;
         const size = sampleCount(batch.x);
+        telemetry?.capture(batch.x, batch.y);
         tf.dispose([batch.x, batch.y]);
         counters.step++;
         if (!Number.isFinite(value)) {
@@ -257,6 +263,7 @@ async function train(
         metrics,
         durationMs: Date.now() - started,
       });
+      await telemetry?.epochEnd(epoch);
       if (req.runDir)
         await appendFile(join(req.runDir, "metrics.jsonl"), `${JSON.stringify({ epoch: epoch + 1, ...metrics })}\n`);
       // Batches can all stay finite while the weights grow until the predictions overflow float32:
@@ -285,6 +292,7 @@ async function train(
   } finally {
     await checkpoints.finish(model, Math.min(epoch, config.epochs - 1));
     early.dispose();
+    telemetry?.dispose();
     disposeOptimizer(optimizer);
   }
 }
