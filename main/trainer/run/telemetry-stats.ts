@@ -5,6 +5,7 @@ import {
   type TelemetryWarning,
   VANISHING_RELATIVE,
 } from "../../../shared/training/telemetry";
+import { formatNumber as fmt } from "../../../shared/training/telemetry-summary";
 
 /**
  * The numbers of a telemetry record, computed on values already read back from tfjs: plain loops
@@ -117,6 +118,3 @@ export function deadWarning(layer: string, fraction: number): TelemetryWarning[]
       ]
     : [];
 }
-
-const fmt = (v: number) =>
-  v === 0 ? "0" : Math.abs(v) >= 1e-3 && Math.abs(v) < 1e4 ? String(+v.toPrecision(4)) : v.toExponential(2);
