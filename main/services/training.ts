@@ -188,6 +188,9 @@ export class TrainingService {
       case "samples":
         this.events.emit("train.samples", withoutType(m));
         return;
+      case "telemetry":
+        this.events.emit("train.telemetry", withoutType(m));
+        return;
       case "checkpoint":
         if (run) run.hasModel = true;
         this.events.emit("train.checkpoint", withoutType(m));

@@ -70,6 +70,7 @@ import {
   TemplateGetRequestSchema,
   TemplateListSchema,
 } from "./schemas/projects";
+import { RunTelemetryRequestSchema, RunTelemetryResultSchema, TrainTelemetryEventSchema } from "./schemas/telemetry";
 import {
   MetricsCsvResultSchema,
   RunGetRequestSchema,
@@ -163,6 +164,11 @@ export const contract = defineContract({
       response: MetricsCsvResultSchema,
       summary: "A run's epoch curves as CSV",
     },
+    "runs.telemetry": {
+      request: RunTelemetryRequestSchema,
+      response: RunTelemetryResultSchema,
+      summary: "A run's per-layer telemetry",
+    },
 
     "evaluate.run": { request: EvaluateRequestSchema, response: EvaluateResultSchema, summary: "Evaluate a run" },
     "predict.run": { request: PredictRequestSchema, response: PredictResultSchema, summary: "Try the model" },
@@ -182,6 +188,7 @@ export const contract = defineContract({
     "train.progress": TrainProgressEventSchema,
     "train.epoch": TrainEpochEventSchema,
     "train.samples": TrainSamplesEventSchema,
+    "train.telemetry": TrainTelemetryEventSchema,
     "train.checkpoint": TrainCheckpointEventSchema,
     "train.status": TrainStatusEventSchema,
     "train.done": TrainDoneEventSchema,
