@@ -9,6 +9,7 @@ import { controlRun, startRun } from "./train/actions";
 import { ChartsPanel } from "./train/ChartsPanel";
 import { ProgressPanel } from "./train/ProgressPanel";
 import { RunsList } from "./train/RunsList";
+import { TelemetryPanel } from "./train/TelemetryPanel";
 import { TrainSettings } from "./train/TrainSettings";
 import { useStartBlockers } from "./train/use-start";
 
@@ -30,6 +31,7 @@ export function TrainTab({ hidden }: { hidden: boolean }) {
           <StartBlockers />
           <ProgressPanel />
           <ChartsPanel />
+          <TelemetryPanel />
           <RunsList />
         </div>
       </div>
