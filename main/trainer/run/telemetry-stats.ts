@@ -18,32 +18,33 @@ import { formatNumber as fmt } from "../../../shared/training/telemetry-summary"
  * value is finite (the run is diverging; the loss check reports it).
  */
 export function histogram(values: ArrayLike<number>, bins = TELEMETRY_BINS): Histogram | null {
+  return histogramOfParts([values], bins);
+}
+
+/** One histogram over several tensors' values (a layer's kernel and bias), without copying them. */
+export function histogramOfParts(parts: ArrayLike<number>[], bins = TELEMETRY_BINS): Histogram | null {
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
-  if (!Number.isFinite(min) || !Number.isFinite(max)) {
-    // min/max are only infinite here when every value is, or some are, non-finite: keep the finite.
-    const finite = Array.from(values).filter(Number.isFinite);
-    if (finite.length === 0) return null;
-    if (finite.length !== values.length) return histogram(finite, bins);
-  }
+  for (const values of parts)
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      // NaN fails both tests; infinities are left out by the finite check.
+      if (v < min && v > Number.NEGATIVE_INFINITY) min = v;
+      if (v > max && v < Number.POSITIVE_INFINITY) max = v;
+    }
+  if (min > max) return null; // no finite value: the run is diverging, and the loss check says so
   if (min === max) {
     min -= 0.5;
     max += 0.5;
   }
   const counts = new Array<number>(bins).fill(0);
   const scale = bins / (max - min);
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    let k = Math.floor((v - min) * scale);
-    if (k >= bins) k = bins - 1;
-    else if (k < 0) k = 0;
-    counts[k]++;
-  }
+  for (const values of parts)
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      if (!Number.isFinite(v)) continue;
+      counts[Math.min(bins - 1, Math.max(0, Math.floor((v - min) * scale)))]++;
+    }
   return { min, max, counts };
 }
 

@@ -1,7 +1,15 @@
 import * as tf from "@tensorflow/tfjs";
 import type { LayerTelemetry, TelemetryConfig, TelemetryRecord } from "../../../shared/training/telemetry";
 import type { LossFn } from "../train/losses";
-import { deadFraction, deadWarning, gradientWarnings, histogram, l2Norm, type NormHistory } from "./telemetry-stats";
+import {
+  deadFraction,
+  deadWarning,
+  gradientWarnings,
+  histogram,
+  histogramOfParts,
+  l2Norm,
+  type NormHistory,
+} from "./telemetry-stats";
 
 /** Rows of the sampled batch: enough for stable histograms, bounded for a huge batch size. */
 export const TELEMETRY_SAMPLES = 256;
@@ -87,9 +95,9 @@ export function recordTelemetry(
       const record: LayerTelemetry = {
         name: layer.name,
         className: layer.getClassName(),
-        weights: weights.length ? histogram(concat(weights)) : null,
+        weights: weights.length ? histogramOfParts(weights) : null,
         activations: histogram(values),
-        gradients: gradients.length ? histogram(concat(gradients)) : null,
+        gradients: gradients.length ? histogramOfParts(gradients) : null,
         gradNorm: gradients.length ? l2Norm(gradients) : null,
         weightNorm: weights.length ? l2Norm(weights) : null,
         deadFraction: dead,
@@ -106,15 +114,4 @@ export function recordTelemetry(
   } finally {
     tf.dispose([value, ...Object.values(grads), ...activations]);
   }
-}
-
-function concat(parts: Float32Array[]): Float32Array {
-  if (parts.length === 1) return parts[0];
-  const out = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }
