@@ -66,8 +66,8 @@ export class TelemetryRecorder {
     this.sample = null;
     const started = performance.now();
     try {
-      this.probe ??= telemetryProbe(this.model);
-      const record = recordTelemetry(this.probe, sample.x, sample.y, this.loss, epoch + 1, this.history, this.config);
+      const record = this.compute(sample, epoch);
+      if (!record) return;
       const line = `${JSON.stringify(record)}\n`;
       const size = Buffer.byteLength(line);
       if (this.bytes + size > this.limits.maxBytes) {
@@ -83,6 +83,21 @@ export class TelemetryRecorder {
     } finally {
       for (const t of [...sample.x, ...sample.y]) t.dispose();
       this.spentMs += performance.now() - started;
+    }
+  }
+
+  /**
+   * A model the probe cannot be built for, or whose sampled pass fails, must not end the training
+   * it observes: recording stops, and the reason goes to the trainer's log.
+   */
+  private compute(sample: { x: tf.Tensor[]; y: tf.Tensor[] }, epoch: number) {
+    try {
+      this.probe ??= telemetryProbe(this.model);
+      return recordTelemetry(this.probe, sample.x, sample.y, this.loss, epoch + 1, this.history, this.config);
+    } catch (error) {
+      this.full = true;
+      console.warn(`per-layer telemetry stopped at epoch ${epoch + 1}: ${(error as Error).message}`);
+      return null;
     }
   }
 
