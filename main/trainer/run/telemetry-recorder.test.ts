@@ -5,7 +5,7 @@ import * as tf from "@tensorflow/tfjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TrainerMessage } from "../../../shared/trainer/protocol";
 import { TELEMETRY_FILE, TelemetryRecordSchema } from "../../../shared/training/telemetry";
-import { runStart, template, templateData } from "../testing/run-template";
+import { runStart, runTemplate, template, templateData } from "../testing/run-template";
 import { useBackend } from "../testing/tf-setup";
 import { lossFunction } from "../train/losses";
 import { TelemetryRecorder } from "./telemetry-recorder";
@@ -67,6 +67,22 @@ describe("telemetry during training", () => {
       expect(l.gradNorm).toBeGreaterThan(0);
     }
   }, 60_000);
+});
+
+describe("telemetry of a model with layer penalties", () => {
+  beforeAll(() => useBackend("wasm"));
+
+  it("gives the VAE's log-variance layer, reached only through the KL term, its real gradient", async () => {
+    const { messages, errors, handle } = await runTemplate("vae", { epochs: 1, telemetry: { enabled: true } });
+    handle.dispose();
+    expect(errors).toEqual([]);
+    const record = messages.find((m) => m.type === "telemetry");
+    expect(record).toBeDefined();
+    if (record?.type !== "telemetry") return;
+    const withWeights = record.record.layers.filter((l) => l.gradNorm !== null);
+    expect(withWeights.length).toBeGreaterThan(2);
+    for (const l of withWeights) expect(l.gradNorm, l.name).toBeGreaterThan(0);
+  }, 120_000);
 });
 
 describe("the telemetry file's bound", () => {

@@ -81,14 +81,18 @@ export function recordTelemetry(
       probe.model.apply(xs.length === 1 ? xs[0] : xs, { training: false }) as tf.Tensor | tf.Tensor[],
     );
     activations = outputs.map((t) => tf.keep(t));
-    return tf.addN(probe.outputIndex.map((o, i) => loss(ys[i], outputs[o]))) as tf.Scalar;
+    // The penalties layers register (regularizers, a VAE's KL) as the training step adds them: without
+    // them a weight only they reach (the VAE's log-variance) would get no gradient at all.
+    const terms = [...probe.outputIndex.map((o, i) => loss(ys[i], outputs[o])), ...probe.model.calculateLosses()];
+    return tf.addN(terms) as tf.Scalar;
   }, variables);
   try {
     const layers = probe.layers.map((layer, i): LayerTelemetry => {
       const values = activations[i].dataSync() as Float32Array;
       const weights = layer.weights.map((w) => w.read().dataSync() as Float32Array);
+      // A weight the loss does not reach has no entry: its gradient is zero.
       const gradients = layer.trainableWeights.map(
-        (w) => grads[(w.read() as tf.Variable).name].dataSync() as Float32Array,
+        (w) => (grads[(w.read() as tf.Variable).name]?.dataSync() as Float32Array) ?? new Float32Array(w.read().size),
       );
       const units = activations[i].shape[activations[i].shape.length - 1] ?? 1;
       const dead = isRelu(layer) ? deadFraction(values, units) : null;

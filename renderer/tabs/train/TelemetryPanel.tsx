@@ -49,7 +49,7 @@ export function TelemetryPanel() {
         <p className="chart-empty">
           {isActive(current)
             ? "Per-layer histograms appear after the first epoch when “Record per-layer telemetry” is on."
-            : `This run recorded no per-layer telemetry${error ? ` (${error})` : ""}. Turn on “Record per-layer telemetry” in the settings and train again.`}
+            : `This run recorded no per-layer telemetry${error ? ` (${error})` : ""}. Turn on “Record per-layer telemetry” in the settings and train again (GAN and perceptron-rule runs do not record it).`}
         </p>
       ) : (
         <>
