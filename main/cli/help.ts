@@ -59,6 +59,13 @@ export const OPTIONS: Record<string, string[]> = {
     BACKEND,
     "--json                  the PredictionResult (shared/evaluation/report.ts) and the samples' names",
   ],
+  inspect: [
+    "Reads <runDir>/telemetry.jsonl, recorded when the run's training.telemetry.enabled is true:",
+    "per layer the last weights, activations and gradients (mean ± sd in [min, max]), the gradient",
+    "norm at the first and last record, the dead ReLU fraction, then vanishing, exploding and dead-unit",
+    "warnings with the epochs they were seen at.",
+    "--json                  the summary: every histogram's 30 counts and the whole gradient norm history",
+  ],
   evaluate: [
     "--split part            validation (default), test or train part of the run's own split",
     "--data path             other data, evaluated whole (excludes --split)",

@@ -56,6 +56,11 @@ export const COMMANDS: Record<
     help: "Export a run's model (best checkpoint, else last; or a project's untrained one) to ONNX or tfjs, verified.",
     run: (args, io) => import("./commands/export").then((m) => m.exportCommand(args, io)),
   },
+  inspect: {
+    usage: "netforge inspect <runDir> [--json]",
+    help: "Per-layer telemetry of a run: last histograms summarized, gradient norms, dead ReLU units, warnings.",
+    run: (args, io) => import("./commands/inspect").then((m) => m.inspectCommand(args, io)),
+  },
   templates: {
     usage: "netforge templates [--json]",
     help: "List the starter templates: id, name, category, description and data kind.",

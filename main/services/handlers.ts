@@ -132,6 +132,7 @@ export function createHandlers(s: Services): HandlerTable {
     "runs.get": (req) => s.runs.get(req, req.runId),
     "runs.metricsCsv": (req) => s.runs.metricsCsv(req, req.runId),
     "runs.boundary": (req) => runBoundary(s.runs, req, req.runId),
+    "runs.telemetry": (req) => s.runs.telemetry(req, req.runId),
 
     "evaluate.run": (req) => s.inference.evaluate(req),
     "predict.run": (req) => s.inference.predict(req),

@@ -5,6 +5,7 @@ import type { FolderAccess } from "./access";
 import type { DraftRuns } from "./draft-runs";
 import { historyCsv, listRunIds, readRun, runsRoot, type StoredRun, summarize } from "./run-files";
 import { type RunLeft, transferRuns } from "./run-transfer";
+import { readTelemetry } from "./telemetry-file";
 import { sweepStaleTemps } from "./temp-sweep";
 import type { LiveRun, TrainingService } from "./training";
 
@@ -57,6 +58,12 @@ export class RunsService {
     const { run, history } = await this.get(ref, runId);
     const stem = ref.projectPath ? basename(ref.projectPath).replace(/\.netforge\.json$|\.json$/i, "") : run.name;
     return { fileName: `${stem}-${runId}-metrics.csv`.replace(/[^\w.-]+/g, "_"), csv: historyCsv(history) };
+  }
+
+  /** The run's telemetry.jsonl; none for a run without a folder or without telemetry. */
+  async telemetry(ref: ProjectRef, runId: string): Promise<ResponseOf<"runs.telemetry">> {
+    const { stored } = await this.find(ref, runId);
+    return (stored.runDir ? await readTelemetry(stored.runDir) : null) ?? { records: [], skipped: 0 };
   }
 
   /** A run by project and id: its folder when it has one, else this host's memory. */

@@ -58,6 +58,20 @@ const ofRun = (runId: string, event: EventName) =>
   events.filter((e) => e.event === event && (e.payload as { runId?: string }).runId === runId);
 
 describe("training through the host", () => {
+  it("streams per-layer telemetry as train.telemetry events and reads it back with runs.telemetry", async () => {
+    const { project, path } = await saved("xor", "xor-telemetry", { epochs: 3, telemetry: { enabled: true } });
+    const done = next("train.done");
+    const { runId } = await host.call("train.start", { project, projectPath: path });
+    await done;
+    const streamed = ofRun(runId, "train.telemetry").map((e) => (e.payload as EventOf<"train.telemetry">).record);
+    // The first and last epochs always; epoch 2 only if recording stayed within its time share.
+    expect(streamed[0].epoch).toBe(1);
+    expect(streamed.at(-1)?.epoch).toBe(3);
+    const read = await host.call("runs.telemetry", { projectPath: path, runId });
+    expect(read).toEqual({ records: streamed, skipped: 0 });
+    expect(read.records[0].layers.some((l) => l.className === "Dense" && l.gradNorm !== null)).toBe(true);
+  }, 60_000);
+
   it("trains a saved project, streams events, stores the run as the CLI does and lists it", async () => {
     const { project, path } = await saved("xor", "xor", { epochs: 40 });
     const done = next("train.done");

@@ -195,6 +195,9 @@ export class TrainingService {
         if (run) run.boundary = m.boundary;
         this.events.emit("train.boundary", withoutType(m));
         return;
+      case "telemetry":
+        this.events.emit("train.telemetry", withoutType(m));
+        return;
       case "checkpoint":
         if (run) run.hasModel = true;
         this.events.emit("train.checkpoint", withoutType(m));

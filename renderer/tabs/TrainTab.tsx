@@ -10,6 +10,7 @@ import { ChartsPanel } from "./train/ChartsPanel";
 import { LiveBoundaryPanel } from "./train/LiveBoundaryPanel";
 import { ProgressPanel } from "./train/ProgressPanel";
 import { RunsList } from "./train/RunsList";
+import { TelemetryPanel } from "./train/TelemetryPanel";
 import { TrainSettings } from "./train/TrainSettings";
 import { useStartBlockers } from "./train/use-start";
 
@@ -32,6 +33,7 @@ export function TrainTab({ hidden }: { hidden: boolean }) {
           <ProgressPanel />
           <ChartsPanel />
           <LiveBoundaryPanel />
+          <TelemetryPanel />
           <RunsList />
         </div>
       </div>

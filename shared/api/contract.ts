@@ -72,6 +72,7 @@ import {
   TemplateListSchema,
 } from "./schemas/projects";
 import { StepThroughRequestSchema, StepThroughResultSchema } from "./schemas/step-through";
+import { RunTelemetryRequestSchema, RunTelemetryResultSchema, TrainTelemetryEventSchema } from "./schemas/telemetry";
 import {
   MetricsCsvResultSchema,
   RunGetRequestSchema,
@@ -165,6 +166,11 @@ export const contract = defineContract({
       response: MetricsCsvResultSchema,
       summary: "A run's epoch curves as CSV",
     },
+    "runs.telemetry": {
+      request: RunTelemetryRequestSchema,
+      response: RunTelemetryResultSchema,
+      summary: "A run's per-layer telemetry",
+    },
 
     "runs.boundary": {
       request: RunGetRequestSchema,
@@ -196,6 +202,7 @@ export const contract = defineContract({
     "train.epoch": TrainEpochEventSchema,
     "train.samples": TrainSamplesEventSchema,
     "train.boundary": TrainBoundaryEventSchema,
+    "train.telemetry": TrainTelemetryEventSchema,
     "train.checkpoint": TrainCheckpointEventSchema,
     "train.status": TrainStatusEventSchema,
     "train.done": TrainDoneEventSchema,

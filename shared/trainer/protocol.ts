@@ -5,6 +5,7 @@ import { InlineDatasetSchema } from "../datasets/inline";
 import { DatasetSpecSchema } from "../datasets/spec";
 import { EvaluateOptionsSchema, RawSampleSchema } from "../evaluation/request";
 import { ExportJobSchema } from "../onnx/trainer-job";
+import { TelemetryRecordSchema } from "../training/telemetry";
 
 /**
  * The host <-> trainer protocol: tagged unions validated on both sides. Every message carries a
@@ -98,6 +99,8 @@ export const TrainerMessageSchema = z.discriminatedUnion("type", [
   }),
   /** The live decision boundary of two-feature data (shared/api/schemas/boundary.ts). */
   z.object({ type: z.literal("boundary"), runId: RunId, boundary: LiveBoundarySchema }),
+  /** Per-layer telemetry of one epoch (when training.telemetry.enabled): shared/training/telemetry.ts. */
+  z.object({ type: z.literal("telemetry"), runId: RunId, record: TelemetryRecordSchema }),
   z.object({
     type: z.literal("checkpoint"),
     runId: RunId,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { TelemetryConfigSchema } from "./telemetry";
 
 /**
  * The training configuration: loss, optimizer, learning-rate schedule, clipping, batches, validation,
@@ -228,6 +229,8 @@ const TrainingConfigObject = z
       .nullable()
       .default(null),
     backend: oneOf(BACKEND_PREFERENCES, "auto"),
+    /** Per-layer histograms, gradient norms and dead units, recorded per epoch (off by default). */
+    telemetry: TelemetryConfigSchema.default(() => TelemetryConfigSchema.parse({})),
   })
   .strict();
 

@@ -23,6 +23,7 @@ import { runGan } from "./gan-run";
 import { evaluateTensors } from "./infer";
 import { perceptronLayer, trainPerceptron } from "./perceptron";
 import { guardCompile, RunError } from "./run-error";
+import { TelemetryRecorder } from "./telemetry-recorder";
 import { throttleLatest } from "./throttle";
 import { assertTrainable } from "./trainable";
 import { checkTokenIds } from "./vocabulary";
@@ -182,6 +183,9 @@ async function train(
     req.runId,
   );
   const boundary = memory ? boundaryReporter(memory, config, { ...req, post }) : null;
+  const telemetry = config.telemetry.enabled
+    ? new TelemetryRecorder(model, score.loss, config.telemetry, config.epochs, req.runId, req.runDir, post)
+    : null;
   let epoch = 0;
   let lastMetrics: Record<string, number | null> = {};
   let currentLr = config.learningRate;
@@ -189,6 +193,7 @@ async function train(
     if (req.runDir) await mkdir(req.runDir, { recursive: true });
     for (epoch = 0; epoch < config.epochs; epoch++) {
       const started = Date.now();
+      telemetry?.epochStart(epoch);
       const order = config.shuffle ? permutation(data.n, random) : Int32Array.from({ length: data.n }, (_, i) => i);
       const batches = stream
         ? stream.train(epoch)
@@ -211,6 +216,7 @@ async function train(
         });
         const value = result.applied ? result.loss : Number.NaN;
         const size = sampleCount(batch.x);
+        telemetry?.capture(batch.x, batch.y);
         tf.dispose([batch.x, batch.y]);
         counters.step++;
         if (!Number.isFinite(value)) {
@@ -261,6 +267,7 @@ async function train(
         metrics,
         durationMs: Date.now() - started,
       });
+      await telemetry?.epochEnd(epoch);
       if (req.runDir)
         await appendFile(join(req.runDir, "metrics.jsonl"), `${JSON.stringify({ epoch: epoch + 1, ...metrics })}\n`);
       await boundary?.epochEnd(model, epoch, epoch === config.epochs - 1);
@@ -291,6 +298,7 @@ async function train(
     await checkpoints.finish(model, Math.min(epoch, config.epochs - 1));
     await boundary?.finish();
     early.dispose();
+    telemetry?.dispose();
     disposeOptimizer(optimizer);
   }
 }

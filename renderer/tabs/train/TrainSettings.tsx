@@ -47,6 +47,9 @@ const LABELS: Record<string, string> = {
   decayRate: "Decay rate",
   clipValue: "Clip value",
   clipNorm: "Clip norm",
+  telemetry: "Layer telemetry",
+  "telemetry.enabled": "Record per-layer telemetry",
+  "telemetry.explodingNorm": "Exploding above norm",
 };
 
 const HINTS: Record<string, string> = {
@@ -59,6 +62,8 @@ const HINTS: Record<string, string> = {
     "Reported every epoch next to the loss. Training: running averages over the epoch's batches, in training mode like the loss (as Keras reports them; dropout and batch statistics on). Validation: the whole validation set after the epoch, in inference mode. Padding steps of sequence targets count in neither.",
   "earlyStopping.patience": "Epochs without improvement before stopping.",
   shuffle: "Reshuffle the training samples every epoch (with the seed).",
+  telemetry:
+    "Per epoch: histograms of each layer's weights, activations and gradients, gradient norms and dead ReLU units, shown under the curves and by `netforge inspect`. Costs at most about 5% of the training time.",
 };
 
 const OPTION_LABELS: Record<string, string> = {
