@@ -7,6 +7,7 @@ import { ApiError, describeZodIssues } from "../../shared/api/errors";
 import { ioFailure } from "../../shared/api/io-errors";
 import { MAX_NESTING, nestingMessage, valueDepth } from "../../shared/api/limits";
 import { FolderAccess } from "./access";
+import { ChecksService } from "./checks";
 import { defaultConfigDir } from "./config-dir";
 import { DataService } from "./data";
 import { DraftRuns } from "./draft-runs";
@@ -108,6 +109,7 @@ export function createHost(options: HostOptions): Host {
     training,
     runs,
     inference: new InferenceService(folders, runs, () => pool),
+    checks: new ChecksService(training, () => pool),
     exports: new ExportsService(folders, runs, () => pool),
     shell: options.shell ?? {},
   };

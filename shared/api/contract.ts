@@ -8,6 +8,12 @@ import {
   DialogResultSchema,
   DialogSaveRequestSchema,
 } from "./schemas/app";
+import {
+  GradCheckRequestSchema,
+  GradCheckResultSchema,
+  OverfitRequestSchema,
+  OverfitResultSchema,
+} from "./schemas/checks";
 import { EmptySchema, OkSchema } from "./schemas/common";
 import {
   DataProbeRequestSchema,
@@ -166,6 +172,13 @@ export const contract = defineContract({
 
     "evaluate.run": { request: EvaluateRequestSchema, response: EvaluateResultSchema, summary: "Evaluate a run" },
     "predict.run": { request: PredictRequestSchema, response: PredictResultSchema, summary: "Try the model" },
+
+    "check.gradients": {
+      request: GradCheckRequestSchema,
+      response: GradCheckResultSchema,
+      summary: "Backprop vs finite differences, per weight",
+    },
+    "check.overfit": { request: OverfitRequestSchema, response: OverfitResultSchema, summary: "Overfit a tiny batch" },
 
     "export.readiness": {
       request: ExportReadinessRequestSchema,

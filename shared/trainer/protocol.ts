@@ -3,6 +3,7 @@ import { InlineDatasetSchema } from "../datasets/inline";
 import { DatasetSpecSchema } from "../datasets/spec";
 import { EvaluateOptionsSchema, RawSampleSchema } from "../evaluation/request";
 import { ExportJobSchema } from "../onnx/trainer-job";
+import { GradCheckRequestSchema, OverfitRequestSchema } from "./check-requests";
 
 /**
  * The host <-> trainer protocol: tagged unions validated on both sides. Every message carries a
@@ -54,6 +55,8 @@ export const TrainerRequestSchema = z.discriminatedUnion("type", [
   /** ONNX or tfjs export with verification predictions; the result is an ExportReply (shared/onnx/trainer-job.ts). */
   z.object({ type: z.literal("export"), runId: RunId, requestId: z.string(), ...ExportJobSchema.shape }),
   z.object({ type: z.literal("shutdown"), runId: z.null() }),
+  GradCheckRequestSchema,
+  OverfitRequestSchema,
 ]);
 
 export const DONE_REASONS = ["completed", "stopped", "early-stopped", "diverged"] as const;
