@@ -50,6 +50,16 @@ export const COMMANDS: Record<
     help: "Export a run's model (best checkpoint, else last; or a project's untrained one) to ONNX or tfjs, verified.",
     run: (args, io) => import("./commands/export").then((m) => m.exportCommand(args, io)),
   },
+  gradcheck: {
+    usage: "netforge gradcheck <project.json | template> [--samples N] [--json]",
+    help: "Check a fresh copy of the model's backprop gradients against finite differences, per weight tensor.",
+    run: (args, io) => import("./commands/debug-checks").then((m) => m.gradcheckCommand(args, io)),
+  },
+  overfit: {
+    usage: "netforge overfit <project.json | template> [--samples N] [--steps N] [--json]",
+    help: "Train a fresh copy of the model on 8-32 samples until the loss is near zero, or say it could not.",
+    run: (args, io) => import("./commands/debug-checks").then((m) => m.overfitCommand(args, io)),
+  },
   templates: {
     usage: "netforge templates [--json]",
     help: "List the starter templates: id, name, category, description and data kind.",

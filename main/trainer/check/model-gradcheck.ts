@@ -30,9 +30,11 @@ const JITTER = 0.05;
 
 const METHOD =
   "backprop gradient of the loss (inference mode: dropout and noise off, batch norm on its moving statistics; " +
-  "regularization included) against central differences (L(w+e) - L(w-e)) / 2e, one weight tensor at a time; " +
-  "e = max(1e-3, 1e-2 x the tensor's RMS); float32 rounds the loss, so gradients below |L| x 1e-6 / e count " +
-  `as that floor; a tensor not passing is rechecked at e/${RETRY} (a ReLU kink inside +-e), each entry keeping the better; at most ${MAX_CHECKS} seeded entries per tensor. Relative error |a-n| / max(|a|, |n|, floor): ` +
+  "regularization included) against central differences (L(w+e) - L(w-e)) / 2e, one weight tensor at a time, " +
+  "on a fresh copy whose all-zero tensors (biases) get small random values; e = max(1e-3, 1e-2 x the tensor's RMS); " +
+  `float32 rounds the loss, so gradients below |L| x ${LOSS_ROUNDING} / e are compared against that floor; ` +
+  `a tensor not passing is rechecked at e/${RETRY} (a ReLU kink inside +-e), each entry keeping the better; ` +
+  `at most ${MAX_CHECKS} seeded entries per tensor. Relative error |a-n| / max(|a|, |n|, floor): ` +
   `pass <= ${GRADCHECK_PASS}, suspicious <= ${GRADCHECK_SUSPICIOUS} (or one entry above: a ReLU kink), fail above.`;
 
 /** Each trainable weight with the graph node whose layer owns it. */
