@@ -7,6 +7,7 @@ import { useTabsSession, useTraining } from "./common/session";
 import { TabFrame } from "./TabFrame";
 import { controlRun, startRun } from "./train/actions";
 import { ChartsPanel } from "./train/ChartsPanel";
+import { DebugChecks } from "./train/DebugChecks";
 import { ProgressPanel } from "./train/ProgressPanel";
 import { RunsList } from "./train/RunsList";
 import { TrainSettings } from "./train/TrainSettings";
@@ -31,6 +32,7 @@ export function TrainTab({ hidden }: { hidden: boolean }) {
           <ProgressPanel />
           <ChartsPanel />
           <RunsList />
+          <DebugChecks />
         </div>
       </div>
     </TabFrame>
