@@ -31,8 +31,8 @@ export function TrainTab({ hidden }: { hidden: boolean }) {
           <StartBlockers />
           <ProgressPanel />
           <ChartsPanel />
-          <RunsList />
           <DebugChecks />
+          <RunsList />
         </div>
       </div>
     </TabFrame>

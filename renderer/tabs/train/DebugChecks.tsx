@@ -139,7 +139,9 @@ function FitResult({ state }: { state: State<FitReport> }) {
   const r = state.report;
   return (
     <p role="status" aria-label="Overfit result" className={r.learned ? undefined : "warning-note"}>
-      <strong>{r.learned ? "Overfit: " : "Overfit failed: "}</strong>
+      <strong>
+        {r.learned ? "Overfit" : "Overfit failed"} ({r.samples} samples):{" "}
+      </strong>
       {r.message}
     </p>
   );
