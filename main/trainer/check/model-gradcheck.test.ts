@@ -13,16 +13,20 @@ const subject = (name: string) => {
 describe("gradient check of a project's model", () => {
   beforeAll(() => useBackend("wasm"));
 
-  it.each(["xor", "digits-cnn", "rnn-lstm"])("passes on the %s template, every weight tensor", async (name) => {
-    const report = await gradCheckProject(subject(name));
-    const failing = report.tensors.filter((t) => t.verdict !== "pass");
-    expect(failing, JSON.stringify(failing)).toEqual([]);
-    expect(report.verdict).toBe("pass");
-    // Every trainable tensor of the model is listed, with real gradients compared.
-    expect(report.tensors.length).toBeGreaterThanOrEqual(4);
-    expect(Math.max(...report.tensors.map((t) => t.maxGradient))).toBeGreaterThan(1e-3);
-    expect(report.tensors.every((t) => t.checked > 0)).toBe(true);
-  });
+  // Transformer blocks and VAE sampling are custom layers: their gradients are checked too.
+  it.each(["xor", "digits-cnn", "rnn-lstm", "transformer-text", "vae"])(
+    "passes on the %s template, every weight tensor",
+    async (name) => {
+      const report = await gradCheckProject(subject(name));
+      const failing = report.tensors.filter((t) => t.verdict !== "pass");
+      expect(failing, JSON.stringify(failing)).toEqual([]);
+      expect(report.verdict).toBe("pass");
+      // Every trainable tensor of the model is listed, with real gradients compared.
+      expect(report.tensors.length).toBeGreaterThanOrEqual(4);
+      expect(Math.max(...report.tensors.map((t) => t.maxGradient))).toBeGreaterThan(1e-3);
+      expect(report.tensors.every((t) => t.checked > 0)).toBe(true);
+    },
+  );
 
   it("fails when a kernel's registered gradient is wrong (tanh's, doubled)", async () => {
     const original = tf.getGradient("Tanh");

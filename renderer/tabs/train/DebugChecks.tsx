@@ -53,24 +53,23 @@ export function DebugChecks() {
       <header className="card-header">
         <h3>Debug the model</h3>
         <span className="spacer" />
-        <button
-          type="button"
-          className="button small"
-          disabled={running || Boolean(disabledWhy)}
-          title={disabledWhy}
-          onClick={() => void checkGradients()}
-        >
-          Check gradients
-        </button>
-        <button
-          type="button"
-          className="button small"
-          disabled={running || Boolean(disabledWhy)}
-          title={disabledWhy}
-          onClick={() => void overfit()}
-        >
-          Overfit a tiny batch
-        </button>
+        {(
+          [
+            ["Check gradients", checkGradients],
+            ["Overfit a tiny batch", overfit],
+          ] as const
+        ).map(([label, action]) => (
+          <button
+            key={label}
+            type="button"
+            className="button small"
+            disabled={running || Boolean(disabledWhy)}
+            title={disabledWhy}
+            onClick={() => void action()}
+          >
+            {label}
+          </button>
+        ))}
       </header>
       <p className="muted">
         A model that will not learn: are its gradients right, and can it memorize 16 samples? Both run on a fresh copy;
