@@ -41,3 +41,12 @@ describe("overfit a tiny batch", () => {
     expect(r.message).toMatch(/^could not overfit 8 samples in 40 steps .*bug in the model or the data/);
   });
 });
+
+describe("models the checks do not take", () => {
+  beforeAll(() => useBackend("wasm"));
+
+  it("refuses a GAN and a perceptron-rule model, saying why", async () => {
+    await expect(overfitProject(subject("gan-ring"))).rejects.toThrow(/GAN's generator and discriminator/);
+    await expect(overfitProject(subject("perceptron-and"))).rejects.toThrow(/perceptron rule updates on mistakes/);
+  });
+});

@@ -32,10 +32,6 @@ const fmt = (v: number) => (Math.abs(v) >= 0.01 || v === 0 ? v.toPrecision(3) : 
  */
 export async function overfitBatch(batch: TinyBatch, maxSteps = OVERFIT_DEFAULT_STEPS): Promise<OverfitReport> {
   const { config } = batch;
-  if (config.optimizer.type === "perceptron")
-    throw Object.assign(new Error("overfit a tiny batch trains with a gradient optimizer, not the perceptron rule"), {
-      code: "E_CONFIG",
-    });
   const optimizer = createOptimizer(config.optimizer, config.learningRate);
   const startLoss = batchLoss(batch);
   const target = startLoss * OVERFIT_TARGET_RATIO;

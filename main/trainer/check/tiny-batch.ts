@@ -6,6 +6,7 @@ import { parseTrainingConfig, type TrainingConfig } from "../../../shared/traini
 import { type Compiled, compileGraph } from "../compile/compile";
 import { sampleCount } from "../run/batches";
 import { prepareDataset } from "../run/dataset";
+import { ganMarkers } from "../run/gan-data";
 import { guardCompile, RunError } from "../run/run-error";
 import { assertTrainable } from "../run/trainable";
 import { type Scoring, scoring } from "../train/scoring";
@@ -49,7 +50,17 @@ export async function tinyBatch(subject: CheckSubject, want: number, seed = 1): 
   const parsed = parseTrainingConfig(subject.training);
   if (!parsed.ok)
     throw new RunError("E_CONFIG", `training settings: ${parsed.issues.map((i) => i.message).join("; ")}`);
+  if (ganMarkers(subject.graph))
+    throw new RunError(
+      "E_CONFIG",
+      "a GAN's generator and discriminator train against each other, not on one loss: the gradient check and overfit a tiny batch take models trained on one loss",
+    );
   const config: TrainingConfig = { ...parsed.config, batchSize: want, shuffle: false };
+  if (config.optimizer.type === "perceptron")
+    throw new RunError(
+      "E_CONFIG",
+      "the perceptron rule updates on mistakes, not on gradients (its step has none): choose a gradient optimizer (SGD, Adam, ...) to check gradients or overfit a batch",
+    );
   // As a seeded run does (fit.ts): the same seed gives the same initial weights and answer.
   if (config.seed !== null) Math.random = mulberry32(config.seed);
   const compiled = guardCompile(() => compileGraph(subject.graph));
