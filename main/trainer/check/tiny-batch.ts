@@ -61,9 +61,17 @@ export async function tinyBatch(subject: CheckSubject, want: number, seed = 1): 
       "E_CONFIG",
       "the perceptron rule updates on mistakes, not on gradients (its step has none): choose a gradient optimizer (SGD, Adam, ...) to check gradients or overfit a batch",
     );
-  // As a seeded run does (fit.ts): the same seed gives the same initial weights and answer.
+  // As a seeded run does (fit.ts): the same seed gives the same initial weights and answer. The
+  // generator is put back afterwards, so the check leaves later unseeded runs as they were.
+  const previousRandom = Math.random;
   if (config.seed !== null) Math.random = mulberry32(config.seed);
-  const compiled = guardCompile(() => compileGraph(subject.graph));
+  let compiled: Compiled;
+  try {
+    compiled = guardCompile(() => compileGraph(subject.graph));
+  } catch (error) {
+    Math.random = previousRandom;
+    throw error;
+  }
   try {
     assertTrainable(compiled);
     const data = await prepareDataset(withoutAugmentation(subject.data), compiled, config);
@@ -97,6 +105,7 @@ export async function tinyBatch(subject: CheckSubject, want: number, seed = 1): 
         dispose: () => {
           tf.dispose([x, y].flat());
           compiled.model.dispose();
+          Math.random = previousRandom;
         },
       };
     } finally {
@@ -104,6 +113,7 @@ export async function tinyBatch(subject: CheckSubject, want: number, seed = 1): 
     }
   } catch (error) {
     compiled.model.dispose();
+    Math.random = previousRandom;
     throw error;
   }
 }
