@@ -15,11 +15,23 @@ describe("netforge gradcheck and overfit", () => {
   it("gradcheck prints a verdict per weight tensor, as a table or JSON", () => {
     const text = netforge("gradcheck", "xor");
     expect(text.status, text.stderr).toBe(0);
-    expect(text.stdout).toMatch(/^gradient check: pass \(4 samples, loss [\d.]+\)$/m);
+    expect(text.stdout).toMatch(/^gradient check: pass \(fresh weights, 4 samples, loss [\d.]+\)$/m);
     expect(text.stdout).toMatch(/^dense_1\s+kernel\s+2x4\s+8\s+\S+\s+\S+\s+pass$/m);
     const json = netforge("gradcheck", "xor", "--json");
     expect(json.status, json.stderr).toBe(0);
     expect(GradCheckReportSchema.parse(JSON.parse(json.stdout)).tensors).toHaveLength(4);
+  }, 120_000);
+
+  it("gradcheck checks a run's trained weights with --run", () => {
+    const run = join(dir, "xor-run");
+    const trained = netforge("train", "xor", "--epochs", "20", "--json", "--out", run);
+    expect(trained.status, trained.stderr).toBe(0);
+    const r = netforge("gradcheck", "xor", "--run", run, "--json");
+    expect(r.status, r.stderr).toBe(0);
+    expect(GradCheckReportSchema.parse(JSON.parse(r.stdout))).toMatchObject({ weights: "trained", verdict: "pass" });
+    const missing = netforge("gradcheck", "xor", "--run", join(dir, "nowhere"));
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain("--run: no best or last checkpoint in");
   }, 120_000);
 
   it("overfit learns a saved project's batch and leaves the file and its folder as they were", () => {
@@ -30,7 +42,7 @@ describe("netforge gradcheck and overfit", () => {
     expect(r.status, r.stderr).toBe(0);
     expect(OverfitReportSchema.parse(JSON.parse(r.stdout))).toMatchObject({ learned: true, samples: 4 });
     expect(readFileSync(project, "utf8")).toBe(src);
-    expect(readdirSync(dir)).toEqual(["xor.netforge.json"]);
+    expect(readdirSync(dir).filter((f) => f.startsWith("xor."))).toEqual(["xor.netforge.json"]);
   }, 120_000);
 
   it("exits 1 with the reason when the batch is not learned, and on a bad --samples", () => {

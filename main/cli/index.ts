@@ -51,8 +51,9 @@ export const COMMANDS: Record<
     run: (args, io) => import("./commands/export").then((m) => m.exportCommand(args, io)),
   },
   gradcheck: {
-    usage: "netforge gradcheck <project.json | template> [--samples N] [--json]",
-    help: "Check a fresh copy of the model's backprop gradients against finite differences, per weight tensor.",
+    usage:
+      "netforge gradcheck <project.json | template> [--samples N] [--run runDir [--checkpoint best|last]] [--json]",
+    help: "Check the model's backprop gradients (fresh weights, or a run's) against finite differences, per weight tensor.",
     run: (args, io) => import("./commands/debug-checks").then((m) => m.gradcheckCommand(args, io)),
   },
   overfit: {

@@ -45,8 +45,32 @@ describe("check.gradients and check.overfit", () => {
     expect(fit.samples).toBe(8);
 
     expect(readFileSync(path, "utf8")).toBe(before);
-    expect(readdirSync(dir)).toEqual(["iris.netforge.json"]);
+    expect(readdirSync(dir).filter((f) => f.startsWith("iris"))).toEqual(["iris.netforge.json"]);
     expect(existsSync(`${path}.runs`)).toBe(false);
+  }, 120_000);
+
+  it("checks a run's trained weights from its checkpoint", async () => {
+    const { project } = await host.call("projects.new", { template: "xor" });
+    const path = join(dir, "xor.netforge.json");
+    writeFileSync(path, JSON.stringify(project));
+    let runId = "";
+    const done = new Promise<void>((resolve) => {
+      const off = host.events.on("train.done", (p) => {
+        if (p.runId === runId) {
+          off();
+          resolve();
+        }
+      });
+    });
+    const trained = { ...project, training: { ...project.training, epochs: 20 } };
+    ({ runId } = await host.call("train.start", { project: trained, projectPath: path }));
+    await done;
+    const { report } = await host.call("check.gradients", { project: trained, projectPath: path, runId });
+    expect(report.weights).toBe("trained");
+    expect(report.verdict).toBe("pass");
+    const fresh = await host.call("check.gradients", { project: trained, projectPath: path });
+    expect(fresh.report.weights).toBe("fresh");
+    expect(fresh.report.loss).not.toBe(report.loss);
   }, 120_000);
 
   it("refuses a batch size out of 8-32, naming the field and the bounds", async () => {

@@ -1,6 +1,8 @@
 import type { ParsedRequestOf, ResponseOf } from "../../shared/api/contract";
 import { ApiError } from "../../shared/api/errors";
 import { GradCheckReportSchema, OverfitReportSchema } from "../../shared/trainer/checks";
+import { modelDirOf } from "./inference";
+import type { RunsService } from "./runs";
 import type { TrainerPool } from "./trainer-pool";
 import type { TrainingService } from "./training";
 
@@ -14,12 +16,17 @@ const CHECK_RUN = "debug-check";
 export class ChecksService {
   constructor(
     private readonly training: TrainingService,
+    private readonly runs: RunsService,
     private readonly trainer: () => TrainerPool,
   ) {}
 
   async gradients(req: ParsedRequestOf<"check.gradients">): Promise<ResponseOf<"check.gradients">> {
     const subject = await this.subject(req);
-    const value = await this.trainer().request({ type: "gradcheck", ...subject, samples: req.samples });
+    // A run's weights come from its saved checkpoint: a run kept only in memory has none to load.
+    const modelDir = req.runId
+      ? await modelDirOf((await this.runs.find(req, req.runId)).stored.runDir, req.checkpoint)
+      : undefined;
+    const value = await this.trainer().request({ type: "gradcheck", ...subject, samples: req.samples, modelDir });
     const report = GradCheckReportSchema.safeParse(value);
     if (!report.success) throw new ApiError("E_INTERNAL", "the trainer's gradient check does not match its schema");
     return { report: report.data };

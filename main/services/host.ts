@@ -109,7 +109,7 @@ export function createHost(options: HostOptions): Host {
     training,
     runs,
     inference: new InferenceService(folders, runs, () => pool),
-    checks: new ChecksService(training, () => pool),
+    checks: new ChecksService(training, runs, () => pool),
     exports: new ExportsService(folders, runs, () => pool),
     shell: options.shell ?? {},
   };

@@ -114,7 +114,7 @@ export class TrainerSession {
           });
         const value =
           req.type === "gradcheck"
-            ? await gradCheckProject(req, req.samples)
+            ? await gradCheckProject(req, req.samples, req.modelDir)
             : await overfitProject(req, { samples: req.samples, maxSteps: req.maxSteps });
         this.port.post({ type: "result", runId: req.runId, requestId: req.requestId, value });
         return;

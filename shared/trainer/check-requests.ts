@@ -19,6 +19,8 @@ export const GradCheckRequestSchema = z.object({
   type: z.literal("gradcheck"),
   ...subject,
   samples: z.number().int().min(1).max(64).optional(),
+  /** A run's saved model (tfjs layers format) whose trained weights are checked instead of fresh ones. */
+  modelDir: z.string().min(1).optional(),
 });
 
 export const OverfitRequestSchema = z.object({

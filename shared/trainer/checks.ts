@@ -37,6 +37,8 @@ export const GradTensorReportSchema = z.object({
 export const GradCheckReportSchema = z.object({
   verdict: GradVerdictSchema,
   samples: z.number().int(),
+  /** Which weights were checked: a fresh initialization, or a run's trained ones. */
+  weights: z.enum(["fresh", "trained"]),
   /** The loss at the checked weights, in inference mode. */
   loss: z.number(),
   tensors: z.array(GradTensorReportSchema),

@@ -6,13 +6,14 @@ import {
   type OverfitReport,
   OverfitReportSchema,
 } from "../../../shared/trainer/checks";
+import { modelDirOf } from "../../services/inference";
 import { runSettings } from "../../services/run-settings";
 import { EXIT, type Io, table, UserError } from "../io";
 import { loadTrainable } from "../trainable";
 import { askTrainer, forcedBackend, startTrainer } from "../trainer-start";
 
 /**
- * `netforge gradcheck <project> [--samples N] [--json]` and `netforge overfit <project> [--samples N]
+ * `netforge gradcheck <project> [--samples N] [--run runDir [--checkpoint best|last]] [--json]` and `netforge overfit <project> [--samples N]
  * [--steps N] [--json]`: the debugging checks on a fresh copy of a project's (or template's) model,
  * in a trainer process, with the settings `train` would use. Nothing is written. Exit 1 when the
  * check fails (a gradient verdict of fail, a batch not learned), so scripts can test it.
@@ -24,6 +25,8 @@ async function inTrainer(args: string[], type: "gradcheck" | "overfit"): Promise
     options: {
       samples: { type: "string" },
       steps: { type: "string" },
+      run: { type: "string" },
+      checkpoint: { type: "string" },
       json: { type: "boolean", default: false },
       backend: { type: "string" },
     },
@@ -34,6 +37,14 @@ async function inTrainer(args: string[], type: "gradcheck" | "overfit"): Promise
   const samples = intFlag("--samples", values.samples, lo, hi);
   const maxSteps = type === "overfit" ? intFlag("--steps", values.steps, 1, 10_000) : undefined;
   if (type === "gradcheck" && values.steps !== undefined) throw new UserError("--steps is an option of overfit only");
+  if (type === "overfit" && values.run !== undefined) throw new UserError("--run is an option of gradcheck only");
+  if (values.checkpoint !== undefined && values.checkpoint !== "best" && values.checkpoint !== "last")
+    throw new UserError(`--checkpoint must be best or last; received ${values.checkpoint}`);
+  const modelDir = values.run
+    ? await modelDirOf(values.run, values.checkpoint as "best" | "last" | undefined).catch((e: Error) => {
+        throw new UserError(`--run: ${e.message}`);
+      })
+    : undefined;
   const t = await loadTrainable(positionals[0], undefined);
   const { training, data } = await runSettings(inferGraph(t.graph), t.training, t.data);
   const client = await startTrainer(forcedBackend(values.backend, t.training.backend));
@@ -47,6 +58,7 @@ async function inTrainer(args: string[], type: "gradcheck" | "overfit"): Promise
       data,
       ...(samples !== undefined ? { samples } : {}),
       ...(maxSteps !== undefined ? { maxSteps } : {}),
+      ...(modelDir !== undefined ? { modelDir } : {}),
     });
     return { json: values.json ?? false, value };
   } finally {
@@ -78,7 +90,7 @@ export function describeGradCheck(r: GradCheckReport): string {
     ]),
   ];
   return [
-    `gradient check: ${r.verdict} (${r.samples} samples, loss ${r.loss.toPrecision(4)})`,
+    `gradient check: ${r.verdict} (${r.weights} weights, ${r.samples} samples, loss ${r.loss.toPrecision(4)})`,
     table(rows, new Set([3, 4, 5])),
     "",
     r.method,

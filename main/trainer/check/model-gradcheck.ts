@@ -8,6 +8,7 @@ import {
   type GradVerdict,
 } from "../../../shared/trainer/checks";
 import type { Compiled } from "../compile/compile";
+import { loadModel } from "../run/checkpoint";
 import { gradCheck, normalValues } from "./gradcheck";
 import { type CheckSubject, type TinyBatch, tinyBatch } from "./tiny-batch";
 
@@ -93,8 +94,8 @@ const elementwiseMin = (a: number[], b: number[]) => a.map((v, k) => Math.min(v,
 const rank: Record<GradVerdict, number> = { pass: 0, suspicious: 1, fail: 2 };
 
 /** Gradient check of a batch's model, every trainable weight tensor in turn. */
-export function checkModelGradients(batch: TinyBatch, seed = 1): GradCheckReport {
-  jitterZeros(batch.compiled, seed);
+export function checkModelGradients(batch: TinyBatch, seed = 1, trained = false): GradCheckReport {
+  if (!trained) jitterZeros(batch.compiled, seed);
   const loss = tf.tidy(() => lossOf(batch).dataSync()[0]);
   if (!Number.isFinite(loss))
     throw Object.assign(new Error(`the loss of the model on ${batch.n} samples is ${loss}: nothing to check`), {
@@ -132,14 +133,36 @@ export function checkModelGradients(batch: TinyBatch, seed = 1): GradCheckReport
     };
   });
   const verdict = tensors.reduce<GradVerdict>((v, t) => (rank[t.verdict] > rank[v] ? t.verdict : v), "pass");
-  return { verdict, samples: batch.n, loss, tensors, method: METHOD };
+  return { verdict, samples: batch.n, weights: trained ? "trained" : "fresh", loss, tensors, method: METHOD };
 }
 
-/** The `gradcheck` request: a fresh copy of the project's model on a few of its samples. */
-export async function gradCheckProject(subject: CheckSubject, samples = 4): Promise<GradCheckReport> {
+/**
+ * The `gradcheck` request: a copy of the project's model on a few of its samples, with fresh
+ * weights, or with a run's trained ones (`modelDir`, a saved checkpoint of the same graph).
+ */
+export async function gradCheckProject(
+  subject: CheckSubject,
+  samples = 4,
+  modelDir?: string,
+): Promise<GradCheckReport> {
   const batch = await tinyBatch(subject, samples);
   try {
-    return checkModelGradients(batch);
+    if (modelDir) {
+      const saved = await loadModel(modelDir);
+      try {
+        batch.compiled.model.setWeights(saved.getWeights());
+      } catch (error) {
+        throw Object.assign(
+          new Error(
+            `the run's saved model does not fit the project's graph (was the graph edited after the run?): ${(error as Error).message}`,
+          ),
+          { code: "E_GRADCHECK" },
+        );
+      } finally {
+        saved.dispose();
+      }
+    }
+    return checkModelGradients(batch, 1, modelDir !== undefined);
   } finally {
     batch.dispose();
   }

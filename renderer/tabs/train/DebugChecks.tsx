@@ -89,7 +89,8 @@ function GradResult({ state }: { state: State<GradReport> }) {
   return (
     <section aria-label="Gradient check result">
       <p role="status">
-        <strong>Gradient check: {VERDICT_TEXT[r.verdict]}</strong> ({r.samples} samples, loss {r.loss.toPrecision(4)})
+        <strong>Gradient check: {VERDICT_TEXT[r.verdict]}</strong> ({r.weights} weights, {r.samples} samples, loss{" "}
+        {r.loss.toPrecision(4)})
       </p>
       <table className="data-table">
         <thead>

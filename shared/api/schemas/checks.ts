@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ProjectSchema } from "../../ir/project";
 import { GradCheckReportSchema, OverfitReportSchema } from "../../trainer/checks";
-import { DraftIdSchema, PathSchema } from "./common";
+import { DraftIdSchema, PathSchema, RunIdSchema } from "./common";
 
 /**
  * The debugging checks of a project as it is in the editor (saved or not): a gradient check and
@@ -18,6 +18,9 @@ const subject = {
 export const GradCheckRequestSchema = z
   .object({
     ...subject,
+    /** Check this run's trained weights (its best checkpoint, else its last) instead of fresh ones. */
+    runId: RunIdSchema.optional(),
+    checkpoint: z.enum(["best", "last"]).optional(),
     /** Samples of the training data the loss is computed on (default 4). */
     samples: z
       .number()
