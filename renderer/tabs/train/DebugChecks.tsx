@@ -72,8 +72,8 @@ export function DebugChecks() {
         ))}
       </header>
       <p className="muted">
-        A model that will not learn: are its gradients right, and can it memorize 16 samples? Both run on a fresh copy;
-        the project and its runs are not changed.
+        A model that will not learn: are its gradients right, and can it memorize 16 training samples (all, when it has
+        fewer)? Both run on a fresh copy; the project and its runs are not changed.
       </p>
       <GradResult state={grads} />
       <FitResult state={fit} />
