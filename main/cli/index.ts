@@ -61,6 +61,17 @@ export const COMMANDS: Record<
     help: "Per-layer telemetry of a run: last histograms summarized, gradient norms, dead ReLU units, warnings.",
     run: (args, io) => import("./commands/inspect").then((m) => m.inspectCommand(args, io)),
   },
+  gradcheck: {
+    usage:
+      "netforge gradcheck <project.json | template> [--samples N] [--run runDir [--checkpoint best|last]] [--json]",
+    help: "Check the model's backprop gradients (fresh weights, or a run's) against finite differences, per weight tensor.",
+    run: (args, io) => import("./commands/debug-checks").then((m) => m.gradcheckCommand(args, io)),
+  },
+  overfit: {
+    usage: "netforge overfit <project.json | template> [--samples N] [--steps N] [--json]",
+    help: "Train a fresh copy of the model on 8-32 samples until the loss is near zero, or say it could not.",
+    run: (args, io) => import("./commands/debug-checks").then((m) => m.overfitCommand(args, io)),
+  },
   templates: {
     usage: "netforge templates [--json]",
     help: "List the starter templates: id, name, category, description and data kind.",

@@ -4,6 +4,7 @@ import { ApiError } from "../../shared/api/errors";
 import { exportReadiness } from "../../shared/onnx/readiness";
 import { inferGraph } from "../../shared/shapes/infer";
 import type { FolderAccess } from "./access";
+import type { ChecksService } from "./checks";
 import type { DataService } from "./data";
 import type { ExportsService } from "./exports";
 import type { FilesService } from "./files";
@@ -43,6 +44,7 @@ export interface Services {
   training: TrainingService;
   runs: RunsService;
   inference: InferenceService;
+  checks: ChecksService;
   exports: ExportsService;
   stepThrough: StepThroughService;
   shell: ShellHooks;
@@ -137,6 +139,8 @@ export function createHandlers(s: Services): HandlerTable {
     "evaluate.run": (req) => s.inference.evaluate(req),
     "predict.run": (req) => s.inference.predict(req),
     "step.run": (req) => s.stepThrough.run(req),
+    "check.gradients": (req) => s.checks.gradients(req),
+    "check.overfit": (req) => s.checks.overfit(req),
 
     "export.readiness": async (req) => ({
       report: exportReadiness(inferGraph(req.project.graph), { includeDiscriminator: req.discriminator }),

@@ -7,6 +7,7 @@ import { ApiError, describeZodIssues } from "../../shared/api/errors";
 import { ioFailure } from "../../shared/api/io-errors";
 import { MAX_NESTING, nestingMessage, valueDepth } from "../../shared/api/limits";
 import { FolderAccess } from "./access";
+import { ChecksService } from "./checks";
 import { defaultConfigDir } from "./config-dir";
 import { DataService } from "./data";
 import { DraftRuns } from "./draft-runs";
@@ -109,6 +110,7 @@ export function createHost(options: HostOptions): Host {
     training,
     runs,
     inference: new InferenceService(folders, runs, () => pool),
+    checks: new ChecksService(training, runs, () => pool),
     exports: new ExportsService(folders, runs, () => pool),
     stepThrough: new StepThroughService(training, () => pool),
     shell: options.shell ?? {},

@@ -64,31 +64,9 @@ export class TrainingService {
     if (busy) throw new ApiError("E_BUSY", `run "${busy.runId}" is still training; stop it first`);
     const { project, projectPath } = req;
     const draft = req.draft ?? null;
-    if (projectPath) await this.folders.check(projectPath, "read");
-    const analysis = inferGraph(project.graph);
-    const errors = analysis.diagnostics.filter((d) => d.severity === "error");
-    if (errors.length > 0) {
-      throw new ApiError(
-        "E_GRAPH",
-        `the graph has ${errors.length} error(s); fix them first: ${errors
-          .slice(0, 3)
-          .map((d) => `${d.code} ${d.message}`)
-          .join("; ")}`,
-        errors,
-      );
-    }
-    // Where the project is silent the settings follow the model and the data, as the Train tab shows.
-    const { training, data } = await runSettings(
-      analysis,
-      project.training,
-      await this.projectData(project, projectPath),
-    );
-    const config = TrainingConfigSchema.safeParse(training);
-    if (!config.success) {
-      throw new ApiError("E_BAD_REQUEST", `training settings: ${describeZodIssues(config.error)}`);
-    }
+    const { analysis, training, data, config } = await this.resolve(project, projectPath);
     // As `netforge train` and `check` do: a model that cannot fit is refused with the figures.
-    const memory = memoryDiagnostic(analysis, config.data.batchSize, config.data.optimizer.type);
+    const memory = memoryDiagnostic(analysis, config.batchSize, config.optimizer.type);
     if (memory) throw new ApiError("E_GRAPH", memory.message, [memory]);
     const runId = newRunId();
     const trainable: Trainable = {
@@ -131,7 +109,7 @@ export class TrainingService {
       draft,
       runDir,
       status: "running",
-      epochsPlanned: config.data.epochs,
+      epochsPlanned: config.epochs,
       history: [],
       message: null,
       hasModel: false,
@@ -147,7 +125,7 @@ export class TrainingService {
       draft,
       runDir,
       backend: client.ready.backend,
-      epochs: config.data.epochs,
+      epochs: config.epochs,
     });
     client.send({
       type: "start",
@@ -242,6 +220,38 @@ export class TrainingService {
     await this.onEnded(run).catch(() => {
       // The run stays in its draft folder, still listed, and moves with the next save.
     });
+  }
+
+  /**
+   * A project as the trainer takes it: the graph checked, the settings the project leaves out
+   * filled in as the Train tab shows them, its data paths resolved and allowed. Also used by the
+   * debugging checks (main/services/checks.ts), which train nothing that is kept.
+   */
+  async resolve(project: Project, projectPath: string | null) {
+    if (projectPath) await this.folders.check(projectPath, "read");
+    const analysis = inferGraph(project.graph);
+    const errors = analysis.diagnostics.filter((d) => d.severity === "error");
+    if (errors.length > 0) {
+      throw new ApiError(
+        "E_GRAPH",
+        `the graph has ${errors.length} error(s); fix them first: ${errors
+          .slice(0, 3)
+          .map((d) => `${d.code} ${d.message}`)
+          .join("; ")}`,
+        errors,
+      );
+    }
+    // Where the project is silent the settings follow the model and the data, as the Train tab shows.
+    const { training, data } = await runSettings(
+      analysis,
+      project.training,
+      await this.projectData(project, projectPath),
+    );
+    const config = TrainingConfigSchema.safeParse(training);
+    if (!config.success) {
+      throw new ApiError("E_BAD_REQUEST", `training settings: ${describeZodIssues(config.error)}`);
+    }
+    return { analysis, training, data, config: config.data };
   }
 
   /** The project's data, checked: inline samples, or a spec with its paths resolved and allowed. */

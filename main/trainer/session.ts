@@ -2,6 +2,8 @@ import * as tf from "@tensorflow/tfjs";
 import { ioFailure } from "../../shared/api/io-errors";
 import type { EvaluateOptions } from "../../shared/evaluation/request";
 import { codedMessage, describeIssues, type TrainerRequest, TrainerRequestSchema } from "../../shared/trainer/protocol";
+import { gradCheckProject } from "./check/model-gradcheck";
+import { overfitProject } from "./check/overfit";
 import { runExportJob } from "./export/job";
 import type { Port } from "./port";
 import { loadModel } from "./run/checkpoint";
@@ -113,6 +115,19 @@ export class TrainerSession {
           value: await runStepThrough(req),
         });
         return;
+      case "gradcheck":
+      case "overfit": {
+        if (this.active)
+          throw Object.assign(new Error(`run "${this.active.runId}" is training; checks run when it has finished`), {
+            code: "E_BUSY",
+          });
+        const value =
+          req.type === "gradcheck"
+            ? await gradCheckProject(req, req.samples, req.modelDir)
+            : await overfitProject(req, { samples: req.samples, maxSteps: req.maxSteps });
+        this.port.post({ type: "result", runId: req.runId, requestId: req.requestId, value });
+        return;
+      }
       case "shutdown":
         this.active?.stop();
         for (const run of this.models.values()) run.dispose();

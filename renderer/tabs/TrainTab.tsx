@@ -7,6 +7,7 @@ import { useTabsSession, useTraining } from "./common/session";
 import { TabFrame } from "./TabFrame";
 import { controlRun, startRun } from "./train/actions";
 import { ChartsPanel } from "./train/ChartsPanel";
+import { DebugChecks } from "./train/DebugChecks";
 import { LiveBoundaryPanel } from "./train/LiveBoundaryPanel";
 import { ProgressPanel } from "./train/ProgressPanel";
 import { RunsList } from "./train/RunsList";
@@ -34,6 +35,7 @@ export function TrainTab({ hidden }: { hidden: boolean }) {
           <ChartsPanel />
           <LiveBoundaryPanel />
           <TelemetryPanel />
+          <DebugChecks />
           <RunsList />
         </div>
       </div>

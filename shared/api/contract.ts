@@ -9,6 +9,12 @@ import {
   DialogSaveRequestSchema,
 } from "./schemas/app";
 import { RunBoundaryResultSchema, TrainBoundaryEventSchema } from "./schemas/boundary";
+import {
+  GradCheckRequestSchema,
+  GradCheckResultSchema,
+  OverfitRequestSchema,
+  OverfitResultSchema,
+} from "./schemas/checks";
 import { EmptySchema, OkSchema } from "./schemas/common";
 import {
   DataProbeRequestSchema,
@@ -185,6 +191,13 @@ export const contract = defineContract({
       response: z.object({ result: StepThroughResultSchema }),
       summary: "One forward and backward pass with every value",
     },
+
+    "check.gradients": {
+      request: GradCheckRequestSchema,
+      response: GradCheckResultSchema,
+      summary: "Backprop vs finite differences, per weight",
+    },
+    "check.overfit": { request: OverfitRequestSchema, response: OverfitResultSchema, summary: "Overfit a tiny batch" },
 
     "export.readiness": {
       request: ExportReadinessRequestSchema,

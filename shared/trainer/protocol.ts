@@ -6,6 +6,7 @@ import { DatasetSpecSchema } from "../datasets/spec";
 import { EvaluateOptionsSchema, RawSampleSchema } from "../evaluation/request";
 import { ExportJobSchema } from "../onnx/trainer-job";
 import { TelemetryRecordSchema } from "../training/telemetry";
+import { GradCheckRequestSchema, OverfitRequestSchema } from "./check-requests";
 
 /**
  * The host <-> trainer protocol: tagged unions validated on both sides. Every message carries a
@@ -58,6 +59,8 @@ export const TrainerRequestSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("export"), runId: RunId, requestId: z.string(), ...ExportJobSchema.shape }),
   z.object({ type: z.literal("stepThrough"), runId: RunId, requestId: z.string(), ...StepJobSchema.shape }),
   z.object({ type: z.literal("shutdown"), runId: z.null() }),
+  GradCheckRequestSchema,
+  OverfitRequestSchema,
 ]);
 
 export const DONE_REASONS = ["completed", "stopped", "early-stopped", "diverged"] as const;
