@@ -10,7 +10,7 @@ import { createOptimizer, disposeOptimizer, setLearningRate } from "../train/opt
 import { learningRateAt } from "../train/schedule";
 import { scoring } from "../train/scoring";
 import { trainStep } from "../train/step";
-import { type BatchStream, evaluateBatches, sampleCount, tensorBatches } from "./batches";
+import { type BatchStream, sampleCount, tensorBatches } from "./batches";
 import { BestTracker, effectiveMonitor } from "./best";
 import { boundaryReporter } from "./boundary-reporter";
 import { saveFinal } from "./checkpoint";
@@ -18,9 +18,9 @@ import { Checkpointer } from "./checkpointer";
 import type { PreparedData } from "./data";
 import { prepareDataset } from "./dataset";
 import { divergedMessage, finiteMessage, nonFiniteLoss } from "./divergence";
+import { epochScores } from "./epoch-scores";
 import { ganMarkers } from "./gan-data";
 import { runGan } from "./gan-run";
-import { evaluateTensors } from "./infer";
 import { perceptronLayer, trainPerceptron } from "./perceptron";
 import { guardCompile, RunError } from "./run-error";
 import { TelemetryRecorder } from "./telemetry-recorder";
@@ -251,13 +251,7 @@ async function train(
         }
       }
       progress.flush();
-      // Training loss and metrics are the epoch's running averages in training mode, as Keras
-      // reports them; validation is scored in inference mode after the epoch.
-      const metrics: Record<string, number | null> = { loss: lossSum / Math.max(seen, 1), ...running.values() };
-      if (memory?.validation)
-        Object.assign(metrics, evaluateTensors(model, memory.validation.x, memory.validation.y, score, "val_"));
-      else if (stream?.validation)
-        Object.assign(metrics, await evaluateBatches(model, stream.validation(), score, "val_"));
+      const metrics = await epochScores(model, { lossSum, seen, running: running.values() }, { memory, stream }, score);
       lastMetrics = metrics;
       post({
         type: "epoch",
