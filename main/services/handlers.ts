@@ -131,6 +131,7 @@ export function createHandlers(s: Services): HandlerTable {
 
     "evaluate.run": (req) => s.inference.evaluate(req),
     "predict.run": (req) => s.inference.predict(req),
+    "inside.featureMaps": (req) => s.inference.inside(req),
 
     "export.readiness": async (req) => ({
       report: exportReadiness(inferGraph(req.project.graph), { includeDiscriminator: req.discriminator }),

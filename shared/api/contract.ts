@@ -53,6 +53,7 @@ import {
   FsUploadResultSchema,
   RevealRequestSchema,
 } from "./schemas/files";
+import { InsideFeatureMapsRequestSchema, InsideFeatureMapsResultSchema } from "./schemas/inside";
 import {
   AutosaveRequestSchema,
   AutosaveResultSchema,
@@ -166,6 +167,11 @@ export const contract = defineContract({
 
     "evaluate.run": { request: EvaluateRequestSchema, response: EvaluateResultSchema, summary: "Evaluate a run" },
     "predict.run": { request: PredictRequestSchema, response: PredictResultSchema, summary: "Try the model" },
+    "inside.featureMaps": {
+      request: InsideFeatureMapsRequestSchema,
+      response: InsideFeatureMapsResultSchema,
+      summary: "A sample's feature maps and filters",
+    },
 
     "export.readiness": {
       request: ExportReadinessRequestSchema,
