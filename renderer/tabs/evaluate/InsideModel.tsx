@@ -7,6 +7,7 @@ import {
 } from "../../../shared/evaluation/inside";
 import { filterPixels, mapPixels } from "../../charts/map-pixels";
 import { PixelCanvas } from "../../charts/PixelCanvas";
+import type { Pixels } from "../../charts/pixels";
 import { useEditor } from "../../state/editor-context";
 import { projectRef } from "../../state/ui-store";
 import { messageOf } from "../common/errors";
@@ -104,14 +105,7 @@ function LayerMaps({ layer }: { layer: FeatureMapLayer }) {
           {c > shown ? ` (first ${shown} channels)` : ""}
         </span>
       </h4>
-      <ul className="image-grid">
-        {images.map((px, k) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: a channel's position is its identity
-          <li key={k}>
-            <PixelCanvas pixels={px} label={`${layer.name} channel ${k + 1}`} />
-          </li>
-        ))}
-      </ul>
+      <ImageRow images={images} label={(k) => `${layer.name} channel ${k + 1}`} />
     </section>
   );
 }
@@ -131,14 +125,21 @@ function FiltersView({ filters }: { filters: Filters }) {
           {kh}×{kw}, {inC === 3 ? "RGB" : inC === 1 ? "grey" : `first of ${inC} input channels`}, {outC} filters
         </span>
       </h4>
-      <ul className="image-grid">
-        {images.map((px, k) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: a filter's position is its identity
-          <li key={k}>
-            <PixelCanvas pixels={px} label={`${filters.layer} filter ${k + 1}`} />
-          </li>
-        ))}
-      </ul>
+      <ImageRow images={images} label={(k) => `${filters.layer} filter ${k + 1}`} />
     </section>
+  );
+}
+
+/** A wrapping row of small images, one per channel or filter, each named for screen readers and tests. */
+function ImageRow({ images, label }: { images: Pixels[]; label: (k: number) => string }) {
+  return (
+    <ul className="image-grid">
+      {images.map((px, k) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: a channel's or filter's position is its identity
+        <li key={k}>
+          <PixelCanvas pixels={px} label={label(k)} />
+        </li>
+      ))}
+    </ul>
   );
 }
