@@ -53,7 +53,13 @@ export function InsideModel({ runId }: { runId: string | null }) {
       <div className="inside-controls">
         <label>
           Validation sample
-          <input type="number" min={0} value={index} onChange={(e) => setIndex(e.currentTarget.value)} />
+          <input
+            className="inside-index"
+            type="number"
+            min={0}
+            value={index}
+            onChange={(e) => setIndex(e.currentTarget.value)}
+          />
         </label>
         <button type="button" className="button" disabled={!client || !runId || busy} onClick={() => void show()}>
           {busy ? "Computing…" : "Show feature maps"}
