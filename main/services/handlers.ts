@@ -141,6 +141,7 @@ export function createHandlers(s: Services): HandlerTable {
     "step.run": (req) => s.stepThrough.run(req),
     "check.gradients": (req) => s.checks.gradients(req),
     "check.overfit": (req) => s.checks.overfit(req),
+    "inside.featureMaps": (req) => s.inference.inside(req),
 
     "export.readiness": async (req) => ({
       report: exportReadiness(inferGraph(req.project.graph), { includeDiscriminator: req.discriminator }),

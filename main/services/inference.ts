@@ -4,6 +4,7 @@ import type { ParsedRequestOf, ResponseOf } from "../../shared/api/contract";
 import { ApiError } from "../../shared/api/errors";
 import { type InlineDataset, InlineDatasetSchema } from "../../shared/datasets/inline";
 import { type DatasetSpec, DatasetSpecSchema } from "../../shared/datasets/spec";
+import { FeatureMapsSchema } from "../../shared/evaluation/inside";
 import { EvaluationReportSchema, PredictionResultSchema } from "../../shared/evaluation/report";
 import { parseProject } from "../../shared/ir/load";
 import type { FolderAccess } from "./access";
@@ -46,9 +47,9 @@ export class InferenceService {
       ? await pool.request({ type: "evaluate", ...options }).catch(async (error) => {
           // The trainer keeps only its recent models; an older run is evaluated from its folder.
           if (!(error instanceof ApiError) || error.code !== "E_NO_RUN" || !stored.runDir) throw error;
-          return this.evaluateSaved(pool, options, stored, req, live?.data);
+          return this.savedRequest(pool, { type: "evaluate", ...options }, stored, req, live?.data);
         })
-      : await this.evaluateSaved(pool, options, stored, req, live?.data);
+      : await this.savedRequest(pool, { type: "evaluate", ...options }, stored, req, live?.data);
     const report = EvaluationReportSchema.safeParse(value);
     if (!report.success) throw new ApiError("E_INTERNAL", "the trainer's evaluation report does not match its schema");
     return { report: report.data };
@@ -69,11 +70,34 @@ export class InferenceService {
     return { result: result.data };
   }
 
-  private async evaluateSaved(
+  /**
+   * Feature maps and filters of one sample, like evaluate: a run with a folder from the checkpoint
+   * asked for (so the maps match the weights the report names), the trainer's memory otherwise.
+   */
+  async inside(req: ParsedRequestOf<"inside.featureMaps">): Promise<ResponseOf<"inside.featureMaps">> {
+    const { stored, live } = await this.runs.find(req, req.runId);
+    const sample = req.sample;
+    if (sample?.kind === "image" && sample.path) await this.folders.check(sample.path, "read");
+    const base = {
+      type: "inside" as const,
+      runId: req.runId,
+      ...(sample ? { sample } : {}),
+      ...(req.index !== undefined ? { index: req.index } : {}),
+    };
+    const pool = this.trainer();
+    const inMemory = !stored.runDir && live && live.generation === pool.generation && live.hasModel;
+    const value = inMemory ? await pool.request(base) : await this.savedRequest(pool, base, stored, req, live?.data);
+    const maps = FeatureMapsSchema.safeParse(value);
+    if (!maps.success) throw new ApiError("E_INTERNAL", "the trainer's feature maps do not match their schema");
+    return { maps: maps.data };
+  }
+
+  /** An evaluate or inside request on a saved run: its folder, checkpoint and data. */
+  private async savedRequest(
     pool: TrainerPool,
-    options: { runId: string },
+    base: Extract<Parameters<TrainerPool["request"]>[0], { type: "evaluate" | "inside" }>,
     stored: StoredRun,
-    req: ParsedRequestOf<"evaluate.run">,
+    req: { runId: string; projectPath: string | null; checkpoint?: "best" | "last" },
     liveData: InlineDataset | DatasetSpec | undefined,
   ): Promise<unknown> {
     const { runDir } = stored;
@@ -83,8 +107,7 @@ export class InferenceService {
     const runData =
       liveData ?? (await this.projectData(req.projectPath)) ?? (await this.recordedSpec(stored, req.projectPath));
     return pool.request({
-      type: "evaluate",
-      ...options,
+      ...base,
       runDir,
       ...(req.checkpoint ? { checkpoint: req.checkpoint } : {}),
       ...(runData ? { runData } : {}),

@@ -12,6 +12,7 @@ import { type EvalModel, modelFromRunDir, modelInMemory } from "./run/evaluate-m
 import { predictSamples } from "./run/evaluate-predict";
 import { type RunHandle, startRun } from "./run/fit";
 import { predictModel } from "./run/infer";
+import { insideModel } from "./run/inside";
 import { runStepThrough } from "./step/run-step";
 
 /** Models of finished runs kept for predict/evaluate; older ones are disposed. */
@@ -91,6 +92,11 @@ export class TrainerSession {
       }
       case "evaluate": {
         const value = await this.withModel(req, (m) => evaluateRun(m, req));
+        this.port.post({ type: "result", runId: req.runId, requestId: req.requestId, value });
+        return;
+      }
+      case "inside": {
+        const value = await this.withModel(req, (m) => insideModel(m, req));
         this.port.post({ type: "result", runId: req.runId, requestId: req.requestId, value });
         return;
       }

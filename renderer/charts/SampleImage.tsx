@@ -1,4 +1,5 @@
-import { memo, useEffect, useRef } from "react";
+import { memo, useMemo } from "react";
+import { PixelCanvas } from "./PixelCanvas";
 import { toPixels } from "./pixels";
 
 /**
@@ -16,19 +17,8 @@ export const SampleImage = memo(function SampleImage({
   size?: number;
   label: string;
 }) {
-  const canvas = useRef<HTMLCanvasElement>(null);
-  useEffect(() => {
-    const el = canvas.current;
-    const ctx = el?.getContext("2d");
-    if (!el || !ctx) return;
-    const px = toPixels(shape, values);
-    el.width = px.width;
-    el.height = px.height;
-    ctx.putImageData(new ImageData(px.rgba, px.width, px.height), 0, 0);
-  }, [shape, values]);
-  return (
-    <canvas ref={canvas} className="sample-image" style={{ width: size, height: size }} role="img" aria-label={label} />
-  );
+  const pixels = useMemo(() => toPixels(shape, values), [shape, values]);
+  return <PixelCanvas pixels={pixels} size={size} label={label} />;
 });
 
 /** Samples in a wrapping grid, each with an optional caption. */

@@ -11,6 +11,7 @@ import { useClient, useTraining } from "./common/session";
 import { ClassificationView } from "./evaluate/ClassificationView";
 import { num, setText, weightsText } from "./evaluate/format";
 import { AutoencoderView, GanView, SamplesPerEpoch, SequenceView } from "./evaluate/GenerativeViews";
+import { InsideModel } from "./evaluate/InsideModel";
 import { checkpointLabel, PART_NAMES, partsHint, partsOf } from "./evaluate/parts";
 import { RegressionView } from "./evaluate/RegressionView";
 import { TryIt } from "./evaluate/TryIt";
@@ -161,6 +162,7 @@ export function EvaluateTab({ hidden }: { hidden: boolean }) {
         {shown && <ReportView report={shown.report} frames={frames} />}
         {/* Keyed by run: another run's answers are not this one's. */}
         <TryIt key={runId ?? ""} runId={runId} />
+        <InsideModel key={`inside-${runId ?? ""}`} runId={runId} />
       </div>
     </TabFrame>
   );

@@ -60,6 +60,7 @@ import {
   FsUploadResultSchema,
   RevealRequestSchema,
 } from "./schemas/files";
+import { InsideFeatureMapsRequestSchema, InsideFeatureMapsResultSchema } from "./schemas/inside";
 import {
   AutosaveRequestSchema,
   AutosaveResultSchema,
@@ -198,6 +199,11 @@ export const contract = defineContract({
       summary: "Backprop vs finite differences, per weight",
     },
     "check.overfit": { request: OverfitRequestSchema, response: OverfitResultSchema, summary: "Overfit a tiny batch" },
+    "inside.featureMaps": {
+      request: InsideFeatureMapsRequestSchema,
+      response: InsideFeatureMapsResultSchema,
+      summary: "A sample's feature maps and filters",
+    },
 
     "export.readiness": {
       request: ExportReadinessRequestSchema,

@@ -3,6 +3,7 @@ import { LiveBoundarySchema } from "../api/schemas/boundary";
 import { StepJobSchema } from "../api/schemas/step-through";
 import { InlineDatasetSchema } from "../datasets/inline";
 import { DatasetSpecSchema } from "../datasets/spec";
+import { InsideSampleSchema } from "../evaluation/inside";
 import { EvaluateOptionsSchema, RawSampleSchema } from "../evaluation/request";
 import { ExportJobSchema } from "../onnx/trainer-job";
 import { TelemetryRecordSchema } from "../training/telemetry";
@@ -54,6 +55,14 @@ export const TrainerRequestSchema = z.discriminatedUnion("type", [
     .refine((r) => (r.x === undefined) !== (r.samples === undefined), {
       error: "a predict request carries exactly one of x (model-shaped samples) or samples (raw samples)",
     }),
+  /** One sample's feature maps and first filters; the result is FeatureMaps (shared/evaluation/inside.ts). */
+  z.object({
+    type: z.literal("inside"),
+    runId: RunId,
+    requestId: z.string(),
+    ...InsideSampleSchema.shape,
+    ...EvaluateOptionsSchema.pick({ runDir: true, checkpoint: true, runData: true }).shape,
+  }),
   z.object({ type: z.literal("exportWeights"), runId: RunId, requestId: z.string() }),
   /** ONNX or tfjs export with verification predictions; the result is an ExportReply (shared/onnx/trainer-job.ts). */
   z.object({ type: z.literal("export"), runId: RunId, requestId: z.string(), ...ExportJobSchema.shape }),
