@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as tf from "@tensorflow/tfjs";
 import { expect } from "vitest";
+import { COURSE_UNITS } from "../../../shared/ir/course-units";
 import { parseDocument, parseProject } from "../../../shared/ir/load";
 import { type Project, ProjectSchema } from "../../../shared/ir/project";
 import { VERIFY_TOLERANCE } from "../../../shared/onnx/result";
@@ -14,18 +15,6 @@ import { lastEpoch, trainForEval } from "../run/evaluate-fixtures";
 import { modelInMemory } from "../run/evaluate-model";
 import { template } from "./run-template";
 
-/** The course units the gallery groups templates under (issue 15; LessonSchema keeps it a string). */
-export const UNITS = [
-  "Perceptrons",
-  "Multilayer networks",
-  "Convolutional networks",
-  "Recurrent networks",
-  "Sequence to sequence",
-  "Transformers",
-  "Autoencoders",
-  "Generative models",
-] as const;
-
 /**
  * A template's file is a valid project with a lesson in a course unit, and its graph compiles to
  * a tfjs model whose output shape and per-node parameter counts equal shared inference's.
@@ -35,7 +24,7 @@ export function checkTemplateBuilds(name: string) {
   const project = ProjectSchema.parse(template(name));
   const doc = parseDocument(project);
   if (!doc.ok) throw new Error(`${name}: ${doc.diagnostics.map((d) => d.message).join("; ")}`);
-  expect(UNITS).toContain(project.lesson?.unit);
+  expect(COURSE_UNITS).toContain(project.lesson?.unit);
   expect(project.lesson?.target).toBeDefined();
   const c = compileGraph(doc.graph);
   try {
