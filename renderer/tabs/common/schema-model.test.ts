@@ -41,6 +41,7 @@ describe("formModel of the training config", () => {
       "checkpoints",
       "seed",
       "backend",
+      "telemetry",
     ]);
   });
 
