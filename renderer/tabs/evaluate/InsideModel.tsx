@@ -9,6 +9,7 @@ import { filterPixels, mapPixels } from "../../charts/map-pixels";
 import { PixelCanvas } from "../../charts/PixelCanvas";
 import type { Pixels } from "../../charts/pixels";
 import { useEditor } from "../../state/editor-context";
+import { useDoc } from "../../state/hooks";
 import { projectRef } from "../../state/ui-store";
 import { messageOf } from "../common/errors";
 import { useClient } from "../common/session";
@@ -16,8 +17,17 @@ import { useClient } from "../common/session";
 /**
  * Inside the model: one validation sample's activation maps in every convolution (one small image
  * per channel, each scaled on its own) and the first convolution's filters, from the trainer.
+ * Shown for models with a convolution only: an MLP has no maps to show.
  */
 export function InsideModel({ runId }: { runId: string | null }) {
+  const convolutional = useDoc((s) => s.project.graph.nodes.some((n) => CONV_KIND.test(n.kind)));
+  return convolutional ? <FeatureMapsCard runId={runId} /> : null;
+}
+
+/** Block kinds whose outputs are feature maps (1-D and 2-D convolutions, transposed, separable, depthwise, tiled). */
+const CONV_KIND = /Conv[123]D/;
+
+function FeatureMapsCard({ runId }: { runId: string | null }) {
   const client = useClient();
   const editor = useEditor();
   const [index, setIndex] = useState("0");
